@@ -1,0 +1,20 @@
+//! The `composure` binary: parse the command line, run it, report errors readably.
+
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use clap::Parser;
+use composure::cli::{Cli, run};
+
+fn main() -> ExitCode {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+    match run(Cli::parse(), now) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("composure: error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! The scenarios a trainee can pick from: the ones shipped inside the binary, plus any folder
+//! of a trainer's own files (`--scenarios DIR`). Also the file walk `composure check` uses.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::load::{Problem, ValidScenario, load_path, load_source};
+use super::locate::Locator;
+use crate::rules::Rulebook;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_scenarios.rs"));
+}
+
+/// How deep `check` and `--scenarios` look into sub-folders.
+const MAX_FOLDER_DEPTH: usize = 16;
+
+/// Where a checked or loaded scenario came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScenarioSource {
+    Embedded,
+    Folder,
+}
+
+/// The scenarios on offer, and the problems of any file that could not be loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    scenarios: Vec<ValidScenario>,
+    pub problems: Vec<Problem>,
+}
+
+/// The shipped scenario files as (file name, text), in file-name order.
+pub fn embedded_sources() -> impl Iterator<Item = (String, &'static str)> {
+    embedded::SCENARIOS
+        .iter()
+        .map(|(name, text)| (format!("scenarios/{name}"), *text))
+}
+
+impl Library {
+    /// The scenarios shipped in the binary.
+    pub fn embedded(rules: &Rulebook) -> Library {
+        let mut library = Library::default();
+        for (origin, text) in embedded_sources() {
+            match load_source(&origin, text, rules) {
+                Ok(s) => library.insert(s),
+                Err(problems) => library.problems.extend(problems),
+            }
+        }
+        library
+    }
+
+    /// Adds every `.ron` file under `dir`. A trainer's scenario with the id of one already in
+    /// the library replaces it, so a shipped scenario can be edited as a copy.
+    pub fn add_folder(&mut self, dir: &Path, rules: &Rulebook) {
+        if !dir.is_dir() {
+            self.problems.push(Problem {
+                file: dir.display().to_string(),
+                position: None,
+                message: "is not a folder of scenario files".to_owned(),
+            });
+            return;
+        }
+        let (files, problems) = collect_files(&[dir.to_path_buf()]);
+        self.problems.extend(problems);
+        for file in files {
+            match load_path(&file, rules) {
+                Ok(s) => self.insert(s),
+                Err(problems) => self.problems.extend(problems),
+            }
+        }
+    }
+
+    fn insert(&mut self, scenario: ValidScenario) {
+        match self.scenarios.iter_mut().find(|s| s.id() == scenario.id()) {
+            Some(existing) => *existing = scenario,
+            None => self.scenarios.push(scenario),
+        }
+    }
+
+    pub fn scenarios(&self) -> &[ValidScenario] {
+        &self.scenarios
+    }
+
+    pub fn get(&self, id: &str) -> Option<&ValidScenario> {
+        self.scenarios.iter().find(|s| s.id() == id)
+    }
+}
+
+/// Expands files and folders into the scenario files they name: a named file is taken as it
+/// is; a folder gives every `.ron` file below it, in path order.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, 0, &mut files, &mut problems),
+            Ok(_) => files.push(path.clone()),
+            Err(e) => problems.push(Problem {
+                file: path.display().to_string(),
+                position: None,
+                message: format!("cannot open: {e}"),
+            }),
+        }
+    }
+    (files, problems)
+}
+
+fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    if depth > MAX_FOLDER_DEPTH {
+        problems.push(Problem {
+            file: dir.display().to_string(),
+            position: None,
+            message: format!(
+                "folders nested deeper than {MAX_FOLDER_DEPTH} levels are not searched"
+            ),
+        });
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Problem {
+                file: dir.display().to_string(),
+                position: None,
+                message: format!("cannot read folder: {e}"),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        // Symlinked folders are not followed, so a link loop cannot trap the walk.
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, depth + 1, files, problems);
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            files.push(path);
+        }
+    }
+}
+
+/// The result of checking files: how many were read and every problem found.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub files: usize,
+    pub scenarios: Vec<ValidScenario>,
+    pub problems: Vec<Problem>,
+}
+
+/// Checks scenario sources given as (name, text), then ids across them.
+pub fn check_sources(
+    sources: impl IntoIterator<Item = (String, Result<String, Problem>)>,
+    rules: &Rulebook,
+) -> CheckReport {
+    let mut report = CheckReport::default();
+    let mut first_origin: HashMap<String, String> = HashMap::new();
+    for (origin, text) in sources {
+        report.files += 1;
+        let text = match text {
+            Ok(text) => text,
+            Err(problem) => {
+                report.problems.push(problem);
+                continue;
+            }
+        };
+        match load_source(&origin, &text, rules) {
+            Ok(scenario) => {
+                let id = scenario.id().to_owned();
+                if let Some(first) = first_origin.get(&id) {
+                    report.problems.push(Problem {
+                        file: origin.clone(),
+                        position: Some(Locator::new(&text).top("id")),
+                        message: format!("scenario id \"{id}\" is already used by {first}"),
+                    });
+                } else {
+                    first_origin.insert(id, origin);
+                    report.scenarios.push(scenario);
+                }
+            }
+            Err(problems) => report.problems.extend(problems),
+        }
+    }
+    report
+}
+
+/// Checks files and folders (see [`collect_files`]).
+pub fn check_paths(paths: &[PathBuf], rules: &Rulebook) -> CheckReport {
+    let (files, problems) = collect_files(paths);
+    let sources = files.into_iter().map(|path| {
+        let text = super::load::read_source(&path);
+        (path.display().to_string(), text)
+    });
+    let mut report = check_sources(sources, rules);
+    report.problems.splice(0..0, problems);
+    report
+}
+
+/// Checks the scenarios shipped in the binary.
+pub fn check_embedded(rules: &Rulebook) -> CheckReport {
+    check_sources(
+        embedded_sources().map(|(origin, text)| (origin, Ok(text.to_owned()))),
+        rules,
+    )
+}

@@ -1,0 +1,174 @@
+//! Reading a scenario file: size and encoding checks, the RON parse, then validation. What
+//! comes out is either a [`ValidScenario`], which the engine can trust, or every [`Problem`]
+//! found, each pointing at its file, line and column.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use serde::Serialize;
+
+use super::locate::{Position, position_of};
+use super::model::{Node, Scenario};
+use super::validate::{node_id, validate};
+use crate::rules::Rulebook;
+
+/// Largest scenario file read, checked before reading. The longest shipped scenario is a few
+/// dozen kilobytes; a file this size is either a mistake or hostile.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One problem in one file, as `file:line:col: message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    /// Where in the file; `None` when the file could not be read at all.
+    pub position: Option<Position>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(Position { line, col }) => {
+                write!(f, "{}:{line}:{col}: {}", self.file, self.message)
+            }
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// A scenario that passed every check: references resolve, every node is reachable and can
+/// reach an ending, and every verdict names a rule.
+#[derive(Debug, Clone)]
+pub struct ValidScenario {
+    scenario: Scenario,
+    index: HashMap<String, usize>,
+    /// Where it came from: a path, or `embedded:NAME` for the shipped library.
+    origin: String,
+}
+
+impl ValidScenario {
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    pub fn id(&self) -> &str {
+        &self.scenario.id
+    }
+
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.index.get(id).and_then(|&i| self.scenario.nodes.get(i))
+    }
+}
+
+/// Parses RON text into a scenario, with the position of a syntax or field error.
+pub fn parse(source: &str) -> Result<Scenario, (Position, String)> {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .from_str(source)
+        .map_err(|e| {
+            let position = Position {
+                line: e.span.start.line.max(1),
+                col: e.span.start.col.max(1),
+            };
+            (position, lowercase_first(&e.code.to_string()))
+        })
+}
+
+/// Parses and validates source text; `origin` names it in problems.
+pub fn load_source(
+    origin: &str,
+    source: &str,
+    rules: &Rulebook,
+) -> Result<ValidScenario, Vec<Problem>> {
+    let problem = |position, message| Problem {
+        file: origin.to_owned(),
+        position: Some(position),
+        message,
+    };
+    let scenario = parse(source).map_err(|(at, msg)| vec![problem(at, msg)])?;
+    let findings = validate(&scenario, source, rules);
+    if !findings.is_empty() {
+        return Err(findings
+            .into_iter()
+            .map(|f| problem(f.position, f.message))
+            .collect());
+    }
+    let index = scenario
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (node_id(n).to_owned(), i))
+        .collect();
+    Ok(ValidScenario {
+        scenario,
+        index,
+        origin: origin.to_owned(),
+    })
+}
+
+/// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`] before reading them.
+pub fn read_source(path: &Path) -> Result<String, Problem> {
+    let file_name = path.display().to_string();
+    let fail = |position, message: String| Problem {
+        file: file_name.clone(),
+        position,
+        message,
+    };
+    let file = std::fs::File::open(path).map_err(|e| fail(None, format!("cannot open: {e}")))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| fail(None, format!("cannot read: {e}")))?;
+    if meta.is_dir() {
+        return Err(fail(None, "is a folder, not a scenario file".to_owned()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(
+            None,
+            format!(
+                "file is {} bytes; scenario files may be at most {MAX_FILE_BYTES} bytes",
+                meta.len()
+            ),
+        ));
+    }
+    let mut bytes = Vec::new();
+    // `take` also bounds files whose size the metadata does not tell (pipes, devices).
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(None, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(
+            None,
+            format!("file is larger than {MAX_FILE_BYTES} bytes, the limit for scenario files"),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let text = String::from_utf8_lossy(&bytes[..valid]);
+        fail(
+            Some(position_of(&text, valid)),
+            "the file is not valid UTF-8 text".to_owned(),
+        )
+    })
+}
+
+/// Reads, parses and validates one file.
+pub fn load_path(path: &Path, rules: &Rulebook) -> Result<ValidScenario, Vec<Problem>> {
+    let source = read_source(path).map_err(|p| vec![p])?;
+    load_source(&path.display().to_string(), &source, rules)
+}
+
+/// `ron` starts its messages with a capital; ours do not, so the two read alike in a list.
+fn lowercase_first(message: &str) -> String {
+    let mut chars = message.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}

@@ -1,0 +1,154 @@
+//! The scenario file format, as Rust types: what a trainer writes in RON.
+//!
+//! Every struct denies unknown fields so a misspelt key is an error at its position rather than
+//! a silently ignored line. The annotated example in `docs/scenario-format.md` walks through
+//! every field.
+
+use serde::{Deserialize, Serialize};
+
+/// The only format version this build reads. A file must say `format: 1`.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The lowest and highest value of the client's mood and trust.
+pub const STATE_MIN: i8 = -3;
+pub const STATE_MAX: i8 = 3;
+
+/// A branching conversation with one difficult client.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version of the file; see [`FORMAT_VERSION`].
+    pub format: u32,
+    /// Stable id: lowercase letters, digits and dashes. Used by `composure play ID`.
+    pub id: String,
+    pub title: String,
+    pub client_type: ClientType,
+    /// Language of the text, as a short tag such as `"en"`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    pub briefing: Briefing,
+    pub client: Client,
+    /// The client's state when the conversation opens.
+    pub initial: ClientState,
+    /// Id of the first node.
+    pub start: String,
+    pub nodes: Vec<Node>,
+}
+
+fn default_language() -> String {
+    "en".to_owned()
+}
+
+/// What the trainee reads before the conversation starts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Briefing {
+    /// The situation, in a few sentences. Its first sentence is the one-line summary on the
+    /// home screen.
+    pub situation: String,
+    /// Facts the trainee knows going in.
+    #[serde(default)]
+    pub known: Vec<String>,
+    /// What a good outcome would be.
+    pub goal: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Client {
+    pub name: String,
+    /// Who the client is and how they behave, for the trainee and for authors.
+    pub persona: String,
+}
+
+/// How the client feels: both run from [`STATE_MIN`] to [`STATE_MAX`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientState {
+    /// Visible to the trainee: -3 furious … 0 guarded … 3 warm.
+    pub mood: i8,
+    /// Hidden during play, shown in the debrief: -3 hostile … 3 loyal.
+    pub trust: i8,
+}
+
+/// The kinds of difficult client the guidance describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ClientType {
+    Rude,
+    Indecisive,
+    King,
+    KnowItAll,
+    ModestDemands,
+    PublicComplainer,
+    ClientWithProblem,
+    MismatchedExpectations,
+    ProblemClient,
+}
+
+/// One point of the conversation: either the trainee decides, or the conversation ends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Node {
+    Decision {
+        id: String,
+        /// What the client says here; with several variants one is picked at random.
+        says: Vec<String>,
+        choices: Vec<Choice>,
+    },
+    Ending {
+        id: String,
+        /// The client's last words; with several variants one is picked at random.
+        says: Vec<String>,
+        outcome: Outcome,
+        /// What happened afterwards, shown in the debrief.
+        closing: String,
+    },
+}
+
+/// One option the trainee can pick.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Unique within the scenario; used by `--answers`.
+    pub id: String,
+    /// What the trainee says or does.
+    pub text: String,
+    /// Id of the node this choice leads to.
+    pub next: String,
+    /// How the choice stands against the rulebook.
+    pub verdicts: Vec<Verdict>,
+    /// How the client's state moves.
+    #[serde(default)]
+    pub effect: Effect,
+    /// What the trainee sees happen, straight after choosing.
+    pub consequence: String,
+    /// Why, in the rulebook's terms.
+    pub coaching: String,
+}
+
+/// A choice follows or breaks a rule, with a weight from 1 (minor) to 3 (serious).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Verdict {
+    Follows(String, u8),
+    Breaks(String, u8),
+}
+
+/// A change to the client's state; each field from -3 to 3, missing means 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Effect {
+    #[serde(default)]
+    pub mood: i8,
+    #[serde(default)]
+    pub trust: i8,
+}
+
+/// How a conversation ended, from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Outcome {
+    WonOver,
+    Resolved,
+    ProfessionalParting,
+    EscalatedComplaint,
+    LostClient,
+}
