@@ -21,6 +21,7 @@ use crate::tui;
 pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
     let rules = Rulebook::embedded()?;
     let seed = cli.seed.unwrap_or(now);
+    let fixed_seed = cli.seed;
     match cli.command {
         Some(Command::Rules) => {
             print_out(&rules_text(&rules))?;
@@ -70,7 +71,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             tui::run(tui::Options {
                 library,
                 rules,
-                seed,
+                seed: fixed_seed,
                 feedback: cli.feedback,
                 start_with: Some(id),
             })?;
@@ -81,7 +82,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             tui::run(tui::Options {
                 library,
                 rules,
-                seed,
+                seed: fixed_seed,
                 feedback: cli.feedback,
                 start_with: None,
             })?;

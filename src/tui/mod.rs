@@ -1,16 +1,78 @@
-//! The terminal interface.
+//! The terminal interface: turns keys into actions, hands them to the app's `update`, and
+//! redraws. It waits on the next event rather than polling, so an idle trainer uses no CPU.
+
+mod app;
+mod briefing;
+mod conversation;
+mod debrief;
+mod home;
+pub mod keymap;
+mod text;
+pub mod theme;
+mod view;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, Result};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+pub use app::{App, Screen};
+pub use view::{MIN_HEIGHT, MIN_WIDTH, draw};
+
 use crate::cli::Feedback;
+use crate::engine::Millis;
 use crate::rules::Rulebook;
 use crate::scenario::Library;
 
 pub struct Options {
     pub library: Library,
     pub rules: Rulebook,
-    pub seed: u64,
+    /// A fixed seed from `--seed`, if given.
+    pub seed: Option<u64>,
     pub feedback: Feedback,
+    /// Open this scenario's briefing straight away.
     pub start_with: Option<String>,
 }
 
-pub fn run(_options: Options) -> anyhow::Result<()> {
-    anyhow::bail!("the terminal interface is not built yet")
+/// Runs the trainer until the trainee quits. The terminal is restored on return and, through
+/// ratatui's hook, on a panic.
+pub fn run(options: Options) -> Result<()> {
+    let theme = theme::Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
+    let mut app = App::new(
+        options.library,
+        options.rules,
+        options.feedback,
+        options.seed,
+        theme,
+    );
+    if let Some(id) = &options.start_with {
+        app.open(id);
+    }
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+    while !app.quit {
+        terminal
+            .draw(|frame| draw(app, frame))
+            .context("cannot draw the screen")?;
+        // Block until something happens: no timer, no polling. Anything but a key (a resize,
+        // focus, paste) only needs the redraw at the top of the loop.
+        if let Event::Key(key) = event::read().context("cannot read from the terminal")?
+            && let Some(action) = keymap::action_for(key)
+        {
+            app.update(action, now());
+        }
+    }
+    Ok(())
+}
+
+fn now() -> Millis {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }

@@ -1,0 +1,217 @@
+//! The conversation screen: the client's mood, what has been said so far, and either the
+//! options to answer with or what happened after the last answer (with the coaching, when
+//! feedback is immediate).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Play};
+use super::text::{hanging, truncate};
+use super::view::panel;
+use crate::cli::Feedback;
+use crate::labels;
+use crate::scenario::{Choice, Node, STATE_MAX, STATE_MIN, Verdict};
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, play: &Play) {
+    let conversation = &play.conversation;
+    let scenario = conversation.scenario().scenario();
+    let [header, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    draw_header(app, frame, header, play);
+
+    let inner_width = usize::from(rest.width.saturating_sub(2));
+    let bottom = bottom_lines(app, play, inner_width);
+    let cap = (usize::from(rest.height) * 3 / 5).max(3);
+    let bottom_height = u16::try_from((bottom.lines.len() + 2).min(cap)).unwrap_or(3);
+    let [history_area, answer_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(bottom_height)]).areas(rest);
+
+    // The conversation so far, scrolled to the latest line unless the trainee scrolled back.
+    let name = &scenario.client.name;
+    let mut lines: Vec<Line> = Vec::new();
+    let steps = conversation.steps();
+    for (i, step) in steps.iter().enumerate() {
+        push_client(app, &mut lines, name, &step.turn.line, inner_width);
+        if let Some(choice) =
+            find_choice(conversation.scenario().node(&step.turn.node), &step.chosen)
+        {
+            lines.extend(hanging(
+                Span::styled(" You: ", app.theme.you),
+                &choice.text,
+                app.theme.you,
+                inner_width,
+            ));
+            let latest = i + 1 == steps.len();
+            if !(latest && play.showing_consequence) {
+                lines.extend(hanging(
+                    Span::raw("   "),
+                    &choice.consequence,
+                    app.theme.narration,
+                    inner_width,
+                ));
+            }
+        }
+        lines.push(Line::raw(""));
+    }
+    if !play.showing_consequence {
+        push_client(
+            app,
+            &mut lines,
+            name,
+            &conversation.turn().line,
+            inner_width,
+        );
+    }
+    let block = panel(app, " Conversation ");
+    let height = usize::from(history_area.height.saturating_sub(2));
+    let bottom_scroll = lines.len().saturating_sub(height);
+    let scroll = bottom_scroll.saturating_sub(usize::from(play.scroll_back));
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((scroll, 0)),
+        history_area,
+    );
+
+    frame.render_widget(
+        Paragraph::new(bottom.lines).block(panel(app, bottom.title)),
+        answer_area,
+    );
+}
+
+fn push_client<'a>(app: &App, lines: &mut Vec<Line<'a>>, name: &str, line: &str, width: usize) {
+    let prefix = Span::styled(
+        format!(" {name}: "),
+        app.theme
+            .client
+            .add_modifier(ratatui::style::Modifier::BOLD),
+    );
+    lines.extend(hanging(prefix, line, app.theme.client, width));
+}
+
+fn find_choice<'a>(node: Option<&'a Node>, id: &str) -> Option<&'a Choice> {
+    match node {
+        Some(Node::Decision { choices, .. }) => choices.iter().find(|c| c.id == id),
+        _ => None,
+    }
+}
+
+fn draw_header(app: &App, frame: &mut Frame, area: Rect, play: &Play) {
+    let m = play.conversation.scenario().scenario();
+    let mood = play.conversation.state().mood;
+    let steps = (STATE_MAX - STATE_MIN + 1) as usize;
+    let filled = usize::try_from(mood - STATE_MIN + 1).unwrap_or(0);
+    let gauge: String = (0..steps)
+        .map(|i| if i < filled { '●' } else { '○' })
+        .collect();
+    let right = format!("mood {gauge} {} ", labels::mood(mood));
+    let width = usize::from(area.width);
+    let left = truncate(
+        &format!(" {} · {}", m.title, m.client.name),
+        width.saturating_sub(right.width() + 1),
+    );
+    let gap = width.saturating_sub(left.width() + right.width());
+    let line = Line::from(vec![
+        Span::styled(left, app.theme.title),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, app.theme.mood(mood)),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+struct Bottom<'a> {
+    title: String,
+    lines: Vec<Line<'a>>,
+}
+
+fn bottom_lines<'a>(app: &App, play: &Play, width: usize) -> Bottom<'a> {
+    let conversation = &play.conversation;
+    let t = &app.theme;
+    if play.showing_consequence {
+        let Some(step) = conversation.steps().last() else {
+            return Bottom {
+                title: String::new(),
+                lines: Vec::new(),
+            };
+        };
+        let choice = find_choice(conversation.scenario().node(&step.turn.node), &step.chosen);
+        let mut lines = Vec::new();
+        if let Some(choice) = choice {
+            lines.extend(hanging(
+                Span::raw(" "),
+                &choice.consequence,
+                t.narration,
+                width,
+            ));
+            if app.feedback == Feedback::Now {
+                lines.push(Line::raw(""));
+                for verdict in &choice.verdicts {
+                    lines.push(verdict_line(app, verdict));
+                }
+                lines.extend(hanging(Span::raw(" "), &choice.coaching, t.dim, width));
+            }
+        }
+        lines.push(Line::from(vec![
+            Span::styled(" Enter", t.key),
+            Span::styled(" to continue", t.dim),
+        ]));
+        return Bottom {
+            title: " What happened ".to_owned(),
+            lines,
+        };
+    }
+    if conversation.is_finished() {
+        let lines = vec![Line::from(vec![
+            Span::styled(" The conversation is over. Press ", t.dim),
+            Span::styled("Enter", t.key),
+            Span::styled(" for your debrief.", t.dim),
+        ])];
+        return Bottom {
+            title: " The end ".to_owned(),
+            lines,
+        };
+    }
+    let turn = conversation.turn();
+    let node = conversation.scenario().node(&turn.node);
+    let mut lines = Vec::new();
+    for (i, id) in turn.options.iter().enumerate() {
+        let Some(choice) = find_choice(node, id) else {
+            continue;
+        };
+        let selected = i == play.selected;
+        let marker = if selected { "›" } else { " " };
+        let prefix = Span::styled(
+            format!("{marker}{}. ", i + 1),
+            if selected { t.key } else { t.dim },
+        );
+        let style = if selected { t.selected } else { Style::new() };
+        lines.extend(hanging(prefix, &choice.text, style, width));
+    }
+    Bottom {
+        title: " Your answer ".to_owned(),
+        lines,
+    }
+}
+
+/// "✓ follows <rule name>" or "✗ breaks <rule name>".
+pub fn verdict_line<'a>(app: &App, verdict: &Verdict) -> Line<'a> {
+    let (rule, weight, follows) = match verdict {
+        Verdict::Follows(r, w) => (r, *w, true),
+        Verdict::Breaks(r, w) => (r, *w, false),
+    };
+    let (mark, word, style) = if follows {
+        ("✓", "follows", app.theme.good)
+    } else {
+        ("✗", "breaks", app.theme.bad)
+    };
+    Line::from(vec![
+        Span::styled(format!(" {mark} {word} "), style),
+        Span::styled(app.rules.name(rule).to_owned(), style),
+        Span::styled(
+            format!(" ({})", "•".repeat(usize::from(weight))),
+            app.theme.dim,
+        ),
+    ])
+}

@@ -1,0 +1,154 @@
+//! The debrief: how it ended, the score, the rules followed and broken, and every decision
+//! again with the best option at that point and why. Drawn from the finished conversation's
+//! [`Report`](crate::engine::Report), the same data `play --json` prints.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::app::{App, Debrief};
+use super::text::{hanging, wrap};
+use super::view::{panel, scrolled};
+use crate::labels;
+use crate::rules::RuleScope;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, debrief: &Debrief) {
+    let lines = lines(app, debrief, usize::from(area.width.saturating_sub(2)));
+    let title = format!(" Debrief · {} ", debrief.report.scenario.title);
+    scrolled(app, frame, area, lines, debrief.scroll, panel(app, title));
+}
+
+fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
+    let t = &app.theme;
+    let report = &debrief.report;
+    let client = &report.scenario.client;
+    let mut out: Vec<Line> = Vec::new();
+    let heading = |out: &mut Vec<Line<'a>>, text: &str| {
+        out.push(Line::raw(""));
+        out.push(Line::styled(format!(" {text}"), t.heading));
+    };
+
+    if let Some(ending) = &report.ending {
+        let style = if labels::outcome_is_good(ending.outcome) {
+            t.good
+        } else {
+            t.bad
+        };
+        out.push(Line::from(vec![
+            Span::styled(" Ending: ", t.heading),
+            Span::styled(
+                labels::outcome(ending.outcome),
+                style.add_modifier(ratatui::style::Modifier::BOLD),
+            ),
+        ]));
+        out.extend(hanging(
+            Span::styled(format!(" {client}: "), t.client),
+            &ending.client_line,
+            t.client,
+            width,
+        ));
+        out.extend(hanging(Span::raw(" "), &ending.closing, t.narration, width));
+        out.push(Line::raw(""));
+        out.push(Line::from(vec![
+            Span::styled(" Score ", t.heading),
+            Span::styled(format!("{}/100", report.score), t.title),
+            Span::styled(
+                format!(
+                    "   {client} left {} and {}   seed {}",
+                    labels::mood(ending.state.mood),
+                    labels::trust(ending.state.trust),
+                    report.seed
+                ),
+                t.dim,
+            ),
+        ]));
+    }
+
+    heading(&mut out, "Rules");
+    for tally in &report.rules {
+        let name = app.rules.name(&tally.rule).to_owned();
+        let style = if tally.broken > 0 { t.bad } else { t.good };
+        out.push(Line::from(vec![
+            Span::styled(format!(" ✓{:<2}", tally.followed), t.good),
+            Span::styled(
+                format!(" ✗{:<2} ", tally.broken),
+                if tally.broken > 0 { t.bad } else { t.dim },
+            ),
+            Span::styled(name, style),
+        ]));
+    }
+
+    heading(&mut out, "Decision by decision");
+    for (n, step) in report.steps.iter().enumerate() {
+        out.push(Line::raw(""));
+        // The mark sits inside the indent, so the line keeps the width the wrap measured.
+        let mark = if step.was_best {
+            Span::styled("  ✓ ", t.good)
+        } else {
+            Span::styled("  ✗ ", t.bad)
+        };
+        out.extend(hanging(
+            Span::styled(format!(" {}. {client}: ", n + 1), t.client),
+            &step.client_line,
+            t.client,
+            width,
+        ));
+        let mut you = hanging(
+            Span::styled("    You: ", t.you),
+            &step.chosen.text,
+            t.you,
+            width,
+        );
+        if let Some(first) = you.first_mut() {
+            first.spans[0] = Span::styled("You: ", t.you);
+            first.spans.insert(0, mark);
+        }
+        out.extend(you);
+        for v in &step.verdicts {
+            let (text, style) = if v.follows {
+                (format!("      ✓ follows {}", v.rule_name), t.good)
+            } else {
+                (format!("      ✗ breaks {}", v.rule_name), t.bad)
+            };
+            out.push(Line::styled(text, style));
+        }
+        out.extend(hanging(Span::raw("      "), &step.coaching, t.dim, width));
+        if !step.was_best {
+            out.extend(hanging(
+                Span::styled("    Best here: ", t.heading),
+                &step.best.text,
+                Style::new(),
+                width,
+            ));
+            out.extend(hanging(
+                Span::styled("    Why: ", t.heading),
+                &step.best_coaching,
+                t.dim,
+                width,
+            ));
+        }
+    }
+
+    if let Some(prompt) = app
+        .rules
+        .rules
+        .iter()
+        .find(|r| r.scope == RuleScope::Debrief)
+    {
+        heading(&mut out, &prompt.name);
+        out.extend(
+            wrap(&prompt.guidance, width.saturating_sub(1))
+                .into_iter()
+                .map(|l| Line::styled(format!(" {l}"), t.dim)),
+        );
+    }
+    out.push(Line::raw(""));
+    out.push(Line::from(vec![
+        Span::styled(" r", t.key),
+        Span::styled(" play again   ", t.dim),
+        Span::styled("Enter", t.key),
+        Span::styled(" back to the list", t.dim),
+    ]));
+    out
+}

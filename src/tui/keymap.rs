@@ -1,0 +1,93 @@
+//! Keys to actions. The bindings are data: the same table drives input, the help screen and
+//! the legends, so what the screen says is what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// What the trainee asked for, whatever key they used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// A numbered option, 0-based.
+    Pick(usize),
+    Confirm,
+    Back,
+    Help,
+    Quit,
+    /// Ctrl-C: leave at once, from anywhere.
+    ForceQuit,
+    Yes,
+    No,
+    Again,
+}
+
+/// The key bindings as the help screen lists them: keys, and what they do.
+pub const BINDINGS: &[(&str, &str)] = &[
+    ("↑ ↓  k j", "move between options, or scroll"),
+    ("1–9", "choose an option by its number"),
+    ("Enter", "confirm, continue"),
+    ("PgUp PgDn", "scroll a page"),
+    ("Home End", "go to the top or the bottom"),
+    ("r", "play the scenario again (debrief)"),
+    ("Esc", "go back"),
+    ("?", "show or hide this help"),
+    ("q", "quit (asks first during a conversation)"),
+    ("Ctrl-C", "quit at once"),
+];
+
+/// Maps a key event to an action; releases and unbound keys give `None`.
+pub fn action_for(key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return match key.code {
+            KeyCode::Char('c') => Some(Action::ForceQuit),
+            _ => None,
+        };
+    }
+    Some(match key.code {
+        KeyCode::Up | KeyCode::Char('k') => Action::Up,
+        KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Action::Top,
+        KeyCode::End | KeyCode::Char('G') => Action::Bottom,
+        KeyCode::Char(c @ '1'..='9') => Action::Pick(usize::from(c as u8 - b'1')),
+        KeyCode::Enter => Action::Confirm,
+        KeyCode::Esc | KeyCode::Backspace => Action::Back,
+        KeyCode::Char('?') => Action::Help,
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Char('y') => Action::Yes,
+        KeyCode::Char('n') => Action::No,
+        KeyCode::Char('r') => Action::Again,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_pick_options_from_zero() {
+        let key = KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE);
+        assert_eq!(action_for(key), Some(Action::Pick(2)));
+    }
+
+    #[test]
+    fn ctrl_c_force_quits_but_plain_c_does_nothing() {
+        assert_eq!(
+            action_for(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::ForceQuit)
+        );
+        assert_eq!(
+            action_for(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE)),
+            None
+        );
+    }
+}

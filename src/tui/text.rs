@@ -1,0 +1,122 @@
+//! Word wrapping by display width, so screens can lay out and scroll text exactly, and wide
+//! characters (CJK, emoji) take the columns they really take.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Greedy word wrap to `width` columns. Words wider than a line are broken. Never returns an
+/// empty list for non-empty text when `width > 0`.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    if width == 0 {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_width = 0;
+        for word in paragraph.split_whitespace() {
+            let word_width = word.width();
+            let gap = usize::from(line_width > 0);
+            if line_width + gap + word_width <= width {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_width += gap + word_width;
+                continue;
+            }
+            if line_width > 0 {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0;
+            }
+            if word_width <= width {
+                line.push_str(word);
+                line_width = word_width;
+            } else {
+                for c in word.chars() {
+                    let w = c.width().unwrap_or(0);
+                    if line_width + w > width && line_width > 0 {
+                        lines.push(std::mem::take(&mut line));
+                        line_width = 0;
+                    }
+                    line.push(c);
+                    line_width += w;
+                }
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Wraps `text` after a first-line `prefix`, indenting continuation lines to line up under
+/// the text.
+pub fn hanging<'a>(prefix: Span<'a>, text: &str, style: Style, width: usize) -> Vec<Line<'a>> {
+    let indent = prefix.width();
+    let body = width.saturating_sub(indent).max(1);
+    wrap(text, body)
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let lead = if i == 0 {
+                prefix.clone()
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            Line::from(vec![lead, Span::styled(part, style)])
+        })
+        .collect()
+}
+
+/// Truncates to `width` columns, ending in "…" when something was cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_lines_within_width() {
+        let lines = wrap("the quick brown fox jumps over the lazy dog", 10);
+        assert_eq!(
+            lines,
+            ["the quick", "brown fox", "jumps over", "the lazy", "dog"]
+        );
+    }
+
+    #[test]
+    fn wrap_breaks_words_longer_than_the_line() {
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+    }
+
+    #[test]
+    fn wrap_measures_wide_characters_by_columns() {
+        // Each of these takes two columns.
+        assert_eq!(wrap("日本語", 4), ["日本", "語"]);
+    }
+
+    #[test]
+    fn truncate_marks_the_cut() {
+        assert_eq!(truncate("composure", 5), "comp…");
+        assert_eq!(truncate("calm", 5), "calm");
+    }
+}

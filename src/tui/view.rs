@@ -1,0 +1,215 @@
+//! Drawing: picks the screen, adds the key legend and any overlay (help, "leave?"), and keeps
+//! tiny terminals to a "too small" message. Side-effect free apart from telling the app how far
+//! the text on screen can scroll.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::app::{App, Screen};
+use super::keymap::BINDINGS;
+use super::{briefing, conversation, debrief, home, text};
+
+/// Below this size the screens cannot say anything useful.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(app, frame, area);
+        return;
+    }
+    let [body, legend_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    match &app.screen {
+        Screen::Home => home::draw(app, frame, body),
+        Screen::Briefing { scenario, scroll } => {
+            briefing::draw(app, frame, body, scenario, *scroll)
+        }
+        Screen::Conversation(play) => conversation::draw(app, frame, body, play),
+        Screen::Debrief(d) => debrief::draw(app, frame, body, d),
+    }
+    let keys = if app.confirm_leave.is_some() {
+        &[("y", "leave"), ("n", "stay")][..]
+    } else if app.help {
+        &[("Esc", "close help"), ("q", "quit")][..]
+    } else {
+        legend(app)
+    };
+    frame.render_widget(legend_line(app, keys, legend_area.width), legend_area);
+    if app.help {
+        help(app, frame, body);
+    }
+    if let Some(then_quit) = app.confirm_leave {
+        confirm(app, frame, body, then_quit);
+    }
+}
+
+/// The keys that work on the current screen.
+fn legend(app: &App) -> &'static [(&'static str, &'static str)] {
+    match &app.screen {
+        Screen::Home => &[
+            ("↑↓", "move"),
+            ("Enter", "open"),
+            ("1-9", "pick"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Screen::Briefing { .. } => &[
+            ("Enter", "begin"),
+            ("↑↓", "scroll"),
+            ("Esc", "back"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Screen::Conversation(play) if play.showing_consequence => &[
+            ("Enter", "continue"),
+            ("PgUp/PgDn", "history"),
+            ("Esc", "leave"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Screen::Conversation(_) => &[
+            ("1-9", "choose"),
+            ("↑↓", "move"),
+            ("Enter", "say it"),
+            ("PgUp/PgDn", "history"),
+            ("Esc", "leave"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Screen::Debrief(_) => &[
+            ("↑↓ PgUp PgDn", "scroll"),
+            ("r", "again"),
+            ("Enter", "home"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+    }
+}
+
+/// As many legend entries as fit, in order.
+fn legend_line<'a>(app: &App, keys: &[(&'a str, &'a str)], width: u16) -> Line<'a> {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for (key, label) in keys {
+        let item = 1 + key.chars().count() + 1 + label.chars().count() + 1;
+        if used + item > usize::from(width) {
+            break;
+        }
+        used += item;
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(*key, app.theme.key));
+        spans.push(Span::styled(format!(" {label} "), app.theme.dim));
+    }
+    Line::from(spans)
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let message = format!(
+        "Terminal too small: {}×{}. Composure needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
+        area.width, area.height
+    );
+    let lines: Vec<Line> = text::wrap(&message, usize::from(area.width))
+        .into_iter()
+        .map(|l| Line::styled(l, app.theme.warn))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// A rectangle of at most `width`×`height` centred in `area`.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// A bordered block in the theme's border style.
+pub fn panel<'a>(app: &App, title: impl Into<Line<'a>>) -> Block<'a> {
+    Block::bordered()
+        .border_style(app.theme.border)
+        .title(title.into().style(app.theme.title))
+}
+
+/// Renders pre-wrapped `lines` in `area` scrolled down by `scroll` (clamped), and records how
+/// far this text can scroll.
+pub fn scrolled(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+    block: Block<'_>,
+) {
+    let inner = block.inner(area);
+    let limit =
+        u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    app.scroll_limit.set(limit);
+    let paragraph = Paragraph::new(Text::from(lines))
+        .block(block)
+        .scroll((scroll.min(limit), 0));
+    frame.render_widget(paragraph, area);
+}
+
+fn help(app: &App, frame: &mut Frame, body: Rect) {
+    let area = centred(body, 64, 20);
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let mut lines = Vec::new();
+    let key_width = BINDINGS
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (keys, what) in BINDINGS {
+        let prefix = Span::styled(format!(" {keys:<key_width$}"), app.theme.key);
+        lines.extend(text::hanging(
+            prefix,
+            what,
+            ratatui::style::Style::new(),
+            inner_width,
+        ));
+    }
+    lines.push(Line::raw(""));
+    let about = "Each choice is graded against the rulebook (composure rules). Your score says how close each choice came to the best one available at that moment; the debrief shows the best option and why.";
+    lines.extend(
+        text::wrap(about, inner_width.saturating_sub(1))
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), app.theme.dim)),
+    );
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(panel(app, " Help ")), area);
+}
+
+fn confirm(app: &App, frame: &mut Frame, body: Rect, then_quit: bool) {
+    let area = centred(body, 50, 6);
+    let question = if then_quit {
+        "Quit Composure? This conversation will not be kept."
+    } else {
+        "Leave this conversation? It will not be kept."
+    };
+    let lines = vec![
+        Line::raw(""),
+        Line::styled(format!(" {question}"), app.theme.heading),
+        Line::from(vec![
+            Span::styled(" y", app.theme.key),
+            Span::raw(" yes   "),
+            Span::styled("n", app.theme.key),
+            Span::raw(" no, keep going"),
+        ]),
+    ];
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(panel(app, " Leave? ")),
+        area,
+    );
+}
