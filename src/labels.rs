@@ -39,6 +39,15 @@ pub fn outcome(outcome: Outcome) -> &'static str {
     }
 }
 
+/// How a verdict's weight reads next to the rule: 1 minor, 2 plain, 3 serious.
+pub fn weight(weight: u8) -> &'static str {
+    match weight {
+        0 | 1 => " (minor)",
+        2 => "",
+        _ => " (serious)",
+    }
+}
+
 /// Whether an outcome counts as a good result for the colour it is shown in.
 pub fn outcome_is_good(outcome: Outcome) -> bool {
     matches!(

@@ -284,7 +284,7 @@ pub fn transcript_text(report: &Report) -> String {
         let _ = writeln!(out, "   → {}", step.consequence);
         for v in &step.verdicts {
             let sign = if v.follows { "follows" } else { "breaks " };
-            let _ = writeln!(out, "   {sign} {} (×{})", v.rule_name, v.weight);
+            let _ = writeln!(out, "   {sign} {}{}", v.rule_name, labels::weight(v.weight));
         }
         if !step.was_best {
             let _ = writeln!(out, "   Best here: {}", step.best.text);

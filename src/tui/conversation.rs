@@ -209,9 +209,6 @@ pub fn verdict_line<'a>(app: &App, verdict: &Verdict) -> Line<'a> {
     Line::from(vec![
         Span::styled(format!(" {mark} {word} "), style),
         Span::styled(app.rules.name(rule).to_owned(), style),
-        Span::styled(
-            format!(" ({})", "•".repeat(usize::from(weight))),
-            app.theme.dim,
-        ),
+        Span::styled(labels::weight(weight), app.theme.dim),
     ])
 }

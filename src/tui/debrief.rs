@@ -107,9 +107,19 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         out.extend(you);
         for v in &step.verdicts {
             let (text, style) = if v.follows {
-                (format!("      ✓ follows {}", v.rule_name), t.good)
+                (
+                    format!(
+                        "      ✓ follows {}{}",
+                        v.rule_name,
+                        labels::weight(v.weight)
+                    ),
+                    t.good,
+                )
             } else {
-                (format!("      ✗ breaks {}", v.rule_name), t.bad)
+                (
+                    format!("      ✗ breaks {}{}", v.rule_name, labels::weight(v.weight)),
+                    t.bad,
+                )
             };
             out.push(Line::styled(text, style));
         }

@@ -71,10 +71,16 @@ fn legend(app: &App) -> &'static [(&'static str, &'static str)] {
             ("?", "help"),
             ("q", "quit"),
         ],
+        Screen::Conversation(play) if play.conversation.is_finished() => &[
+            ("Enter", "debrief"),
+            ("PgUp/PgDn", "history"),
+            ("Esc", "leave"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
         Screen::Conversation(_) => &[
             ("1-9", "choose"),
-            ("↑↓", "move"),
-            ("Enter", "say it"),
+            ("↑↓ Enter", "select"),
             ("PgUp/PgDn", "history"),
             ("Esc", "leave"),
             ("?", "help"),
@@ -159,8 +165,8 @@ pub fn scrolled(
 }
 
 fn help(app: &App, frame: &mut Frame, body: Rect) {
-    let area = centred(body, 64, 20);
-    let inner_width = usize::from(area.width.saturating_sub(2));
+    let width = 64.min(body.width);
+    let inner_width = usize::from(width.saturating_sub(2));
     let mut lines = Vec::new();
     let key_width = BINDINGS
         .iter()
@@ -184,6 +190,8 @@ fn help(app: &App, frame: &mut Frame, body: Rect) {
             .into_iter()
             .map(|l| Line::styled(format!(" {l}"), app.theme.dim)),
     );
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let area = centred(body, width, height);
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(panel(app, " Help ")), area);
 }

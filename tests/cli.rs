@@ -1,0 +1,294 @@
+//! The command line as a trainer or a script uses it: exit codes, what is printed, and the
+//! JSON of scripted play.
+
+// Tests fail by panicking; that is their job.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn composure() -> Command {
+    let mut cmd = Command::cargo_bin("composure").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn fixture_dir() -> &'static str {
+    "tests/fixtures/tui"
+}
+
+#[test]
+fn check_without_paths_checks_the_shipped_library_and_exits_0() {
+    composure()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no problems"));
+}
+
+#[test]
+fn check_prints_every_problem_with_its_position_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::fs::read_to_string("tests/fixtures/tui/late-order.ron").unwrap();
+    let broken = source.replace("next: \"lost\"", "next: \"lots\"").replace(
+        "Follows(\"set-expectations\", 2)",
+        "Follows(\"set-expectation\", 2)",
+    );
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, &broken).unwrap();
+    let line_of = |needle: &str| broken.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let out = composure()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let shown = path.display().to_string();
+    assert!(
+        out.contains(&format!(
+            "{shown}:{}:21: choice \"snap\" leads to a missing node \"lots\"",
+            line_of("\"lots\"")
+        )),
+        "{out}"
+    );
+    assert!(out.contains("unknown rule \"set-expectation\""), "{out}");
+    assert!(
+        out.contains("node \"lost\" cannot be reached from the start"),
+        "{out}"
+    );
+    assert!(out.contains("3 errors in 1 file"), "{out}");
+}
+
+#[test]
+fn check_of_a_folder_reads_every_ron_file_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "tests/fixtures/tui/late-order.ron",
+        dir.path().join("a.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a scenario").unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/b.ron"), "Scenario(").unwrap();
+    composure()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("b.ron:1:"))
+        .stdout(predicate::str::contains(
+            "checked 2 files: 1 error in 1 file",
+        ));
+}
+
+#[test]
+fn check_reports_a_path_that_does_not_exist() {
+    composure()
+        .args(["check", "no/such/file.ron"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("no/such/file.ron: cannot open"));
+}
+
+#[test]
+fn check_reports_the_same_scenario_id_in_two_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "tests/fixtures/tui/late-order.ron",
+        dir.path().join("a.ron"),
+    )
+    .unwrap();
+    std::fs::copy(
+        "tests/fixtures/tui/late-order.ron",
+        dir.path().join("b.ron"),
+    )
+    .unwrap();
+    composure()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "scenario id \"late-order\" is already used by",
+        ));
+}
+
+#[test]
+fn list_prints_ids_client_types_and_titles() {
+    composure()
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"(?m)^king-\S+\s+king\s+\S").unwrap())
+        .stdout(predicate::str::is_match(r"(?m)^rude-\S+\s+rude\s+\S").unwrap())
+        .stdout(predicate::str::is_match(r"(?m)^indecisive-\S+\s+indecisive\s+\S").unwrap());
+}
+
+#[test]
+fn list_includes_a_trainers_folder_and_warns_about_broken_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "tests/fixtures/tui/late-order.ron",
+        dir.path().join("a.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.ron"), "Scenario(").unwrap();
+    composure()
+        .arg("list")
+        .arg("--scenarios")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("late-order"))
+        .stderr(predicate::str::contains("b.ron:1:"));
+}
+
+#[test]
+fn rules_prints_every_rule_of_the_rulebook_one_per_line() {
+    let out = composure()
+        .arg("rules")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let distilled = std::fs::read_to_string("assets/rules.ron").unwrap();
+    let ids: Vec<&str> = distilled
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("id: \""))
+        .filter_map(|l| l.strip_suffix("\","))
+        .collect();
+    assert_eq!(out.lines().count(), ids.len());
+    for (line, id) in out.lines().zip(&ids) {
+        assert!(line.starts_with(id), "{line}");
+        assert!(line.contains(".txt"), "no source on {line}");
+    }
+}
+
+#[test]
+fn scripted_play_prints_the_graded_transcript_as_json() {
+    let out = composure()
+        .args(["play", "late-order", "--scenarios", fixture_dir()])
+        .args(["--answers", "acknowledge,express", "--json", "--seed", "9"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["scenario"]["id"], "late-order");
+    assert_eq!(json["seed"], 9);
+    assert_eq!(json["score"], 100);
+    assert_eq!(json["ending"]["outcome"], "Resolved");
+    assert_eq!(json["steps"].as_array().unwrap().len(), 2);
+    assert_eq!(json["steps"][0]["chosen"]["id"], "acknowledge");
+    assert_eq!(
+        json["steps"][0]["verdicts"][0]["rule"],
+        "agree-before-objecting"
+    );
+    assert_eq!(json["steps"][0]["offered"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn scripted_play_with_the_same_seed_prints_the_same_transcript() {
+    let run = || {
+        let out = composure()
+            .args(["play", "late-order", "--scenarios", fixture_dir()])
+            .args(["--answers", "blame-courier,soon", "--json", "--seed", "4"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let mut json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        // The start time is the wall clock; everything else must match.
+        json["started_at_ms"] = serde_json::Value::Null;
+        json
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn scripted_play_without_json_prints_a_readable_transcript() {
+    composure()
+        .args(["play", "late-order", "--scenarios", fixture_dir()])
+        .args(["--answers", "blame-courier,soon"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Best here: You're right"))
+        .stdout(predicate::str::contains("Ending: Resolved"))
+        .stdout(predicate::str::contains("Score: 0/100"));
+}
+
+#[test]
+fn an_unknown_choice_id_is_a_clear_error() {
+    composure()
+        .args(["play", "late-order", "--scenarios", fixture_dir()])
+        .args(["--answers", "acknowledge,teleport", "--json"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("answer 2 of 2"))
+        .stderr(predicate::str::contains(
+            "\"teleport\" is not offered at \"delivery\"",
+        ))
+        .stderr(predicate::str::contains("express"));
+}
+
+#[test]
+fn a_choice_from_another_decision_is_not_offered() {
+    composure()
+        .args(["play", "late-order", "--scenarios", fixture_dir()])
+        .args(["--answers", "express"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "\"express\" is not offered at \"opening\"",
+        ));
+}
+
+#[test]
+fn answers_that_stop_before_an_ending_are_an_error() {
+    composure()
+        .args(["play", "late-order", "--scenarios", fixture_dir()])
+        .args(["--answers", "acknowledge"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("ran out at \"delivery\""));
+}
+
+#[test]
+fn answers_beyond_the_ending_are_an_error() {
+    composure()
+        .args(["play", "late-order", "--scenarios", fixture_dir()])
+        .args(["--answers", "snap,express"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "\"express\" and any after it were not used",
+        ));
+}
+
+#[test]
+fn an_unknown_scenario_id_lists_the_library() {
+    composure()
+        .args(["play", "no-such-scenario", "--answers", "x"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no scenario with id \"no-such-scenario\"",
+        ))
+        .stderr(predicate::str::contains("king-"));
+}
+
+#[test]
+fn json_without_answers_is_a_usage_error() {
+    composure()
+        .args(["play", "late-order", "--json"])
+        .assert()
+        .code(2);
+}

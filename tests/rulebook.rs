@@ -1,0 +1,100 @@
+//! The rulebook carries every rule of the guidance, under the stable ids scenarios use, each
+//! with its text and its sources.
+
+// Tests fail by panicking; that is their job.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use composure::rules::{RuleScope, Rulebook};
+
+/// The ids of `shared/rules-from-the-seeds.md`, in its order.
+const IDS: [&str; 23] = [
+    "calm-benevolent-tone",
+    "no-rudeness-for-rudeness",
+    "warm-not-cold",
+    "not-defensive",
+    "not-personal",
+    "agree-before-objecting",
+    "steer-gently",
+    "no-one-swoop",
+    "no-superiority",
+    "same-side",
+    "no-automatic-self-blame",
+    "no-automatic-client-blame",
+    "no-pity-seeking",
+    "empathise",
+    "listen-actively",
+    "help-choose",
+    "offer-solutions",
+    "set-expectations",
+    "clear-boundaries",
+    "apologise-and-offer-extra",
+    "diagnose-the-client",
+    "end-professionally",
+    "look-at-yourself",
+];
+
+const SEEDS: [&str; 5] = [
+    "000_370f7c03f3899bed.txt",
+    "001_5664774202293671.txt",
+    "002_59bbcab85b14a8e3.txt",
+    "003_d88dc49c5b3de80a.txt",
+    "004_b7a120b9aef97dfb.txt",
+];
+
+#[test]
+fn the_rulebook_has_every_rule_of_the_guidance_in_order() {
+    let book = Rulebook::embedded().unwrap();
+    let ids: Vec<&str> = book.rules.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, IDS);
+}
+
+#[test]
+fn every_rule_has_a_name_guidance_what_breaks_it_and_seed_sources() {
+    for rule in Rulebook::embedded().unwrap().rules {
+        assert!(!rule.name.trim().is_empty(), "{}", rule.id);
+        assert!(
+            rule.name.chars().count() <= 40,
+            "{}: name too long for the debrief",
+            rule.id
+        );
+        assert!(
+            rule.guidance.split_whitespace().count() >= 15,
+            "{}: guidance too thin",
+            rule.id
+        );
+        assert!(!rule.breaks.trim().is_empty(), "{}", rule.id);
+        assert!(!rule.sources.is_empty(), "{}", rule.id);
+        for source in &rule.sources {
+            assert!(
+                SEEDS.contains(&source.as_str()),
+                "{}: unknown source {source}",
+                rule.id
+            );
+        }
+    }
+}
+
+#[test]
+fn only_looking_at_yourself_is_a_debrief_prompt() {
+    let book = Rulebook::embedded().unwrap();
+    let prompts: Vec<&str> = book
+        .rules
+        .iter()
+        .filter(|r| r.scope == RuleScope::Debrief)
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(prompts, ["look-at-yourself"]);
+}
+
+#[test]
+fn a_rulebook_with_a_repeated_id_is_refused() {
+    let source = r#"Rulebook(format: 1, rules: [
+        Rule(id: "a", name: "A", group: "G", guidance: "g", breaks: "b", sources: []),
+        Rule(id: "a", name: "A", group: "G", guidance: "g", breaks: "b", sources: []),
+    ])"#;
+    let err = Rulebook::parse(source).unwrap_err();
+    assert!(
+        err.to_string().contains("\"a\" appears more than once"),
+        "{err}"
+    );
+}
