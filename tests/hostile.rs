@@ -1,0 +1,85 @@
+//! No input makes loading or checking panic or hang: random bytes, damaged copies of a valid
+//! file, absurd nesting and oversized files all come back as errors.
+
+// Tests fail by panicking; that is their job.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use composure::rules::Rulebook;
+use composure::scenario::load::{MAX_FILE_BYTES, read_source};
+use composure::scenario::load_source;
+use proptest::prelude::*;
+
+const VALID: &str = include_str!("fixtures/tui/late-order.ron");
+
+fn rules() -> Rulebook {
+    Rulebook::embedded().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn random_text_is_an_error_not_a_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let text = String::from_utf8_lossy(&bytes);
+        prop_assert!(load_source("random.ron", &text, &rules()).is_err());
+    }
+
+    #[test]
+    fn a_damaged_valid_file_loads_or_reports_a_positioned_problem(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..3, any::<char>()), 1..8)
+    ) {
+        let mut text: Vec<char> = VALID.chars().collect();
+        for (at, kind, c) in edits {
+            if text.is_empty() { break; }
+            let i = at.index(text.len());
+            match kind {
+                0 => { text.remove(i); }
+                1 => text.insert(i, c),
+                _ => text[i] = c,
+            }
+        }
+        let text: String = text.into_iter().collect();
+        if let Err(problems) = load_source("damaged.ron", &text, &rules()) {
+            prop_assert!(!problems.is_empty());
+            let lines = text.lines().count().max(1);
+            for p in problems {
+                let at = p.position.unwrap();
+                prop_assert!(at.line >= 1 && at.line <= lines + 1, "{p} is outside the file");
+            }
+        }
+    }
+}
+
+#[test]
+fn nesting_ten_thousand_and_a_hundred_thousand_deep_is_an_error() {
+    for depth in [10_000, 100_000] {
+        let text = format!(
+            "Scenario(format: 1, id: {}{}",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let problems = load_source("deep.ron", &text, &rules()).unwrap_err();
+        assert!(!problems.is_empty(), "depth {depth}");
+    }
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(MAX_FILE_BYTES + 1).unwrap();
+    let problem = read_source(&path).unwrap_err();
+    assert!(problem.message.contains("at most"), "{problem}");
+}
+
+#[test]
+fn a_file_at_the_size_limit_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    let mut text = VALID.to_owned();
+    let pad = usize::try_from(MAX_FILE_BYTES).unwrap() - text.len();
+    text.push_str(&" ".repeat(pad));
+    std::fs::write(&path, &text).unwrap();
+    assert_eq!(read_source(&path).unwrap().len() as u64, MAX_FILE_BYTES);
+}
