@@ -23,7 +23,7 @@ fn check_without_paths_checks_the_shipped_library_and_exits_0() {
         .arg("check")
         .assert()
         .success()
-        .stdout(predicate::str::contains("no problems"));
+        .stdout(predicate::str::contains("0 errors").or(predicate::str::contains("no problems")));
 }
 
 #[test]
@@ -49,7 +49,7 @@ fn check_prints_every_problem_with_its_position_and_exits_1() {
     let shown = path.display().to_string();
     assert!(
         out.contains(&format!(
-            "{shown}:{}:21: choice \"snap\" leads to a missing node \"lots\"",
+            "{shown}:{}:21: error: choice \"snap\" leads to a missing node \"lots\"",
             line_of("\"lots\"")
         )),
         "{out}"
@@ -59,7 +59,7 @@ fn check_prints_every_problem_with_its_position_and_exits_1() {
         out.contains("node \"lost\" cannot be reached from the start"),
         "{out}"
     );
-    assert!(out.contains("3 errors in 1 file"), "{out}");
+    assert!(out.contains("3 errors, 0 warnings in 1 file"), "{out}");
 }
 
 #[test]
@@ -80,7 +80,7 @@ fn check_of_a_folder_reads_every_ron_file_in_it() {
         .code(1)
         .stdout(predicate::str::contains("b.ron:1:"))
         .stdout(predicate::str::contains(
-            "checked 2 files: 1 error in 1 file",
+            "checked 2 files: 1 error, 0 warnings in 1 file",
         ));
 }
 
@@ -90,7 +90,9 @@ fn check_reports_a_path_that_does_not_exist() {
         .args(["check", "no/such/file.ron"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("no/such/file.ron: cannot open"));
+        .stdout(predicate::str::contains(
+            "no/such/file.ron: error: cannot open",
+        ));
 }
 
 #[test]
@@ -291,4 +293,97 @@ fn json_without_answers_is_a_usage_error() {
         .args(["play", "late-order", "--json"])
         .assert()
         .code(2);
+}
+
+/// A copy of the fixture with one choice left ungraded: a warning, not an error.
+fn ungraded_copy(dir: &std::path::Path) -> std::path::PathBuf {
+    let source = std::fs::read_to_string("tests/fixtures/tui/late-order.ron").unwrap();
+    let ungraded = source.replace(
+        "verdicts: [Breaks(\"set-expectations\", 2)],",
+        "verdicts: [],",
+    );
+    assert_ne!(source, ungraded);
+    let path = dir.join("ungraded.ron");
+    std::fs::write(&path, ungraded).unwrap();
+    path
+}
+
+#[test]
+fn warnings_pass_check_but_fail_it_with_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = ungraded_copy(dir.path());
+    composure()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "warning: choice \"soon\" has no rule verdict",
+        ))
+        .stdout(predicate::str::contains("0 errors, 1 warning in 1 file"));
+    composure()
+        .arg("check")
+        .arg("--strict")
+        .arg(&path)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn check_as_json_lists_problems_with_severity_and_the_coverage() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = ungraded_copy(dir.path());
+    let out = composure()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["errors"], 0);
+    assert_eq!(json["warnings"], 1);
+    assert_eq!(json["failed"], false);
+    assert_eq!(json["problems"][0]["severity"], "warning");
+    assert!(json["problems"][0]["position"]["line"].as_u64().unwrap() > 1);
+    let library = json["coverage"]["library"].as_array().unwrap();
+    let calm = library
+        .iter()
+        .find(|r| r["rule"] == "calm-benevolent-tone")
+        .unwrap();
+    assert_eq!(
+        (calm["followed"].as_u64(), calm["broken"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(json["coverage"]["scenarios"][0]["id"], "late-order");
+}
+
+#[test]
+fn coverage_names_rules_never_used_and_never_followed() {
+    composure()
+        .args(["check", "--coverage", "tests/fixtures/tui"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(
+                r"(?m)^  help-choose\s+follows\s+0\s+breaks\s+0\s+never used$",
+            )
+            .unwrap(),
+        )
+        .stdout(predicate::str::is_match(r"(?m)^  calm-benevolent-tone .*never followed$").unwrap())
+        .stdout(predicate::str::contains("late-order: "));
+}
+
+#[test]
+fn check_of_an_empty_folder_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    composure()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "no scenario files (*.ron) in this folder",
+        ));
 }

@@ -13,7 +13,6 @@ use super::{Cli, Command};
 use crate::engine::{Conversation, Millis, Report};
 use crate::labels;
 use crate::rules::{RuleScope, Rulebook};
-use crate::scenario::library::{CheckReport, check_embedded, check_paths};
 use crate::scenario::{Library, Problem};
 use crate::tui;
 
@@ -27,19 +26,12 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             print_out(&rules_text(&rules))?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Check { paths }) => {
-            let report = if paths.is_empty() {
-                check_embedded(&rules)
-            } else {
-                check_paths(&paths, &rules)
-            };
-            print_out(&check_text(&report))?;
-            Ok(if report.problems.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
-        }
+        Some(Command::Check {
+            paths,
+            strict,
+            coverage,
+            format,
+        }) => super::check::run(&paths, &rules, strict, coverage, format),
         Some(Command::List) => {
             let library = load_library(&cli.scenarios, &rules);
             warn_problems(&library.problems);
@@ -114,7 +106,7 @@ fn find<'a>(library: &'a Library, id: &str) -> Result<&'a crate::scenario::Valid
 }
 
 /// Writes to stdout, treating a closed pipe (`composure list | head`) as success.
-fn print_out(text: &str) -> Result<()> {
+pub(super) fn print_out(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -233,28 +225,7 @@ pub fn list_text(library: &Library) -> String {
     table(&rows)
 }
 
-pub fn check_text(report: &CheckReport) -> String {
-    let mut out = String::new();
-    for problem in &report.problems {
-        let _ = writeln!(out, "{problem}");
-    }
-    let files = plural(report.files, "file");
-    if report.problems.is_empty() {
-        let _ = writeln!(out, "checked {files}: no problems");
-    } else {
-        let mut bad: Vec<&str> = report.problems.iter().map(|p| p.file.as_str()).collect();
-        bad.dedup();
-        let _ = writeln!(
-            out,
-            "checked {files}: {} in {}",
-            plural(report.problems.len(), "error"),
-            plural(bad.len(), "file")
-        );
-    }
-    out
-}
-
-fn plural(n: usize, word: &str) -> String {
+pub(super) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {

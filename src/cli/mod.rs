@@ -1,5 +1,6 @@
 //! The command line: what a trainee, a trainer or a script can ask for, parsed by clap.
 
+mod check;
 mod commands;
 
 use std::path::PathBuf;
@@ -38,6 +39,13 @@ pub enum Feedback {
     End,
 }
 
+/// Output for people or for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Play a scenario: in the terminal, or scripted with --answers.
@@ -59,5 +67,15 @@ pub enum Command {
     Check {
         /// Files or folders of scenario files.
         paths: Vec<PathBuf>,
+        /// Fail (exit 1) on warnings too, not only on errors.
+        #[arg(long)]
+        strict: bool,
+        /// Print the rule coverage: which rules the scenarios follow, break, or never touch.
+        #[arg(long)]
+        coverage: bool,
+        /// How to print the result: for people, or as JSON for scripts (which always includes
+        /// the coverage).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
 }

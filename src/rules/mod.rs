@@ -1,9 +1,11 @@
 //! The rulebook: the rules of conduct every choice is graded against, loaded from
 //! `assets/rules.ron` (embedded in the binary), and the grading of a finished conversation.
 
+pub mod coverage;
 pub mod grade;
 mod model;
 
+pub use coverage::{RuleCoverage, coverage};
 pub use grade::{DecisionScore, Grade, RuleTally, choice_value, grade};
 pub use model::{Rule, RuleScope, Rulebook};
 

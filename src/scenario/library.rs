@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::load::{Problem, ValidScenario, load_path, load_source};
+use super::lint::lint;
+use super::load::{Problem, Severity, ValidScenario, load_path, load_source};
 use super::locate::Locator;
 use crate::rules::Rulebook;
 
@@ -54,6 +55,7 @@ impl Library {
     pub fn add_folder(&mut self, dir: &Path, rules: &Rulebook) {
         if !dir.is_dir() {
             self.problems.push(Problem {
+                severity: Severity::Error,
                 file: dir.display().to_string(),
                 position: None,
                 message: "is not a folder of scenario files".to_owned(),
@@ -93,9 +95,21 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut problems = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, 0, &mut files, &mut problems),
+            Ok(meta) if meta.is_dir() => {
+                let before = files.len();
+                walk(path, 0, &mut files, &mut problems);
+                if files.len() == before {
+                    problems.push(Problem {
+                        severity: Severity::Error,
+                        file: path.display().to_string(),
+                        position: None,
+                        message: "no scenario files (*.ron) in this folder".to_owned(),
+                    });
+                }
+            }
             Ok(_) => files.push(path.clone()),
             Err(e) => problems.push(Problem {
+                severity: Severity::Error,
                 file: path.display().to_string(),
                 position: None,
                 message: format!("cannot open: {e}"),
@@ -108,6 +122,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
 fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
     if depth > MAX_FOLDER_DEPTH {
         problems.push(Problem {
+            severity: Severity::Error,
             file: dir.display().to_string(),
             position: None,
             message: format!(
@@ -120,6 +135,7 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, problems: &mut Vec<P
         Ok(entries) => entries,
         Err(e) => {
             problems.push(Problem {
+                severity: Severity::Error,
                 file: dir.display().to_string(),
                 position: None,
                 message: format!("cannot read folder: {e}"),
@@ -146,6 +162,7 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, problems: &mut Vec<P
 #[derive(Debug, Clone, Default)]
 pub struct CheckReport {
     pub files: usize,
+    /// The scenarios that loaded (possibly with warnings).
     pub scenarios: Vec<ValidScenario>,
     pub problems: Vec<Problem>,
 }
@@ -168,9 +185,18 @@ pub fn check_sources(
         };
         match load_source(&origin, &text, rules) {
             Ok(scenario) => {
+                report
+                    .problems
+                    .extend(lint(&scenario, &text).into_iter().map(|f| Problem {
+                        severity: Severity::Warning,
+                        file: origin.clone(),
+                        position: Some(f.position),
+                        message: f.message,
+                    }));
                 let id = scenario.id().to_owned();
                 if let Some(first) = first_origin.get(&id) {
                     report.problems.push(Problem {
+                        severity: Severity::Error,
                         file: origin.clone(),
                         position: Some(Locator::new(&text).top("id")),
                         message: format!("scenario id \"{id}\" is already used by {first}"),
@@ -196,6 +222,23 @@ pub fn check_paths(paths: &[PathBuf], rules: &Rulebook) -> CheckReport {
     let mut report = check_sources(sources, rules);
     report.problems.splice(0..0, problems);
     report
+}
+
+impl CheckReport {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
+    }
 }
 
 /// Checks the scenarios shipped in the binary.

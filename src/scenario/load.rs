@@ -10,7 +10,7 @@ use std::path::Path;
 use ron::extensions::Extensions;
 use serde::Serialize;
 
-use super::locate::{Position, position_of};
+use super::locate::{Position, offset_of, position_of};
 use super::model::{Node, Scenario};
 use super::validate::{node_id, validate};
 use crate::rules::Rulebook;
@@ -19,22 +19,40 @@ use crate::rules::Rulebook;
 /// dozen kilobytes; a file this size is either a mistake or hostile.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// One problem in one file, as `file:line:col: message`.
+/// One problem in one file, as `file:line:col: severity: message`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
+    pub severity: Severity,
     pub file: String,
     /// Where in the file; `None` when the file could not be read at all.
     pub position: Option<Position>,
     pub message: String,
 }
 
+/// Errors make a scenario unplayable; warnings point at something a trainer should look at
+/// (and fail `check --strict`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
         match self.position {
             Some(Position { line, col }) => {
-                write!(f, "{}:{line}:{col}: {}", self.file, self.message)
+                write!(
+                    f,
+                    "{}:{line}:{col}: {severity}: {}",
+                    self.file, self.message
+                )
             }
-            None => write!(f, "{}: {}", self.file, self.message),
+            None => write!(f, "{}: {severity}: {}", self.file, self.message),
         }
     }
 }
@@ -67,18 +85,102 @@ impl ValidScenario {
     }
 }
 
-/// Parses RON text into a scenario, with the position of a syntax or field error.
+/// Parses RON text into a scenario, with the position of a syntax or field error and a
+/// message a trainer can act on.
 pub fn parse(source: &str) -> Result<Scenario, (Position, String)> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if is_blank(source) {
+        return Err((
+            Position::START,
+            "the file is empty; a scenario starts with `Scenario(`".to_owned(),
+        ));
+    }
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .from_str(source)
         .map_err(|e| {
-            let position = Position {
+            let mut position = Position {
                 line: e.span.start.line.max(1),
                 col: e.span.start.col.max(1),
             };
-            (position, lowercase_first(&e.code.to_string()))
+            if e.code == ron::Error::ExpectedComma {
+                // `ron` stops at the token after the gap; the comma belongs where the previous
+                // value ended, which may be lines (and comments) earlier.
+                position = end_of_previous_token(source, position);
+            }
+            (position, explain(&e.code))
         })
+}
+
+/// A message for a `ron` error, reworded where the original speaks of Rust rather than of the
+/// file.
+fn explain(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::MissingStructField { field, outer } => match outer {
+            Some(outer) => format!("`{outer}` is missing the field `{field}`"),
+            None => format!("missing the field `{field}`"),
+        },
+        E::Eof => "the file ends too early: a `(`, `[` or `\"` is probably not closed".to_owned(),
+        E::ExpectedComma => {
+            "expected a comma here (inside a string, write a quote as \\\")".to_owned()
+        }
+        E::UnexpectedChar(c) => format!("unexpected character `{c}`"),
+        E::IntegerOutOfBounds => "this number is out of range for the field".to_owned(),
+        E::ExpectedDifferentLength { expected, found } if expected.contains("Verdict") => format!(
+            "a verdict needs a rule and a weight, as in Follows(\"rule-id\", 2); found {found} value(s)"
+        ),
+        other => lowercase_first(&other.to_string()),
+    }
+}
+
+/// Whether the text holds nothing but white space and comments.
+fn is_blank(source: &str) -> bool {
+    let mut rest = source.trim_start();
+    loop {
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.find('\n').map_or("", |i| &after[i..]).trim_start();
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after
+                .find("*/")
+                .map_or("", |i| &after[i + 2..])
+                .trim_start();
+        } else {
+            return rest.is_empty();
+        }
+    }
+}
+
+/// The position just after the last token before `at`, skipping white space and `//` comments.
+fn end_of_previous_token(source: &str, at: Position) -> Position {
+    let offset = offset_of(source, at);
+    let mut lines: Vec<&str> = source[..offset].split('\n').collect();
+    while let Some(line) = lines.pop() {
+        let code = strip_line_comment(line).trim_end();
+        if !code.is_empty() {
+            return Position {
+                line: lines.len() + 1,
+                col: code.chars().count() + 1,
+            };
+        }
+    }
+    at
+}
+
+/// A line without its `//` comment (one outside a string).
+fn strip_line_comment(line: &str) -> &str {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            '/' if !in_string && line[i + 1..].starts_with('/') => return &line[..i],
+            _ => {}
+        }
+    }
+    line
 }
 
 /// Parses and validates source text; `origin` names it in problems.
@@ -88,10 +190,12 @@ pub fn load_source(
     rules: &Rulebook,
 ) -> Result<ValidScenario, Vec<Problem>> {
     let problem = |position, message| Problem {
+        severity: Severity::Error,
         file: origin.to_owned(),
         position: Some(position),
         message,
     };
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let scenario = parse(source).map_err(|(at, msg)| vec![problem(at, msg)])?;
     let findings = validate(&scenario, source, rules);
     if !findings.is_empty() {
@@ -117,6 +221,7 @@ pub fn load_source(
 pub fn read_source(path: &Path) -> Result<String, Problem> {
     let file_name = path.display().to_string();
     let fail = |position, message: String| Problem {
+        severity: Severity::Error,
         file: file_name.clone(),
         position,
         message,

@@ -1,16 +1,11 @@
 //! Finds where things stand in a scenario's RON source, so that problems found after parsing
 //! (a missing node, an unknown rule) can still be reported as `file:line:col`.
 //!
-//! `ron` gives positions only for syntax errors. Once a file has parsed, its shape is known: the
-//! n-th node's `id` is the n-th `id:` key at node depth, and so on. A small scanner that skips
-//! strings and comments records every `key:` with its nesting depth, which is all that takes.
-
-/// Nesting depth of a node's fields: inside `Scenario(`, `nodes: [` and `Decision(`.
-const NODE_DEPTH: usize = 3;
-/// Nesting depth of a choice's fields: inside a node's `choices: [` and `Choice(`.
-const CHOICE_DEPTH: usize = 5;
-/// Nesting depth of the scenario's own fields.
-const TOP_DEPTH: usize = 1;
+//! `ron` gives positions only for syntax errors. Once a file has parsed, its shape is known, so
+//! a small scanner that skips strings and comments can rebuild the tree of brackets: each
+//! `(…)`, `[…]` or `{…}` with the key it is the value of, its own `key:`s and its direct string
+//! items. Lookups then walk that tree (the `nodes` list, the n-th node, its `choices`, the
+//! m-th choice, its key), so an optional key in one node can never be mistaken for another's.
 
 /// A 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
@@ -23,25 +18,38 @@ impl Position {
     pub const START: Position = Position { line: 1, col: 1 };
 }
 
-#[derive(Debug, Clone)]
-struct Key {
-    name: String,
-    depth: usize,
-    offset: usize,
+/// One bracketed group of the source.
+#[derive(Debug, Clone, Default)]
+struct Group {
+    /// Where it starts: the name before the bracket (`Choice` in `Choice(`), else the bracket.
+    start: usize,
+    /// The key this group is the value of, as in `choices: [`.
+    key: Option<String>,
+    /// Its own `key:`s, with their offsets.
+    keys: Vec<(String, usize)>,
+    /// Offsets of the string literals directly inside it.
+    strings: Vec<usize>,
+    children: Vec<usize>,
 }
 
 /// Positions of keys in one source text.
 #[derive(Debug, Clone)]
 pub struct Locator<'a> {
     source: &'a str,
-    keys: Vec<Key>,
+    groups: Vec<Group>,
+    /// The outermost group, `Scenario(…)`.
+    root: Option<usize>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(source: &'a str) -> Self {
+        let groups = scan(source);
+        // Group 0 is the whole file; the scenario is its first child.
+        let root = groups.first().and_then(|g| g.children.first().copied());
         Locator {
             source,
-            keys: scan_keys(source),
+            groups,
+            root,
         }
     }
 
@@ -50,50 +58,85 @@ impl<'a> Locator<'a> {
         position_of(self.source, offset)
     }
 
-    fn nth_key(&self, name: &str, depth: usize, n: usize) -> Option<Position> {
-        self.keys
+    fn key_in(&self, group: usize, key: &str) -> Option<usize> {
+        self.groups[group]
+            .keys
             .iter()
-            .filter(|k| k.depth == depth && k.name == name)
-            .nth(n)
-            .map(|k| self.position(k.offset))
+            .find(|(k, _)| k == key)
+            .map(|&(_, at)| at)
+    }
+
+    fn child_for_key(&self, group: usize, key: &str) -> Option<usize> {
+        self.groups[group]
+            .children
+            .iter()
+            .copied()
+            .find(|&c| self.groups[c].key.as_deref() == Some(key))
+    }
+
+    fn node_group(&self, node: usize) -> Option<usize> {
+        let list = self.child_for_key(self.root?, "nodes")?;
+        self.groups[list].children.get(node).copied()
+    }
+
+    fn choice_group(&self, node: usize, choice: usize) -> Option<usize> {
+        let list = self.child_for_key(self.node_group(node)?, "choices")?;
+        self.groups[list].children.get(choice).copied()
+    }
+
+    /// `key` in `group`, else the group's start, else the fallback.
+    fn at(&self, group: Option<usize>, key: &str, fallback: impl FnOnce() -> Position) -> Position {
+        match group {
+            Some(g) => self.position(self.key_in(g, key).unwrap_or(self.groups[g].start)),
+            None => fallback(),
+        }
     }
 
     /// A field of the scenario itself, such as `start` or `format`.
     pub fn top(&self, key: &str) -> Position {
-        self.nth_key(key, TOP_DEPTH, 0).unwrap_or(Position::START)
+        self.at(self.root, key, || Position::START)
     }
 
-    /// A field of the node at `index` in `nodes`; falls back to the node's id.
-    pub fn node(&self, index: usize, key: &str) -> Position {
-        self.nth_key(key, NODE_DEPTH, index)
-            .or_else(|| self.nth_key("id", NODE_DEPTH, index))
-            .unwrap_or_else(|| self.top("nodes"))
-    }
-
-    /// A field of the choice at `index` counted over all nodes' choices in file order;
-    /// falls back to the choice's id.
-    pub fn choice(&self, index: usize, key: &str) -> Position {
-        self.nth_key(key, CHOICE_DEPTH, index)
-            .or_else(|| self.nth_key("id", CHOICE_DEPTH, index))
-            .unwrap_or_else(|| self.top("nodes"))
-    }
-
-    /// A field nested one level inside a top-level field, such as `initial` → `mood`.
+    /// A field of a top-level field, such as `initial` → `mood`.
     pub fn nested(&self, parent: &str, key: &str) -> Position {
-        let Some(parent_at) = self
-            .keys
-            .iter()
-            .find(|k| k.depth == TOP_DEPTH && k.name == parent)
-        else {
-            return Position::START;
-        };
-        self.keys
-            .iter()
-            .find(|k| k.offset > parent_at.offset && k.depth == TOP_DEPTH + 1 && k.name == key)
-            .map_or_else(
-                || self.position(parent_at.offset),
-                |k| self.position(k.offset),
-            )
+        let group = self.root.and_then(|r| self.child_for_key(r, parent));
+        self.at(group, key, || self.top(parent))
+    }
+
+    /// A field of the node at `node` in `nodes`; the node itself when the key is absent.
+    pub fn node(&self, node: usize, key: &str) -> Position {
+        self.at(self.node_group(node), key, || self.top("nodes"))
+    }
+
+    /// A field of a choice; the choice itself when the key is absent.
+    pub fn choice(&self, node: usize, choice: usize, key: &str) -> Position {
+        self.at(self.choice_group(node, choice), key, || {
+            self.node(node, "choices")
+        })
+    }
+
+    /// The `index`-th verdict of a choice.
+    pub fn verdict(&self, node: usize, choice: usize, index: usize) -> Position {
+        let verdict = self
+            .choice_group(node, choice)
+            .and_then(|c| self.child_for_key(c, "verdicts"))
+            .and_then(|list| self.groups[list].children.get(index).copied());
+        match verdict {
+            Some(v) => self.position(self.groups[v].start),
+            None => self.choice(node, choice, "verdicts"),
+        }
+    }
+
+    /// The `index`-th line of a node's `says`.
+    pub fn says_line(&self, node: usize, index: usize) -> Position {
+        let line = self
+            .node_group(node)
+            .and_then(|n| self.child_for_key(n, "says"))
+            .and_then(|list| self.groups[list].strings.get(index).copied());
+        match line {
+            Some(at) => self.position(at),
+            None => self.node(node, "says"),
+        }
     }
 }
 
@@ -110,15 +153,40 @@ pub fn position_of(source: &str, offset: usize) -> Position {
     Position { line, col }
 }
 
-/// Every `identifier :` outside strings and comments, with its bracket depth.
-fn scan_keys(source: &str) -> Vec<Key> {
+/// The byte offset of a 1-based line and character column (clamped to the text).
+pub fn offset_of(source: &str, position: Position) -> usize {
+    let mut line_start = 0;
+    for _ in 1..position.line {
+        match source[line_start..].find('\n') {
+            Some(i) => line_start += i + 1,
+            None => return source.len(),
+        }
+    }
+    source[line_start..]
+        .char_indices()
+        .nth(position.col.saturating_sub(1))
+        .map_or(source.len(), |(i, _)| line_start + i)
+}
+
+/// Builds the tree of bracketed groups; group 0 stands for the whole file.
+fn scan(source: &str) -> Vec<Group> {
     let bytes = source.as_bytes();
-    let mut keys = Vec::new();
-    let mut depth: usize = 0;
+    let mut groups = vec![Group::default()];
+    let mut open = vec![0usize];
+    // The last `key:` seen in the current group that has no value yet, and the last
+    // identifier (a struct or variant name) before a bracket.
+    let mut pending_key: Option<String> = None;
+    let mut last_ident: Option<(usize, usize)> = None; // (start, end)
     let mut i = 0;
     while i < bytes.len() {
+        let current = open.last().copied().unwrap_or(0);
         match bytes[i] {
-            b'"' => i = skip_string(bytes, i + 1),
+            b'"' => {
+                groups[current].strings.push(i);
+                pending_key = None;
+                last_ident = None;
+                i = skip_string(bytes, i + 1);
+            }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
                 i = bytes[i..]
                     .iter()
@@ -127,14 +195,35 @@ fn scan_keys(source: &str) -> Vec<Key> {
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => i = skip_block_comment(bytes, i + 2),
             b'(' | b'[' | b'{' => {
-                depth += 1;
+                // A name right before the bracket (`Choice(`) is where the group starts.
+                let start = match last_ident {
+                    Some((s, e)) if source[e..i].trim().is_empty() => s,
+                    _ => i,
+                };
+                let id = groups.len();
+                groups.push(Group {
+                    start,
+                    key: pending_key.take(),
+                    ..Group::default()
+                });
+                groups[current].children.push(id);
+                open.push(id);
+                last_ident = None;
                 i += 1;
             }
             b')' | b']' | b'}' => {
-                depth = depth.saturating_sub(1);
+                if open.len() > 1 {
+                    open.pop();
+                }
+                pending_key = None;
+                last_ident = None;
                 i += 1;
             }
-            b'r' if is_raw_string_start(bytes, i) => i = skip_raw_string(bytes, i + 1),
+            b'r' if is_raw_string_start(bytes, i) => {
+                groups[current].strings.push(i);
+                pending_key = None;
+                i = skip_raw_string(bytes, i + 1);
+            }
             b if is_ident_start(b) => {
                 let start = i;
                 while i < bytes.len() && is_ident_char(bytes[i]) {
@@ -145,17 +234,24 @@ fn scan_keys(source: &str) -> Vec<Key> {
                     j += 1;
                 }
                 if bytes.get(j) == Some(&b':') {
-                    keys.push(Key {
-                        name: source[start..i].to_owned(),
-                        depth,
-                        offset: start,
-                    });
+                    let name = source[start..i].to_owned();
+                    groups[current].keys.push((name.clone(), start));
+                    pending_key = Some(name);
+                    last_ident = None;
+                    i = j + 1;
+                } else {
+                    last_ident = Some((start, i));
                 }
+            }
+            b',' => {
+                pending_key = None;
+                last_ident = None;
+                i += 1;
             }
             _ => i += 1,
         }
     }
-    keys
+    groups
 }
 
 fn is_ident_start(b: u8) -> bool {
@@ -243,6 +339,7 @@ mod tests {
         assert_eq!(position_of(src, 3), Position { line: 2, col: 1 });
         // "ç" is two bytes but one column.
         assert_eq!(position_of(src, 5), Position { line: 2, col: 2 });
+        assert_eq!(offset_of(src, Position { line: 2, col: 2 }), 5);
     }
 
     #[test]
@@ -253,13 +350,23 @@ mod tests {
     }
 
     #[test]
-    fn the_nth_choice_key_is_found_at_choice_depth() {
-        let src = "S(nodes: [D(id: \"a\", choices: [C(id: \"x\", next: \"b\"), C(id: \"y\", next: \"c\")])])";
+    fn an_optional_key_is_looked_up_in_its_own_choice() {
+        // The first choice has no `effect`; the second's must not be taken for it.
+        let src = "S(nodes: [D(id: \"a\", choices: [C(id: \"x\"), C(id: \"y\", effect: E())])])";
         let loc = Locator::new(src);
+        let first = src.find("C(id: \"x\"").unwrap() + 1;
+        assert_eq!(loc.choice(0, 0, "effect").col, first);
         assert_eq!(
-            loc.choice(1, "next").col,
-            src.rfind("next").map_or(0, |o| o + 1)
+            loc.choice(0, 1, "effect").col,
+            src.find("effect").unwrap() + 1
         );
-        assert_eq!(loc.node(0, "id").col, src.find("id").map_or(0, |o| o + 1));
+    }
+
+    #[test]
+    fn verdicts_and_says_lines_are_found_one_by_one() {
+        let src = "S(nodes: [D(says: [\"a\", \"b\"], choices: [C(verdicts: [F(\"r\", 1), B(\"s\", 2)])])])";
+        let loc = Locator::new(src);
+        assert_eq!(loc.verdict(0, 0, 1).col, src.find("B(").unwrap() + 1);
+        assert_eq!(loc.says_line(0, 1).col, src.find("\"b\"").unwrap() + 1);
     }
 }

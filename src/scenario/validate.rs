@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::graph::{cycles, flood};
 use super::locate::{Locator, Position};
 use super::model::{FORMAT_VERSION, Node, STATE_MAX, STATE_MIN, Scenario, Verdict};
 use crate::rules::{RuleScope, Rulebook};
@@ -122,8 +123,8 @@ impl Checker<'_> {
             if says.is_empty() {
                 let at = self.loc.node(i, "says");
                 self.report(at, format!("node \"{id}\" has no line in `says`"));
-            } else if says.iter().any(|line| line.trim().is_empty()) {
-                let at = self.loc.node(i, "says");
+            } else if let Some(k) = says.iter().position(|line| line.trim().is_empty()) {
+                let at = self.loc.says_line(i, k);
                 self.report(at, format!("node \"{id}\" has an empty line in `says`"));
             }
             match node {
@@ -143,7 +144,7 @@ impl Checker<'_> {
                 _ => {}
             }
         }
-        if !index.contains_key(s.start.as_str()) {
+        if !s.nodes.is_empty() && !index.contains_key(s.start.as_str()) {
             let at = self.loc.top("start");
             self.report(at, format!("`start` names a missing node \"{}\"", s.start));
         }
@@ -152,23 +153,22 @@ impl Checker<'_> {
 
     fn choices(&mut self, s: &Scenario, index: &HashMap<&str, usize>, rules: &Rulebook) {
         let mut seen: HashSet<&str> = HashSet::new();
-        let mut n = 0; // the choice's number in file order, for the locator
-        for node in &s.nodes {
+        for (i, node) in s.nodes.iter().enumerate() {
             let Node::Decision { choices, .. } = node else {
                 continue;
             };
-            for choice in choices {
+            for (j, choice) in choices.iter().enumerate() {
                 let id = choice.id.as_str();
                 if !is_valid_id(id) {
-                    let p = self.loc.choice(n, "id");
+                    let p = self.loc.choice(i, j, "id");
                     self.report(p, id_message("choice id", id));
                 }
                 if !seen.insert(id) {
-                    let p = self.loc.choice(n, "id");
+                    let p = self.loc.choice(i, j, "id");
                     self.report(p, format!("duplicate choice id \"{id}\""));
                 }
                 if !index.contains_key(choice.next.as_str()) {
-                    let p = self.loc.choice(n, "next");
+                    let p = self.loc.choice(i, j, "next");
                     self.report(
                         p,
                         format!(
@@ -183,36 +183,52 @@ impl Checker<'_> {
                     ("coaching", &choice.coaching),
                 ] {
                     if text.trim().is_empty() {
-                        let p = self.loc.choice(n, key);
+                        let p = self.loc.choice(i, j, key);
                         self.report(p, format!("choice \"{id}\" has an empty `{key}`"));
                     }
                 }
                 for (key, value) in [("mood", choice.effect.mood), ("trust", choice.effect.trust)] {
                     if !(STATE_MIN..=STATE_MAX).contains(&value) {
-                        let p = self.loc.choice(n, "effect");
+                        let p = self.loc.choice(i, j, "effect");
                         self.report(
                             p,
                             range_message(&format!("choice \"{id}\": effect {key}"), value),
                         );
                     }
                 }
-                self.verdicts(
-                    choice.id.as_str(),
-                    &choice.verdicts,
-                    rules,
-                    self.loc.choice(n, "verdicts"),
-                );
-                n += 1;
+                self.verdicts((i, j), id, &choice.verdicts, rules);
             }
         }
     }
 
-    fn verdicts(&mut self, choice: &str, verdicts: &[Verdict], rules: &Rulebook, at: Position) {
-        let mut seen: HashSet<&str> = HashSet::new();
-        for verdict in verdicts {
-            let (rule_id, weight) = match verdict {
-                Verdict::Follows(r, w) | Verdict::Breaks(r, w) => (r.as_str(), *w),
+    fn verdicts(
+        &mut self,
+        (node, choice_index): (usize, usize),
+        choice: &str,
+        verdicts: &[Verdict],
+        rules: &Rulebook,
+    ) {
+        let mut follows: HashSet<&str> = HashSet::new();
+        let mut breaks: HashSet<&str> = HashSet::new();
+        for (k, verdict) in verdicts.iter().enumerate() {
+            let at = self.loc.verdict(node, choice_index, k);
+            let (rule_id, weight, seen, other, side) = match verdict {
+                Verdict::Follows(r, w) => (r.as_str(), *w, &mut follows, &breaks, "follows"),
+                Verdict::Breaks(r, w) => (r.as_str(), *w, &mut breaks, &follows, "breaks"),
             };
+            if !seen.insert(rule_id) {
+                self.report(
+                    at,
+                    format!("choice \"{choice}\" {side} rule \"{rule_id}\" more than once"),
+                );
+            } else if other.contains(rule_id) {
+                self.report(
+                    at,
+                    format!(
+                        "choice \"{choice}\" both follows and breaks rule \"{rule_id}\"; pick one"
+                    ),
+                );
+            }
             match rules.get(rule_id) {
                 None => self.report(
                     at,
@@ -232,12 +248,6 @@ impl Checker<'_> {
                     format!(
                         "choice \"{choice}\": weight {weight} for \"{rule_id}\" is outside {WEIGHT_MIN}..{WEIGHT_MAX}"
                     ),
-                );
-            }
-            if !seen.insert(rule_id) {
-                self.report(
-                    at,
-                    format!("choice \"{choice}\" names rule \"{rule_id}\" more than once"),
                 );
             }
         }
@@ -268,7 +278,49 @@ impl Checker<'_> {
             .enumerate()
             .filter(|(_, n)| matches!(n, Node::Ending { .. }))
             .map(|(i, _)| i);
+        let endings: Vec<usize> = endings.collect();
+        if endings.is_empty() {
+            let at = self.loc.top("nodes");
+            self.report(
+                at,
+                "the scenario has no Ending node, so no conversation can finish",
+            );
+            return;
+        }
         let can_end = flood(&backward, endings);
+        // Nodes that cannot end and lie on a loop are reported once per loop, as a loop.
+        let trapped: Vec<Vec<usize>> = forward
+            .iter()
+            .enumerate()
+            .map(|(i, out)| {
+                if reached[i] && !can_end[i] {
+                    out.clone()
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let mut in_loop = vec![false; count];
+        for component in cycles(&trapped) {
+            let names: Vec<&str> = component
+                .iter()
+                .take(5)
+                .map(|&i| node_id(&s.nodes[i]))
+                .collect();
+            let more = if component.len() > 5 { " → …" } else { "" };
+            for &i in &component {
+                in_loop[i] = true;
+            }
+            let first = component.first().copied().unwrap_or(0);
+            let at = self.loc.node(first, "id");
+            self.report(
+                at,
+                format!(
+                    "the conversation can loop forever through {}{more}: no ending can be reached from there",
+                    names.join(" → ")
+                ),
+            );
+        }
         for (i, node) in s.nodes.iter().enumerate() {
             let id = node_id(node);
             if index.get(id) != Some(&i) {
@@ -280,33 +332,15 @@ impl Checker<'_> {
                     at,
                     format!("node \"{id}\" cannot be reached from the start"),
                 );
-            } else if !can_end[i] {
+            } else if !can_end[i]
+                && !in_loop[i]
+                && !matches!(node, Node::Decision { choices, .. } if choices.is_empty())
+            {
                 let at = self.loc.node(i, "id");
                 self.report(at, format!("no ending can be reached from node \"{id}\""));
             }
         }
     }
-}
-
-/// Marks every node reachable from `from` along `edges`.
-fn flood(edges: &[Vec<usize>], from: impl IntoIterator<Item = usize>) -> Vec<bool> {
-    let mut seen = vec![false; edges.len()];
-    let mut stack: Vec<usize> = Vec::new();
-    for i in from {
-        if !seen[i] {
-            seen[i] = true;
-            stack.push(i);
-        }
-    }
-    while let Some(i) = stack.pop() {
-        for &j in &edges[i] {
-            if !seen[j] {
-                seen[j] = true;
-                stack.push(j);
-            }
-        }
-    }
-    seen
 }
 
 pub fn node_id(node: &Node) -> &str {
@@ -322,7 +356,7 @@ pub fn node_says(node: &Node) -> &[String] {
 }
 
 fn id_message(what: &str, id: &str) -> String {
-    format!("{what} \"{id}\" must be lowercase letters, digits and dashes")
+    format!("{what} \"{id}\" must be made of lowercase letters a-z, digits 0-9 and dashes")
 }
 
 fn range_message(what: &str, value: i8) -> String {
