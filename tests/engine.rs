@@ -198,21 +198,32 @@ fn the_shipped_library_has_a_rude_an_indecisive_and_a_king_scenario() {
     }
 }
 
-/// The shortest choice ids from the start to every node (breadth-first).
+/// The shortest choice ids from the start to every node the trainee can reach, following the
+/// client's state through routes (breadth-first over node and state).
 fn routes(s: &ValidScenario) -> HashMap<String, Vec<String>> {
-    let start = s.scenario().start.clone();
-    let mut routes = HashMap::from([(start.clone(), Vec::new())]);
-    let mut queue = VecDeque::from([start]);
-    while let Some(id) = queue.pop_front() {
-        if let Some(Node::Decision { choices, .. }) = s.node(&id) {
-            for c in choices {
-                if !routes.contains_key(&c.next) {
-                    let mut route = routes[&id].clone();
-                    route.push(c.id.clone());
-                    routes.insert(c.next.clone(), route);
-                    queue.push_back(c.next.clone());
+    let model = s.scenario();
+    let mut routes: HashMap<String, Vec<String>> = HashMap::new();
+    let mut seen = HashSet::new();
+    let mut queue = VecDeque::from([(model.start.clone(), model.initial, Vec::<String>::new())]);
+    while let Some((id, state, route)) = queue.pop_front() {
+        if !seen.insert((id.clone(), state.mood, state.trust)) {
+            continue;
+        }
+        routes.entry(id.clone()).or_insert_with(|| route.clone());
+        match s.node(&id) {
+            Some(Node::Decision { choices, .. }) => {
+                for c in choices {
+                    let mut next = route.clone();
+                    next.push(c.id.clone());
+                    queue.push_back((c.next.clone(), state.after(c.effect), next));
                 }
             }
+            Some(node @ Node::Route { .. }) => {
+                if let Some(next) = node.route(state) {
+                    queue.push_back((next.to_owned(), state, route.clone()));
+                }
+            }
+            _ => {}
         }
     }
     routes
@@ -226,7 +237,12 @@ fn every_shipped_ending_is_reached_by_scripted_play() {
             let Node::Ending { id, outcome, .. } = node else {
                 continue;
             };
-            let route: Vec<&str> = routes[id].iter().map(String::as_str).collect();
+            let route: Vec<&str> = routes
+                .get(id)
+                .unwrap_or_else(|| panic!("{}: no trainee can reach ending {id}", s.id()))
+                .iter()
+                .map(String::as_str)
+                .collect();
             let report = play(&s, 5, &route);
             let ending = report
                 .ending
@@ -239,14 +255,16 @@ fn every_shipped_ending_is_reached_by_scripted_play() {
 
 /// The most decisions on any path from `node` to an ending that visits no node twice.
 fn longest(s: &ValidScenario, node: &str, on_path: &mut HashSet<String>) -> usize {
-    let Some(Node::Decision { choices, .. }) = s.node(node) else {
+    let Some(n) = s.node(node) else {
         return 0;
     };
+    // A decision counts; a route passes through without asking the trainee.
+    let step = usize::from(matches!(n, Node::Decision { .. }));
     on_path.insert(node.to_owned());
     let mut best = 0;
-    for c in choices {
-        if !on_path.contains(&c.next) {
-            best = best.max(1 + longest(s, &c.next, on_path));
+    for next in n.targets() {
+        if !on_path.contains(next) {
+            best = best.max(step + longest(s, next, on_path));
         }
     }
     on_path.remove(node);
@@ -303,4 +321,26 @@ fn every_shipped_scenario_is_worth_playing() {
             );
         }
     }
+}
+
+// ---- Routes ----
+
+#[test]
+fn a_route_sends_the_client_where_their_state_says() {
+    let s = fixture("tests/fixtures/engine/route.ron");
+    // warm: trust 0 + 2 = 2 → won.
+    let report = play(&s, 1, &["warm"]);
+    assert_eq!(report.ending.unwrap().node, "won");
+    // cold: mood -1, trust -1 → neither condition holds → gone.
+    let report = play(&s, 1, &["cold"]);
+    assert_eq!(report.ending.unwrap().node, "gone");
+}
+
+#[test]
+fn the_turn_records_the_routes_it_passed() {
+    let s = fixture("tests/fixtures/engine/route.ron");
+    let mut c = Conversation::start(Arc::clone(&s), 1, 0).unwrap();
+    c.choose("warm", 1).unwrap();
+    assert_eq!(c.turn().node, "won");
+    assert_eq!(c.turn().via, ["gate"]);
 }

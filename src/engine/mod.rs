@@ -12,7 +12,7 @@ use rand_chacha::ChaCha8Rng;
 
 pub use report::{ChoiceRef, EndingReport, Report, ScenarioInfo, StepReport, VerdictReport};
 
-use crate::scenario::{ClientState, Effect, Node, Outcome, STATE_MAX, STATE_MIN, ValidScenario};
+use crate::scenario::{ClientState, Node, Outcome, ValidScenario};
 
 /// Milliseconds on whatever clock the caller keeps (wall time in the app, a counter in tests).
 pub type Millis = u64;
@@ -29,12 +29,18 @@ pub enum EngineError {
     },
     #[error("the scenario has no node \"{0}\"")]
     MissingNode(String),
+    #[error(
+        "routes from \"{0}\" went round more than {MAX_AUTOMATIC_STEPS} times without asking the trainee"
+    )]
+    RunawayRoutes(String),
 }
 
 /// What the trainee faces now: the client's line and the options in the order shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Turn {
     pub node: String,
+    /// Routes passed on the way here, decided by the client's state.
+    pub via: Vec<String>,
     /// Which of the node's `says` variants was picked.
     pub variant: usize,
     pub line: String,
@@ -79,7 +85,8 @@ impl Conversation {
     ) -> Result<Self, EngineError> {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let start = scenario.scenario().start.clone();
-        let turn = present(&scenario, &start, &mut rng, now)?;
+        let initial = scenario.scenario().initial;
+        let turn = present(&scenario, &start, initial, &mut rng, now)?;
         Ok(Conversation {
             state: scenario.scenario().initial,
             scenario,
@@ -157,8 +164,8 @@ impl Conversation {
             return Err(self.not_offered(choice_id));
         };
         let next = choice.next.clone();
-        let state_after = apply(self.state, choice.effect);
-        let next_turn = present(&self.scenario, &next, &mut self.rng, now)?;
+        let state_after = self.state.after(choice.effect);
+        let next_turn = present(&self.scenario, &next, state_after, &mut self.rng, now)?;
         let turn = std::mem::replace(&mut self.turn, next_turn);
         self.state = state_after;
         self.steps.push(Step {
@@ -179,30 +186,40 @@ impl Conversation {
     }
 }
 
-/// Moves the state by an effect, clamped to the scale.
-pub fn apply(state: ClientState, effect: Effect) -> ClientState {
-    let shift = |v: i8, d: i8| v.saturating_add(d).clamp(STATE_MIN, STATE_MAX);
-    ClientState {
-        mood: shift(state.mood, effect.mood),
-        trust: shift(state.trust, effect.trust),
-    }
-}
+/// How many routes in a row the engine follows before it gives up. Validation already rejects
+/// loops of routes; this bounds the engine for scenarios that were never validated.
+pub const MAX_AUTOMATIC_STEPS: usize = 1000;
 
-/// Enters a node: picks the line variant and shuffles the options, in that order, from `rng`.
+/// Enters a node: follows routes by the client's `state`, then picks the line variant and
+/// shuffles the options, in that order, from `rng`.
 fn present(
     scenario: &ValidScenario,
     node_id: &str,
+    state: ClientState,
     rng: &mut ChaCha8Rng,
     now: Millis,
 ) -> Result<Turn, EngineError> {
-    let node = scenario
-        .node(node_id)
-        .ok_or_else(|| EngineError::MissingNode(node_id.to_owned()))?;
-    let (says, mut options) = match node {
-        Node::Decision { says, choices, .. } => {
-            (says, choices.iter().map(|c| c.id.clone()).collect())
+    let mut via = Vec::new();
+    let mut id = node_id;
+    let node = loop {
+        let node = scenario
+            .node(id)
+            .ok_or_else(|| EngineError::MissingNode(id.to_owned()))?;
+        match node.route(state) {
+            Some(next) => {
+                if via.len() >= MAX_AUTOMATIC_STEPS {
+                    return Err(EngineError::RunawayRoutes(node_id.to_owned()));
+                }
+                via.push(id.to_owned());
+                id = next;
+            }
+            None => break node,
         }
-        Node::Ending { says, .. } => (says, Vec::new()),
+    };
+    let says = node.says();
+    let mut options: Vec<String> = match node {
+        Node::Decision { choices, .. } => choices.iter().map(|c| c.id.clone()).collect(),
+        _ => Vec::new(),
     };
     let variant = if says.len() > 1 {
         rng.random_range(0..says.len())
@@ -211,7 +228,8 @@ fn present(
     };
     options.shuffle(rng);
     Ok(Turn {
-        node: node_id.to_owned(),
+        node: id.to_owned(),
+        via,
         variant,
         line: says.get(variant).cloned().unwrap_or_default(),
         options,

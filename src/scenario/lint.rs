@@ -5,11 +5,11 @@
 //! Runs only on scenarios that passed validation, so every reference resolves. Linear in the
 //! size of the scenario.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::load::ValidScenario;
 use super::locate::Locator;
-use super::model::{Node, Outcome};
+use super::model::{ClientState, Node, Outcome, STATE_MAX, STATE_MIN};
 use super::validate::{Finding, node_id};
 use crate::labels;
 use crate::rules::choice_value;
@@ -22,7 +22,6 @@ pub fn lint(scenario: &ValidScenario, source: &str) -> Vec<Finding> {
     let loc = Locator::new(source);
     let model = scenario.scenario();
     let mut found = Vec::new();
-    let graph = Graph::new(scenario);
 
     // Per-choice and per-decision warnings.
     for (i, node) in model.nodes.iter().enumerate() {
@@ -58,6 +57,7 @@ pub fn lint(scenario: &ValidScenario, source: &str) -> Vec<Finding> {
         }
     }
 
+    let graph = Graph::new(scenario);
     if let Some(finding) = best_path_ends_badly(&graph, &loc) {
         found.push(finding);
     }
@@ -66,12 +66,30 @@ pub fn lint(scenario: &ValidScenario, source: &str) -> Vec<Finding> {
     found
 }
 
-/// The scenario as index lists, for the graph walks.
+/// Number of distinct client states: mood and trust each take seven values.
+const STATES: usize = 49;
+
+fn state_index(state: ClientState) -> usize {
+    let axis = |v: i8| usize::try_from(v.clamp(STATE_MIN, STATE_MAX) - STATE_MIN).unwrap_or(0);
+    axis(state.mood) * 7 + axis(state.trust)
+}
+
+/// The scenario as index lists, for the graph walks. The walks follow the client's state as
+/// well as the node, so routes go where they really would.
 struct Graph<'a> {
     scenario: &'a ValidScenario,
+    index: HashMap<&'a str, usize>,
     start: usize,
-    /// Per node: (target, choice value) for each choice.
-    edges: Vec<Vec<(usize, i32)>>,
+    /// Per node, the nodes it can lead to (for a decision, one per choice in order).
+    targets: Vec<Vec<usize>>,
+}
+
+/// Where a step from a node in a state goes: the next node, the state there, and whether the
+/// step was a choice that breaks more rules than it follows.
+struct Step {
+    to: usize,
+    state: ClientState,
+    bad: bool,
 }
 
 impl<'a> Graph<'a> {
@@ -83,55 +101,93 @@ impl<'a> Graph<'a> {
             .enumerate()
             .map(|(i, n)| (node_id(n), i))
             .collect();
-        let edges = model
+        let targets = model
             .nodes
             .iter()
-            .map(|node| match node {
-                Node::Decision { choices, .. } => choices
+            .map(|node| {
+                node.targets()
                     .iter()
-                    .filter_map(|c| index.get(c.next.as_str()).map(|&j| (j, choice_value(c))))
-                    .collect(),
-                Node::Ending { .. } => Vec::new(),
+                    .filter_map(|t| index.get(t).copied())
+                    .collect()
             })
             .collect();
         let start = index.get(model.start.as_str()).copied().unwrap_or(0);
         Graph {
             scenario,
+            index,
             start,
-            edges,
+            targets,
         }
     }
 
+    fn node(&self, i: usize) -> Option<&'a Node> {
+        self.scenario.scenario().nodes.get(i)
+    }
+
     fn id(&self, i: usize) -> &str {
-        self.scenario.scenario().nodes.get(i).map_or("", node_id)
+        self.node(i).map_or("", node_id)
     }
 
     fn outcome(&self, i: usize) -> Option<Outcome> {
-        match self.scenario.scenario().nodes.get(i) {
+        match self.node(i) {
             Some(Node::Ending { outcome, .. }) => Some(*outcome),
             _ => None,
         }
     }
 
+    /// The steps a trainee can take from node `v` with the client in `state`; with
+    /// `best_only`, only the best-graded choices.
+    fn steps(&self, v: usize, state: ClientState, best_only: bool) -> Vec<Step> {
+        match self.node(v) {
+            Some(Node::Decision { choices, .. }) => {
+                let best = choices.iter().map(choice_value).max();
+                choices
+                    .iter()
+                    .filter(|c| !best_only || Some(choice_value(c)) == best)
+                    .filter_map(|c| {
+                        Some(Step {
+                            to: *self.index.get(c.next.as_str())?,
+                            state: state.after(c.effect),
+                            bad: choice_value(c) < 0,
+                        })
+                    })
+                    .collect()
+            }
+            Some(node @ Node::Route { .. }) => node
+                .route(state)
+                .and_then(|next| self.index.get(next))
+                .map(|&to| Step {
+                    to,
+                    state,
+                    bad: false,
+                })
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Nodes in an order where every edge that is not a back edge (of a depth-first walk from
-    /// the start) goes forward: the conversation with its loops cut.
-    fn forward_order(&self) -> (Vec<usize>, Vec<Vec<bool>>) {
-        let n = self.edges.len();
+    /// the start) goes forward: the conversation with its loops cut. Also which (from, to)
+    /// pairs are back edges.
+    fn forward_order(&self) -> (Vec<usize>, HashSet<(usize, usize)>) {
+        let n = self.targets.len();
         let mut state = vec![0u8; n]; // 0 new, 1 on the walk, 2 done
-        let mut back: Vec<Vec<bool>> = self.edges.iter().map(|e| vec![false; e.len()]).collect();
+        let mut back = HashSet::new();
         let mut post = Vec::with_capacity(n);
         let mut work = vec![(self.start, 0usize)];
         state[self.start] = 1;
         while let Some(&mut (v, ref mut e)) = work.last_mut() {
-            if let Some(&(w, _)) = self.edges[v].get(*e) {
-                let edge = *e;
+            if let Some(&w) = self.targets[v].get(*e) {
                 *e += 1;
                 match state[w] {
                     0 => {
                         state[w] = 1;
                         work.push((w, 0));
                     }
-                    1 => back[v][edge] = true,
+                    1 => {
+                        back.insert((v, w));
+                    }
                     _ => {}
                 }
                 continue;
@@ -147,20 +203,20 @@ impl<'a> Graph<'a> {
 
 /// Following the best-graded option everywhere should be able to end well.
 fn best_path_ends_badly(graph: &Graph, loc: &Locator) -> Option<Finding> {
-    let n = graph.edges.len();
-    let mut seen = vec![false; n];
-    let mut stack = vec![graph.start];
-    seen[graph.start] = true;
+    let initial = graph.scenario.scenario().initial;
+    let mut seen = vec![[false; STATES]; graph.targets.len()];
+    let mut stack = vec![(graph.start, initial)];
+    seen[graph.start][state_index(initial)] = true;
     let mut endings = Vec::new();
-    while let Some(v) = stack.pop() {
+    while let Some((v, state)) = stack.pop() {
         if let Some(outcome) = graph.outcome(v) {
             endings.push(outcome);
         }
-        let best = graph.edges[v].iter().map(|&(_, value)| value).max();
-        for &(w, value) in &graph.edges[v] {
-            if Some(value) == best && !seen[w] {
-                seen[w] = true;
-                stack.push(w);
+        for step in graph.steps(v, state, true) {
+            let k = state_index(step.state);
+            if !seen[step.to][k] {
+                seen[step.to][k] = true;
+                stack.push((step.to, step.state));
             }
         }
     }
@@ -182,31 +238,48 @@ fn best_path_ends_badly(graph: &Graph, loc: &Locator) -> Option<Finding> {
 /// A won-over ending reached by a path full of bad choices looks unearned.
 fn unearned_won_over(graph: &Graph, loc: &Locator) -> Vec<Finding> {
     let (order, back) = graph.forward_order();
-    // Most bad choices on a path from the start to each node, over the loop-free graph.
-    let mut most: Vec<Option<usize>> = vec![None; graph.edges.len()];
-    most[graph.start] = Some(0);
+    let initial = graph.scenario.scenario().initial;
+    // Most bad choices on a path from the start to each (node, state), over the loop-free
+    // graph.
+    let mut most: Vec<[Option<usize>; STATES]> = vec![[None; STATES]; graph.targets.len()];
+    most[graph.start][state_index(initial)] = Some(0);
     for &v in &order {
-        let Some(here) = most[v] else { continue };
-        for (k, &(w, value)) in graph.edges[v].iter().enumerate() {
-            if back[v][k] {
-                continue;
-            }
-            let count = here + usize::from(value < 0);
-            if most[w].is_none_or(|m| count > m) {
-                most[w] = Some(count);
+        for k in 0..STATES {
+            let Some(here) = most[v][k] else { continue };
+            let state = state_from_index(k);
+            for step in graph.steps(v, state, false) {
+                if back.contains(&(v, step.to)) {
+                    continue;
+                }
+                let count = here + usize::from(step.bad);
+                let slot = &mut most[step.to][state_index(step.state)];
+                if slot.is_none_or(|m| count > m) {
+                    *slot = Some(count);
+                }
             }
         }
     }
     order
         .iter()
         .filter(|&&v| graph.outcome(v) == Some(Outcome::WonOver))
-        .filter_map(|&v| most[v].filter(|&bad| bad >= UNEARNED_BAD_CHOICES).map(|bad| (v, bad)))
+        .filter_map(|&v| {
+            let bad = most[v].iter().flatten().copied().max()?;
+            (bad >= UNEARNED_BAD_CHOICES).then_some((v, bad))
+        })
         .map(|(v, bad)| Finding {
             position: loc.node(v, "outcome"),
             message: format!(
-                "a path with {bad} choices that break more rules than they follow still ends with the client won over at \"{}\"; is that ending earned?",
+                "a path with {bad} choices that break more rules than they follow still ends with the client won over at \"{}\"; is that ending earned? (A Route on the client's trust can keep it for those who earned it.)",
                 graph.id(v)
             ),
         })
         .collect()
+}
+
+fn state_from_index(k: usize) -> ClientState {
+    let value = |i: usize| i8::try_from(i).map_or(STATE_MAX, |i| i + STATE_MIN);
+    ClientState {
+        mood: value(k / 7),
+        trust: value(k % 7),
+    }
 }

@@ -115,6 +115,15 @@ impl<'a> Locator<'a> {
         })
     }
 
+    /// A field of the `index`-th `When` of a route.
+    pub fn when(&self, node: usize, index: usize, key: &str) -> Position {
+        let group = self
+            .node_group(node)
+            .and_then(|n| self.child_for_key(n, "when"))
+            .and_then(|list| self.groups[list].children.get(index).copied());
+        self.at(group, key, || self.node(node, "when"))
+    }
+
     /// The `index`-th verdict of a choice.
     pub fn verdict(&self, node: usize, choice: usize, index: usize) -> Position {
         let verdict = self

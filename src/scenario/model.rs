@@ -71,6 +71,17 @@ pub struct ClientState {
     pub trust: i8,
 }
 
+impl ClientState {
+    /// The state after an effect, clamped to the scale.
+    pub fn after(self, effect: Effect) -> ClientState {
+        let shift = |v: i8, d: i8| v.saturating_add(d).clamp(STATE_MIN, STATE_MAX);
+        ClientState {
+            mood: shift(self.mood, effect.mood),
+            trust: shift(self.trust, effect.trust),
+        }
+    }
+}
+
 /// The kinds of difficult client the guidance describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ClientType {
@@ -103,6 +114,76 @@ pub enum Node {
         /// What happened afterwards, shown in the debrief.
         closing: String,
     },
+    /// An automatic step: the client's state decides where the conversation goes, without
+    /// asking the trainee. The first `when` that holds wins; else `otherwise`.
+    Route {
+        id: String,
+        when: Vec<When>,
+        otherwise: String,
+    },
+}
+
+/// A condition on the client's state and where it leads. Every threshold given must hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    #[serde(default)]
+    pub mood_at_least: Option<i8>,
+    #[serde(default)]
+    pub trust_at_least: Option<i8>,
+    pub next: String,
+}
+
+impl When {
+    pub fn holds(&self, state: ClientState) -> bool {
+        self.mood_at_least.is_none_or(|m| state.mood >= m)
+            && self.trust_at_least.is_none_or(|t| state.trust >= t)
+    }
+}
+
+impl Node {
+    pub fn id(&self) -> &str {
+        match self {
+            Node::Decision { id, .. } | Node::Ending { id, .. } | Node::Route { id, .. } => id,
+        }
+    }
+
+    /// What the client says here; nothing for a route.
+    pub fn says(&self) -> &[String] {
+        match self {
+            Node::Decision { says, .. } | Node::Ending { says, .. } => says,
+            Node::Route { .. } => &[],
+        }
+    }
+
+    /// Every node id this node can lead to, in file order.
+    pub fn targets(&self) -> Vec<&str> {
+        match self {
+            Node::Decision { choices, .. } => choices.iter().map(|c| c.next.as_str()).collect(),
+            Node::Ending { .. } => Vec::new(),
+            Node::Route {
+                when, otherwise, ..
+            } => when
+                .iter()
+                .map(|w| w.next.as_str())
+                .chain([otherwise.as_str()])
+                .collect(),
+        }
+    }
+
+    /// Where a route sends a client in `state`; `None` for other nodes.
+    pub fn route(&self, state: ClientState) -> Option<&str> {
+        match self {
+            Node::Route {
+                when, otherwise, ..
+            } => Some(
+                when.iter()
+                    .find(|w| w.holds(state))
+                    .map_or(otherwise.as_str(), |w| w.next.as_str()),
+            ),
+            _ => None,
+        }
+    }
 }
 
 /// One option the trainee can pick.

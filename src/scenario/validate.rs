@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::graph::{cycles, flood};
 use super::locate::{Locator, Position};
-use super::model::{FORMAT_VERSION, Node, STATE_MAX, STATE_MIN, Scenario, Verdict};
+use super::model::{FORMAT_VERSION, Node, STATE_MAX, STATE_MIN, Scenario, Verdict, When};
 use crate::rules::{RuleScope, Rulebook};
 
 /// One thing wrong with a scenario, at a place in its source.
@@ -119,8 +119,10 @@ impl Checker<'_> {
                 let first = s.nodes.iter().position(|n| node_id(n) == id).unwrap_or(i);
                 index.insert(id, first);
             }
-            let says = node_says(node);
-            if says.is_empty() {
+            let says = node.says();
+            if matches!(node, Node::Route { .. }) {
+                // A route says nothing; the client speaks at the node it leads to.
+            } else if says.is_empty() {
                 let at = self.loc.node(i, "says");
                 self.report(at, format!("node \"{id}\" has no line in `says`"));
             } else if let Some(k) = says.iter().position(|line| line.trim().is_empty()) {
@@ -141,7 +143,33 @@ impl Checker<'_> {
                     let at = self.loc.node(i, "closing");
                     self.report(at, format!("ending \"{id}\" has an empty `closing`"));
                 }
+                Node::Route { when, .. } => self.route(i, id, when),
                 _ => {}
+            }
+        }
+        for (i, node) in s.nodes.iter().enumerate() {
+            if let Node::Route {
+                id,
+                when,
+                otherwise,
+            } = node
+            {
+                for (k, w) in when.iter().enumerate() {
+                    if !index.contains_key(w.next.as_str()) {
+                        let at = self.loc.when(i, k, "next");
+                        self.report(
+                            at,
+                            format!("route \"{id}\" leads to a missing node \"{}\"", w.next),
+                        );
+                    }
+                }
+                if !index.contains_key(otherwise.as_str()) {
+                    let at = self.loc.node(i, "otherwise");
+                    self.report(
+                        at,
+                        format!("route \"{id}\": `otherwise` names a missing node \"{otherwise}\""),
+                    );
+                }
             }
         }
         if !s.nodes.is_empty() && !index.contains_key(s.start.as_str()) {
@@ -149,6 +177,36 @@ impl Checker<'_> {
             self.report(at, format!("`start` names a missing node \"{}\"", s.start));
         }
         index
+    }
+
+    fn route(&mut self, i: usize, id: &str, when: &[When]) {
+        if when.is_empty() {
+            let at = self.loc.node(i, "when");
+            self.report(
+                at,
+                format!("route \"{id}\" has no `when`; it would always go to `otherwise`, so point there directly"),
+            );
+        }
+        for (k, w) in when.iter().enumerate() {
+            if w.mood_at_least.is_none() && w.trust_at_least.is_none() {
+                let at = self.loc.when(i, k, "next");
+                self.report(
+                    at,
+                    format!("route \"{id}\": a `When` needs `mood_at_least` or `trust_at_least`"),
+                );
+            }
+            for (key, value) in [
+                ("mood_at_least", w.mood_at_least),
+                ("trust_at_least", w.trust_at_least),
+            ] {
+                if let Some(v) = value
+                    && !(STATE_MIN..=STATE_MAX).contains(&v)
+                {
+                    let at = self.loc.when(i, k, key);
+                    self.report(at, range_message(&format!("route \"{id}\": {key}"), v));
+                }
+            }
+        }
     }
 
     fn choices(&mut self, s: &Scenario, index: &HashMap<&str, usize>, rules: &Rulebook) {
@@ -262,14 +320,37 @@ impl Checker<'_> {
         let mut forward: Vec<Vec<usize>> = vec![Vec::new(); count];
         let mut backward: Vec<Vec<usize>> = vec![Vec::new(); count];
         for (i, node) in s.nodes.iter().enumerate() {
-            if let Node::Decision { choices, .. } = node {
-                for choice in choices {
-                    if let Some(&j) = index.get(choice.next.as_str()) {
-                        forward[i].push(j);
-                        backward[j].push(i);
-                    }
+            for target in node.targets() {
+                if let Some(&j) = index.get(target) {
+                    forward[i].push(j);
+                    backward[j].push(i);
                 }
             }
+        }
+        // Routes that lead only to routes, round and round, would never ask the trainee.
+        let automatic: Vec<Vec<usize>> = forward
+            .iter()
+            .enumerate()
+            .map(|(i, out)| match s.nodes[i] {
+                Node::Route { .. } => out
+                    .iter()
+                    .copied()
+                    .filter(|&j| matches!(s.nodes[j], Node::Route { .. }))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        for component in cycles(&automatic) {
+            let names: Vec<&str> = component.iter().map(|&i| node_id(&s.nodes[i])).collect();
+            let first = component.first().copied().unwrap_or(0);
+            let at = self.loc.node(first, "id");
+            self.report(
+                at,
+                format!(
+                    "routes {} can send the client round in a loop without ever asking the trainee",
+                    names.join(" → ")
+                ),
+            );
         }
         let reached = flood(&forward, [start]);
         let endings = s
@@ -344,15 +425,7 @@ impl Checker<'_> {
 }
 
 pub fn node_id(node: &Node) -> &str {
-    match node {
-        Node::Decision { id, .. } | Node::Ending { id, .. } => id,
-    }
-}
-
-pub fn node_says(node: &Node) -> &[String] {
-    match node {
-        Node::Decision { says, .. } | Node::Ending { says, .. } => says,
-    }
+    node.id()
 }
 
 fn id_message(what: &str, id: &str) -> String {
