@@ -86,6 +86,18 @@ pub fn client_type_slug(kind: ClientType) -> &'static str {
     }
 }
 
+/// Reads a client type as written on the command line: the slug (`know-it-all`) or the name
+/// used in scenario files (`KnowItAll`).
+pub fn parse_client_type(text: &str) -> Option<ClientType> {
+    let wanted = text
+        .trim()
+        .to_ascii_lowercase()
+        .replace(['-', '_', ' '], "");
+    crate::authoring::starter::ALL_TYPES
+        .into_iter()
+        .find(|&kind| client_type_slug(kind).replace('-', "") == wanted)
+}
+
 /// The first sentence of a text, for one-line summaries.
 pub fn first_sentence(text: &str) -> &str {
     let text = text.trim();
@@ -111,6 +123,17 @@ mod tests {
             "A 2.5 kg parcel."
         );
         assert_eq!(first_sentence("No stop at all"), "No stop at all");
+    }
+
+    #[test]
+    fn client_types_read_from_slugs_and_file_names() {
+        assert_eq!(
+            parse_client_type("know-it-all"),
+            Some(ClientType::KnowItAll)
+        );
+        assert_eq!(parse_client_type("KnowItAll"), Some(ClientType::KnowItAll));
+        assert_eq!(parse_client_type("king"), Some(ClientType::King));
+        assert_eq!(parse_client_type("angry"), None);
     }
 
     #[test]

@@ -6,12 +6,14 @@
 //! - [`rules`]: the rulebook every choice is graded against, and the grading itself.
 //! - [`engine`]: a conversation in progress and its graded report; pure, with the seed and
 //!   clock passed in.
+//! - [`authoring`]: tools for trainers, such as the starter scenario of `composure new`.
 //! - [`labels`]: how domain values read to a person (mood words, outcome names).
 //! - [`cli`]: the command line, and the commands that print rather than draw.
 //! - [`tui`]: the terminal interface: event loop, keymap, theme, one file per screen.
 //!
 //! Only `tui` touches the terminal; everything above it is plain data and functions.
 
+pub mod authoring;
 pub mod cli;
 pub mod engine;
 pub mod labels;

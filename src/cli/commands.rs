@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -10,10 +11,12 @@ use anyhow::{Context, Result, anyhow, bail};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Cli, Command};
+use crate::authoring::starter::{ALL_TYPES, starter};
 use crate::engine::{Conversation, Millis, Report};
 use crate::labels;
 use crate::rules::{RuleScope, Rulebook};
-use crate::scenario::{Library, Problem};
+use crate::scenario::validate::is_valid_id;
+use crate::scenario::{Library, Problem, load_path};
 use crate::tui;
 
 /// Runs a parsed command line.
@@ -42,9 +45,9 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             id,
             answers: Some(answers),
             json,
+            ..
         }) => {
-            let library = load_library(&cli.scenarios, &rules);
-            warn_problems(&library.problems);
+            let (library, id) = library_for(&id, &cli.scenarios, &rules)?;
             let scenario = find(&library, &id)?;
             let report = play_scripted(scenario, &answers, seed, now, &rules)?;
             let text = if json {
@@ -56,19 +59,45 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Play {
-            id, answers: None, ..
+            id,
+            answers: None,
+            watch,
+            ..
         }) => {
-            let library = load_library(&cli.scenarios, &rules);
-            find(&library, &id)?;
+            let watch = if watch {
+                if !is_file_argument(&id) {
+                    bail!(
+                        "--watch needs the path of a scenario file, not an id: composure play FILE.ron --watch"
+                    );
+                }
+                Some(PathBuf::from(&id))
+            } else {
+                None
+            };
+            // A watched file may be broken when the trainer starts: the trainer shows why.
+            let (library, start_with) = match (&watch, library_for(&id, &cli.scenarios, &rules)) {
+                (_, Ok(found)) => found,
+                (Some(_), Err(_)) => (Library::default(), id.clone()),
+                (None, Err(e)) => return Err(e),
+            };
+            if watch.is_none() {
+                find(&library, &start_with)?;
+            }
             tui::run(tui::Options {
                 library,
                 rules,
                 seed: fixed_seed,
                 feedback: cli.feedback,
-                start_with: Some(id),
+                start_with: Some(start_with),
+                watch,
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::New {
+            name,
+            client_type,
+            force,
+        }) => new_scenario(&name, &client_type, force),
         None => {
             let library = load_library(&cli.scenarios, &rules);
             tui::run(tui::Options {
@@ -77,13 +106,84 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 seed: fixed_seed,
                 feedback: cli.feedback,
                 start_with: None,
+                watch: None,
             })?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-fn load_library(folders: &[std::path::PathBuf], rules: &Rulebook) -> Library {
+/// Whether a `play` argument names a file rather than a scenario id.
+fn is_file_argument(id: &str) -> bool {
+    id.ends_with(".ron") || Path::new(id).is_file()
+}
+
+/// The library to play from, and the id to play: a file on its own, or the shipped scenarios
+/// and folders.
+fn library_for(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<(Library, String)> {
+    if !is_file_argument(id) {
+        let library = load_library(folders, rules);
+        warn_problems(&library.problems);
+        return Ok((library, id.to_owned()));
+    }
+    match load_path(Path::new(id), rules) {
+        Ok(scenario) => {
+            let found = scenario.id().to_owned();
+            let mut library = Library::default();
+            library.insert(scenario);
+            Ok((library, found))
+        }
+        Err(problems) => {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            bail!("{id} cannot be played:\n{}", list.join("\n"))
+        }
+    }
+}
+
+/// `composure new`: writes a starter scenario and says what to do next.
+fn new_scenario(name: &str, client_type: &str, force: bool) -> Result<ExitCode> {
+    let kind = labels::parse_client_type(client_type).ok_or_else(|| {
+        let known: Vec<&str> = ALL_TYPES
+            .iter()
+            .map(|&k| labels::client_type_slug(k))
+            .collect();
+        anyhow!(
+            "unknown client type \"{client_type}\"; use one of: {}",
+            known.join(", ")
+        )
+    })?;
+    let path = if name.ends_with(".ron") {
+        PathBuf::from(name)
+    } else {
+        PathBuf::from(format!("{name}.ron"))
+    };
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_owned();
+    if !is_valid_id(&id) {
+        bail!(
+            "\"{id}\" cannot be a scenario id: use lowercase letters a-z, digits 0-9 and dashes, as in \"king-hotel-suite\""
+        );
+    }
+    if path.exists() && !force {
+        bail!(
+            "{} already exists; pick another name, or add --force to replace it",
+            path.display()
+        );
+    }
+    std::fs::write(&path, starter(&id, kind))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let shown = path.display();
+    print_out(&format!(
+        "wrote {shown}: a starter scenario (client type: {})\nnext: composure check --strict {shown}\n      composure play {shown} --watch\n",
+        labels::client_type_slug(kind)
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load_library(folders: &[PathBuf], rules: &Rulebook) -> Library {
     let mut library = Library::embedded(rules);
     for folder in folders {
         library.add_folder(folder, rules);

@@ -50,8 +50,12 @@ pub enum Format {
 pub enum Command {
     /// Play a scenario: in the terminal, or scripted with --answers.
     Play {
-        /// The scenario's id (see `composure list`).
+        /// The scenario's id (see `composure list`), or the path of a scenario file.
         id: String,
+        /// With a file: reload it whenever it is saved, keeping your place, and show load
+        /// errors on screen.
+        #[arg(long, conflicts_with = "answers")]
+        watch: bool,
         /// Play these choice ids in order without a terminal and print the graded transcript.
         #[arg(long, value_name = "ID1,ID2,...", value_delimiter = ',')]
         answers: Option<Vec<String>>,
@@ -61,6 +65,18 @@ pub enum Command {
     },
     /// List the scenarios: id, client type and title.
     List,
+    /// Write a small starter scenario for a client type, ready to edit.
+    New {
+        /// The new scenario's id, or a file path ending in .ron.
+        name: String,
+        /// The kind of client: rude, indecisive, king, know-it-all, modest-demands,
+        /// public-complainer, client-with-problem, mismatched-expectations, problem-client.
+        #[arg(long, value_name = "TYPE")]
+        client_type: String,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the rulebook: id, name and sources of every rule.
     Rules,
     /// Check scenario files and folders (default: the shipped library) and print every problem.

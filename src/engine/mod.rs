@@ -64,6 +64,15 @@ impl Step {
     }
 }
 
+/// Where a reloaded conversation stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// At the same node as before.
+    Kept,
+    /// The node the trainee was at is gone; they are as far as their choices still lead.
+    Lost(String),
+}
+
 /// The conversation as it stands.
 #[derive(Debug, Clone)]
 pub struct Conversation {
@@ -175,6 +184,36 @@ impl Conversation {
             state_after,
         });
         self.steps.last().ok_or(EngineError::Finished)
+    }
+
+    /// The same conversation on a new version of its scenario (a trainer saved the file):
+    /// the same seed and choices are replayed, and where they no longer fit, the trainee is
+    /// put back at the node they were at, if it still exists.
+    pub fn reloaded(
+        &self,
+        scenario: Arc<ValidScenario>,
+    ) -> Result<(Conversation, Place), EngineError> {
+        let mut next = Conversation::start(scenario, self.seed, self.started_at)?;
+        for step in &self.steps {
+            if next.choose(&step.chosen, step.chosen_at).is_err() {
+                break;
+            }
+        }
+        if next.turn.node == self.turn.node {
+            return Ok((next, Place::Kept));
+        }
+        if next.scenario.node(&self.turn.node).is_some() {
+            next.state = self.state;
+            next.turn = present(
+                &next.scenario,
+                &self.turn.node,
+                self.state,
+                &mut next.rng,
+                self.turn.presented_at,
+            )?;
+            return Ok((next, Place::Kept));
+        }
+        Ok((next, Place::Lost(self.turn.node.clone())))
     }
 
     fn not_offered(&self, choice: &str) -> EngineError {

@@ -72,7 +72,8 @@ impl Library {
         }
     }
 
-    fn insert(&mut self, scenario: ValidScenario) {
+    /// Adds a scenario, replacing one with the same id.
+    pub fn insert(&mut self, scenario: ValidScenario) {
         match self.scenarios.iter_mut().find(|s| s.id() == scenario.id()) {
             Some(existing) => *existing = scenario,
             None => self.scenarios.push(scenario),

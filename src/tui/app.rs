@@ -5,7 +5,7 @@ use std::cell::Cell;
 use std::sync::Arc;
 
 use crate::cli::Feedback;
-use crate::engine::{Conversation, Millis, Report};
+use crate::engine::{Conversation, Millis, Place, Report};
 use crate::rules::Rulebook;
 use crate::scenario::{Library, Problem, ValidScenario};
 
@@ -32,6 +32,10 @@ pub struct App {
     pub quit: bool,
     /// The furthest the scrollable text on screen can scroll, as the last frame laid it out.
     pub scroll_limit: Cell<u16>,
+    /// Why the watched scenario file cannot be loaded, shown until it loads again.
+    pub load_errors: Vec<Problem>,
+    /// A one-line note for the trainee, such as "reloaded".
+    pub notice: Option<String>,
 }
 
 pub enum Screen {
@@ -83,6 +87,8 @@ impl App {
             home_selected: 0,
             quit: false,
             scroll_limit: Cell::new(0),
+            load_errors: Vec::new(),
+            notice: None,
         }
     }
 
@@ -97,8 +103,61 @@ impl App {
         }
     }
 
+    /// Takes in a new version of a watched scenario file: on success the scenario is replaced
+    /// wherever it is on screen, keeping the trainee's place; on failure the problems are shown
+    /// and the old version stays playable.
+    pub fn reload(
+        &mut self,
+        loaded: Result<ValidScenario, Vec<Problem>>,
+        file: &str,
+        _now: Millis,
+    ) {
+        let scenario = match loaded {
+            Ok(scenario) => Arc::new(scenario),
+            Err(problems) => {
+                self.load_errors = problems;
+                self.notice = None;
+                return;
+            }
+        };
+        self.load_errors.clear();
+        let id = scenario.id().to_owned();
+        // A watched file is the only scenario on offer, so it replaces whatever is there.
+        self.scenarios = vec![Arc::clone(&scenario)];
+        self.home_selected = 0;
+        self.notice = Some(format!("reloaded {file}"));
+        match &mut self.screen {
+            Screen::Home => {
+                self.open(&id);
+            }
+            Screen::Briefing {
+                scenario: shown, ..
+            } => *shown = scenario,
+            Screen::Conversation(play) => match play.conversation.reloaded(scenario) {
+                Ok((conversation, place)) => {
+                    if let Place::Lost(node) = place {
+                        self.notice = Some(format!(
+                            "reloaded {file}: \"{node}\" is gone, so you are as far as your choices still lead"
+                        ));
+                    }
+                    play.conversation = conversation;
+                    play.selected = 0;
+                    play.showing_consequence =
+                        play.showing_consequence && !play.conversation.steps().is_empty();
+                }
+                Err(e) => {
+                    self.notice = Some(format!(
+                        "reloaded {file}, but the conversation could not continue: {e}"
+                    ))
+                }
+            },
+            Screen::Debrief(_) => {}
+        }
+    }
+
     /// Applies one action at clock time `now`.
     pub fn update(&mut self, action: Action, now: Millis) {
+        self.notice = None;
         if action == Action::ForceQuit {
             self.quit = true;
             return;

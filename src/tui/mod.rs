@@ -10,6 +10,7 @@ pub mod keymap;
 mod text;
 pub mod theme;
 mod view;
+mod watch;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -33,6 +34,8 @@ pub struct Options {
     pub feedback: Feedback,
     /// Open this scenario's briefing straight away.
     pub start_with: Option<String>,
+    /// Reload this scenario file whenever it changes (`play FILE --watch`).
+    pub watch: Option<std::path::PathBuf>,
 }
 
 /// Runs the trainer until the trainee quits. The terminal is restored on return and, through
@@ -46,26 +49,46 @@ pub fn run(options: Options) -> Result<()> {
         options.seed,
         theme,
     );
+    let mut watch = options.watch.map(watch::FileWatch::new);
+    if let Some(w) = &watch {
+        // Broken from the start: say so on screen rather than refusing to open.
+        app.reload(w.load(&app.rules), &w.path.display().to_string(), now());
+    }
     if let Some(id) = &options.start_with {
         app.open(id);
     }
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, watch.as_mut());
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    mut watch: Option<&mut watch::FileWatch>,
+) -> Result<()> {
     while !app.quit {
         terminal
             .draw(|frame| draw(app, frame))
             .context("cannot draw the screen")?;
-        // Block until something happens: no timer, no polling. Anything but a key (a resize,
-        // focus, paste) only needs the redraw at the top of the loop.
-        if let Event::Key(key) = event::read().context("cannot read from the terminal")?
+        // Without a file to watch, block until something happens: no timer, no polling.
+        // Anything but a key (a resize, focus, paste) only needs the redraw at the top.
+        let ready = match &watch {
+            Some(_) => event::poll(watch::INTERVAL).context("cannot read from the terminal")?,
+            None => true,
+        };
+        if ready
+            && let Event::Key(key) = event::read().context("cannot read from the terminal")?
             && let Some(action) = keymap::action_for(key)
         {
             app.update(action, now());
+        }
+        if let Some(w) = watch.as_deref_mut()
+            && w.changed()
+        {
+            let loaded = w.load(&app.rules);
+            app.reload(loaded, &w.path.display().to_string(), now());
         }
     }
     Ok(())

@@ -31,20 +31,60 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Conversation(play) => conversation::draw(app, frame, body, play),
         Screen::Debrief(d) => debrief::draw(app, frame, body, d),
     }
-    let keys = if app.confirm_leave.is_some() {
-        &[("y", "leave"), ("n", "stay")][..]
-    } else if app.help {
-        &[("Esc", "close help"), ("q", "quit")][..]
-    } else {
-        legend(app)
+    let legend = match &app.notice {
+        Some(notice) => {
+            let room = usize::from(legend_area.width).saturating_sub(1);
+            Line::styled(format!(" {}", text::truncate(notice, room)), app.theme.warn)
+        }
+        None => {
+            let keys = if app.confirm_leave.is_some() {
+                &[("y", "leave"), ("n", "stay")][..]
+            } else if app.help {
+                &[("Esc", "close help"), ("q", "quit")][..]
+            } else {
+                legend(app)
+            };
+            legend_line(app, keys, legend_area.width)
+        }
     };
-    frame.render_widget(legend_line(app, keys, legend_area.width), legend_area);
+    frame.render_widget(legend, legend_area);
     if app.help {
         help(app, frame, body);
     }
     if let Some(then_quit) = app.confirm_leave {
         confirm(app, frame, body, then_quit);
     }
+    if !app.load_errors.is_empty() {
+        load_errors(app, frame, body);
+    }
+}
+
+/// The problems of a watched file that does not load, over whatever is on screen.
+fn load_errors(app: &App, frame: &mut Frame, body: Rect) {
+    let width = body.width.saturating_sub(4).max(1);
+    let inner = usize::from(width.saturating_sub(2));
+    let mut lines = vec![Line::styled(
+        " The scenario file does not load. Fix it and save: it reloads by itself.",
+        app.theme.warn,
+    )];
+    lines.push(Line::raw(""));
+    for problem in &app.load_errors {
+        let text = problem.to_string();
+        lines.extend(
+            text::wrap(&text, inner.saturating_sub(1))
+                .into_iter()
+                .map(|l| Line::styled(format!(" {l}"), app.theme.bad)),
+        );
+    }
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(body.height);
+    let area = centred(body, width, height);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(panel(app, " Cannot load ")),
+        area,
+    );
 }
 
 /// The keys that work on the current screen.

@@ -1,0 +1,3 @@
+//! Tools for trainers writing scenarios: the starter file `composure new` writes.
+
+pub mod starter;
