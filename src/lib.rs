@@ -6,6 +6,8 @@
 //! - [`rules`]: the rulebook every choice is graded against, and the grading itself.
 //! - [`engine`]: a conversation in progress and its graded report; pure, with the seed and
 //!   clock passed in.
+//! - [`import`]: stories written in other tools (Twine's Twee) turned into scenario drafts,
+//!   with a warning for everything that could not be carried over.
 //! - [`labels`]: how domain values read to a person (mood words, outcome names).
 //! - [`cli`]: the command line, and the commands that print rather than draw.
 //! - [`tui`]: the terminal interface: event loop, keymap, theme, one file per screen.
@@ -14,6 +16,7 @@
 
 pub mod cli;
 pub mod engine;
+pub mod import;
 pub mod labels;
 pub mod rules;
 pub mod scenario;
