@@ -1,16 +1,19 @@
 //! Importing Twine stories written in Twee 3: every link form, the start and the title, a
 //! warning at its line for each thing that is not carried over, an error at its line for each
-//! malformed file, and output that always parses back into the same scenario.
+//! malformed file, output that always parses back into the same scenario, and the
+//! `composure import twee` command around it.
 
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::time::{Duration, Instant};
 
+use assert_cmd::Command;
 use composure::import::twee::{self, Options, TweeErrorKind};
 use composure::import::{Import, TODO_CLOSING, TODO_COACHING, TODO_CONSEQUENCE, TODO_SAYS, to_ron};
 use composure::rules::Rulebook;
 use composure::scenario::{self, ClientType, Effect, Node, Outcome};
+use predicates::prelude::*;
 use proptest::prelude::*;
 
 const DIR: &str = "tests/fixtures/twee";
@@ -825,4 +828,156 @@ proptest! {
             prop_assert_eq!(parsed.unwrap(), imported.scenario);
         }
     }
+}
+
+// --- The command -------------------------------------------------------------------------------
+
+fn composure() -> Command {
+    let mut cmd = Command::cargo_bin("composure").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+#[test]
+fn import_writes_the_draft_prints_warnings_to_stderr_and_a_summary_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("dinner.ron");
+    let shown = out.display().to_string();
+    composure()
+        .args(["import", "twee", "tests/fixtures/twee/full.twee", "-o"])
+        .arg(&out)
+        .args(["--client-type", "know-it-all"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "imported 7 passages → {shown}; 21 warnings; run `composure check {shown}` next\n"
+        ))
+        .stderr(predicate::str::contains(
+            "tests/fixtures/twee/full.twee:32: warning: passage \"Front desk\": the link [[Blame the card machine->Card machine]]",
+        ))
+        .stderr(predicate::str::contains(
+            "tests/fixtures/twee/full.twee:27: warning: passage \"Front desk\": story-format macros",
+        ));
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.contains("client_type: KnowItAll,"), "{written}");
+    assert!(scenario::parse(&written).is_ok());
+    composure()
+        .arg("check")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no problems"));
+}
+
+#[test]
+fn import_refuses_to_replace_a_file_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("taken.ron");
+    std::fs::write(&out, "keep me").unwrap();
+    composure()
+        .args(["import", "twee", "tests/fixtures/twee/links.twee", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(format!(
+            "{} already exists; pass --force to replace it",
+            out.display()
+        )));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    composure()
+        .args(["import", "twee", "tests/fixtures/twee/links.twee", "-o"])
+        .arg(&out)
+        .arg("--force")
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("title: \"Every link form\"")
+    );
+}
+
+#[test]
+fn import_never_replaces_the_story_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story.twee");
+    std::fs::copy("tests/fixtures/twee/links.twee", &story).unwrap();
+    composure()
+        .args(["import", "twee"])
+        .arg(&story)
+        .arg("-o")
+        .arg(&story)
+        .arg("--force")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is the story itself"));
+    assert_eq!(std::fs::read_to_string(&story).unwrap(), source("links"));
+}
+
+#[test]
+fn a_malformed_story_is_an_error_at_its_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, line, message) in [
+        ("unterminated-tags", 5, "the tag block `[`"),
+        ("not-utf8", 3, "not valid UTF-8"),
+        ("empty", 1, "the file is empty"),
+    ] {
+        let out = dir.path().join(format!("{name}.ron"));
+        composure()
+            .args(["import", "twee", &format!("{DIR}/{name}.twee"), "-o"])
+            .arg(&out)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::starts_with(format!(
+                "{DIR}/{name}.twee:{line}: error: "
+            )))
+            .stderr(predicate::str::contains(message));
+        assert!(!out.exists(), "{name}");
+    }
+}
+
+#[test]
+fn import_reports_a_story_that_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.ron");
+    composure()
+        .args(["import", "twee", "no/such/story.twee", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot open no/such/story.twee"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn client_type_reads_kebab_case_and_scenario_names_and_rejects_others() {
+    let dir = tempfile::tempdir().unwrap();
+    for (given, written) in [
+        ("problem-client", "ProblemClient"),
+        ("KnowItAll", "KnowItAll"),
+    ] {
+        let out = dir.path().join(format!("{given}.ron"));
+        composure()
+            .args(["import", "twee", "tests/fixtures/twee/links.twee", "-o"])
+            .arg(&out)
+            .args(["--client-type", given])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("client type").not());
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.contains(&format!("client_type: {written},")), "{text}");
+    }
+    let out = dir.path().join("grumpy.ron");
+    composure()
+        .args(["import", "twee", "tests/fixtures/twee/links.twee", "-o"])
+        .arg(&out)
+        .args(["--client-type", "grumpy"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the client types are: rude, indecisive",
+        ));
+    assert!(!out.exists());
 }

@@ -40,6 +40,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
+        Some(Command::Import { from }) => super::import::run(from),
         Some(Command::List) => {
             let library = load_library(&cli.scenarios, &rules);
             warn_problems(&library.problems);

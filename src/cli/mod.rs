@@ -1,12 +1,14 @@
 //! The command line: what a trainee, a trainer or a script can ask for, parsed by clap.
 
 mod commands;
+mod import;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use commands::{run, transcript_text};
+pub use import::ImportFrom;
 
 /// Practise conversations with difficult clients, graded against a rulebook.
 #[derive(Debug, Parser)]
@@ -59,5 +61,10 @@ pub enum Command {
     Check {
         /// Files or folders of scenario files.
         paths: Vec<PathBuf>,
+    },
+    /// Turn a story written in another tool into a scenario draft to finish and check.
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
     },
 }
