@@ -7,6 +7,8 @@
 //! - [`engine`]: a conversation in progress and its graded report; pure, with the seed and
 //!   clock passed in.
 //! - [`authoring`]: tools for trainers, such as the starter scenario of `composure new`.
+//! - [`import`]: stories written in other tools (Twine's Twee) turned into scenario drafts,
+//!   with a warning for everything that could not be carried over.
 //! - [`labels`]: how domain values read to a person (mood words, outcome names).
 //! - [`cli`]: the command line, and the commands that print rather than draw.
 //! - [`tui`]: the terminal interface: event loop, keymap, theme, one file per screen.
@@ -16,6 +18,7 @@
 pub mod authoring;
 pub mod cli;
 pub mod engine;
+pub mod import;
 pub mod labels;
 pub mod rules;
 pub mod scenario;

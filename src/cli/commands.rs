@@ -35,6 +35,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             coverage,
             format,
         }) => super::check::run(&paths, &rules, strict, coverage, format),
+        Some(Command::Import { from }) => super::import::run(from),
         Some(Command::List) => {
             let library = load_library(&cli.scenarios, &rules);
             warn_problems(&library.problems);

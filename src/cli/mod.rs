@@ -2,12 +2,14 @@
 
 mod check;
 mod commands;
+mod import;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use commands::{run, transcript_text};
+pub use import::ImportFrom;
 
 /// Practise conversations with difficult clients, graded against a rulebook.
 #[derive(Debug, Parser)]
@@ -93,5 +95,10 @@ pub enum Command {
         /// the coverage).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Turn a story written in another tool into a scenario draft to finish and check.
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
     },
 }

@@ -44,7 +44,8 @@ pub fn lint(scenario: &ValidScenario, source: &str) -> Vec<Finding> {
                 position: loc.node(i, "choices"),
                 message: format!("decision \"{id}\" offers only one option: no real choice"),
             });
-        } else if choices.len() > 1 {
+        } else if choices.len() > 1 && choices.iter().any(|c| !c.verdicts.is_empty()) {
+            // (When none is graded yet, the warnings about each choice already say so.)
             let first = choices.first().map(choice_value);
             if choices.iter().all(|c| Some(choice_value(c)) == first) {
                 found.push(Finding {
