@@ -1,52 +1,7 @@
-//! How domain values read to a person: mood and trust words, outcome and client-type names.
-//! Kept in one place so the screens, the text output and later translations agree.
+//! Language-neutral names of domain values: client types as written on the command line, and
+//! which outcomes count as good. Words shown to people are per language, in `i18n`.
 
 use crate::scenario::{ClientType, Outcome};
-
-/// The word for a mood value (-3 furious … 3 warm).
-pub fn mood(value: i8) -> &'static str {
-    match value {
-        i8::MIN..=-3 => "furious",
-        -2 => "angry",
-        -1 => "irritated",
-        0 => "guarded",
-        1 => "calm",
-        2 => "at ease",
-        3..=i8::MAX => "warm",
-    }
-}
-
-/// The word for a trust value (-3 hostile … 3 loyal).
-pub fn trust(value: i8) -> &'static str {
-    match value {
-        i8::MIN..=-3 => "hostile",
-        -2 => "distrustful",
-        -1 => "doubtful",
-        0 => "wary",
-        1 => "open",
-        2 => "trusting",
-        3..=i8::MAX => "loyal",
-    }
-}
-
-pub fn outcome(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::WonOver => "Won over: a loyal client",
-        Outcome::Resolved => "Resolved",
-        Outcome::ProfessionalParting => "Professional parting",
-        Outcome::EscalatedComplaint => "Escalated complaint",
-        Outcome::LostClient => "Lost client",
-    }
-}
-
-/// How a verdict's weight reads next to the rule: 1 minor, 2 plain, 3 serious.
-pub fn weight(weight: u8) -> &'static str {
-    match weight {
-        0 | 1 => " (minor)",
-        2 => "",
-        _ => " (serious)",
-    }
-}
 
 /// Whether an outcome counts as a good result for the colour it is shown in.
 pub fn outcome_is_good(outcome: Outcome) -> bool {
@@ -54,21 +9,6 @@ pub fn outcome_is_good(outcome: Outcome) -> bool {
         outcome,
         Outcome::WonOver | Outcome::Resolved | Outcome::ProfessionalParting
     )
-}
-
-/// A client type as shown to people.
-pub fn client_type(kind: ClientType) -> &'static str {
-    match kind {
-        ClientType::Rude => "Rude, shouting",
-        ClientType::Indecisive => "Indecisive",
-        ClientType::King => "The \"king\"",
-        ClientType::KnowItAll => "Know-it-all",
-        ClientType::ModestDemands => "\"Modest demands\"",
-        ClientType::PublicComplainer => "Public complainer",
-        ClientType::ClientWithProblem => "Client with a problem",
-        ClientType::MismatchedExpectations => "Mismatched expectations",
-        ClientType::ProblemClient => "Problem client",
-    }
 }
 
 /// A client type as written on the command line and in lists.
@@ -134,13 +74,5 @@ mod tests {
         assert_eq!(parse_client_type("KnowItAll"), Some(ClientType::KnowItAll));
         assert_eq!(parse_client_type("king"), Some(ClientType::King));
         assert_eq!(parse_client_type("angry"), None);
-    }
-
-    #[test]
-    fn mood_words_cover_the_scale_and_clamp_beyond_it() {
-        assert_eq!(mood(-3), "furious");
-        assert_eq!(mood(0), "guarded");
-        assert_eq!(mood(3), "warm");
-        assert_eq!(mood(9), "warm");
     }
 }

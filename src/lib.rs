@@ -9,6 +9,7 @@
 //! - [`authoring`]: tools for trainers, such as the starter scenario of `composure new`.
 //! - [`import`]: stories written in other tools (Twine's Twee) turned into scenario drafts,
 //!   with a warning for everything that could not be carried over.
+//! - [`i18n`]: the languages and every string the trainer shows, per language.
 //! - [`labels`]: how domain values read to a person (mood words, outcome names).
 //! - [`cli`]: the command line, and the commands that print rather than draw.
 //! - [`tui`]: the terminal interface: event loop, keymap, theme, one file per screen.
@@ -18,6 +19,7 @@
 pub mod authoring;
 pub mod cli;
 pub mod engine;
+pub mod i18n;
 pub mod import;
 pub mod labels;
 pub mod rules;

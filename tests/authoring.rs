@@ -9,6 +9,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use composure::authoring::starter::{ALL_TYPES, starter};
 use composure::cli::Feedback;
+use composure::i18n::Lang;
 use composure::rules::Rulebook;
 use composure::scenario::library::check_sources;
 use composure::scenario::{Library, Node, load_source};
@@ -44,7 +45,11 @@ fn the_starter_shows_every_kind_of_node() {
 }
 
 fn composure() -> Command {
-    Command::cargo_bin("composure").unwrap()
+    let mut cmd = Command::cargo_bin("composure").unwrap();
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
+    cmd
 }
 
 #[test]
@@ -118,7 +123,15 @@ fn watched_app(text: &str) -> App {
     let rules = Rulebook::embedded().unwrap();
     let mut library = Library::default();
     library.insert(load_source("watched.ron", text, &rules).unwrap());
-    let mut app = App::new(library, rules, Feedback::Now, Some(3), MONO);
+    let mut app = App::new(
+        library,
+        rules,
+        Feedback::Now,
+        Some(3),
+        MONO,
+        Lang::En,
+        composure::i18n::strings(Lang::En).unwrap(),
+    );
     app.open("late-order");
     app
 }

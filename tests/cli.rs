@@ -9,7 +9,11 @@ use predicates::prelude::*;
 
 fn composure() -> Command {
     let mut cmd = Command::cargo_bin("composure").unwrap();
-    cmd.env_remove("NO_COLOR");
+    // The same language whatever the machine's locale.
+    cmd.env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd
 }
 
@@ -124,9 +128,14 @@ fn list_prints_ids_client_types_and_titles() {
         .arg("list")
         .assert()
         .success()
-        .stdout(predicate::str::is_match(r"(?m)^king-\S+\s+king\s+\S").unwrap())
-        .stdout(predicate::str::is_match(r"(?m)^rude-\S+\s+rude\s+\S").unwrap())
-        .stdout(predicate::str::is_match(r"(?m)^indecisive-\S+\s+indecisive\s+\S").unwrap());
+        .stdout(
+            predicate::str::is_match(
+                r"(?m)^king-\S+\s+en\s+king\s+\d+ decisions\s+(easy|medium|hard)\s+\S",
+            )
+            .unwrap(),
+        )
+        .stdout(predicate::str::is_match(r"(?m)^rude-\S+\s+en\s+rude\s").unwrap())
+        .stdout(predicate::str::is_match(r"(?m)^indecisive-\S+\s+en\s+indecisive\s").unwrap());
 }
 
 #[test]

@@ -46,7 +46,7 @@ fn best_play_that_can_only_end_badly_is_flagged() {
         found
             .iter()
             .any(|w| w
-                .contains("best-graded option at every decision can only end with: Lost client")),
+                .contains("best-graded option at every decision can only end with: LostClient")),
         "{found:?}"
     );
 }

@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use composure::cli::Feedback;
+use composure::i18n::Lang;
 use composure::rules::Rulebook;
 use composure::scenario::Library;
 use composure::tui::keymap::Action;
@@ -23,7 +24,15 @@ fn app(feedback: Feedback) -> App {
     let mut library = Library::default();
     library.add_folder(Path::new("tests/fixtures/tui"), &rules);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
-    App::new(library, rules, feedback, Some(SEED), MONO)
+    App::new(
+        library,
+        rules,
+        feedback,
+        Some(SEED),
+        MONO,
+        Lang::En,
+        composure::i18n::strings(Lang::En).unwrap(),
+    )
 }
 
 fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {

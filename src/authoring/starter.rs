@@ -252,7 +252,7 @@ pub fn starter(id: &str, kind: ClientType) -> String {
     let good_name = s.good_rule;
     let mistake_name = s.mistake_rule;
     format!(
-        r#"// A starter scenario for a {kind} client, written by `composure new`.
+        r#"// A starter scenario (client type: {kind}), written by `composure new`.
 // Replace the text with your own situation; keep the shape. `composure check --strict FILE`
 // after every edit, `composure play FILE --watch` to play it while you write.
 // The format: docs/scenario-format.md. Writing scenarios that teach: docs/authoring.md.
@@ -389,7 +389,7 @@ Scenario(
     ],
 )
 "#,
-        kind = labels::client_type(kind),
+        kind = labels::client_type_slug(kind),
         id = q(id),
         title = q(s.title),
         variant = variant(kind),

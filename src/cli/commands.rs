@@ -13,15 +13,20 @@ use unicode_width::UnicodeWidthStr;
 use super::{Cli, Command};
 use crate::authoring::starter::{ALL_TYPES, starter};
 use crate::engine::{Conversation, Millis, Report};
+use crate::i18n::{self, Lang, Strings, fill};
 use crate::labels;
 use crate::rules::{RuleScope, Rulebook};
+use crate::scenario::measure::best_path_decisions;
 use crate::scenario::validate::is_valid_id;
-use crate::scenario::{Library, Problem, load_path};
+use crate::scenario::{ClientType, Library, Problem, load_path};
 use crate::tui;
+use crate::tui::LangFilter;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
-    let rules = Rulebook::embedded()?;
+    let lang = i18n::resolve(cli.lang, |name| std::env::var(name).ok());
+    let strings = i18n::strings(lang)?;
+    let rules = Rulebook::embedded_in(lang)?;
     let seed = cli.seed.unwrap_or(now);
     let fixed_seed = cli.seed;
     match cli.command {
@@ -36,10 +41,24 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             format,
         }) => super::check::run(&paths, &rules, strict, coverage, format),
         Some(Command::Import { from }) => super::import::run(from),
-        Some(Command::List) => {
+        Some(Command::List {
+            client_type,
+            language,
+        }) => {
             let library = load_library(&cli.scenarios, &rules);
             warn_problems(&library.problems);
-            print_out(&list_text(&library))?;
+            let kind = match client_type.as_deref() {
+                Some(text) => Some(parse_type(text)?),
+                None => None,
+            };
+            let filter = match language.as_deref() {
+                None => LangFilter::Mine,
+                Some("all") => LangFilter::All,
+                Some(text) => LangFilter::Only(Lang::parse(text).ok_or_else(|| {
+                    anyhow!("\"{text}\" is not a language Composure speaks; use en, nb, ru or all")
+                })?),
+            };
+            print_out(&list_text(&library, lang, strings, kind, filter))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Play {
@@ -49,12 +68,12 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             ..
         }) => {
             let (library, id) = library_for(&id, &cli.scenarios, &rules)?;
-            let scenario = find(&library, &id)?;
+            let scenario = find(&library, &id, lang, strings)?;
             let report = play_scripted(scenario, &answers, seed, now, &rules)?;
             let text = if json {
                 serde_json::to_string_pretty(&report)? + "\n"
             } else {
-                transcript_text(&report)
+                transcript_text(&report, strings)
             };
             print_out(&text)?;
             Ok(ExitCode::SUCCESS)
@@ -82,7 +101,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 (None, Err(e)) => return Err(e),
             };
             if watch.is_none() {
-                find(&library, &start_with)?;
+                find(&library, &start_with, lang, strings)?;
             }
             tui::run(tui::Options {
                 library,
@@ -91,6 +110,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 feedback: cli.feedback,
                 start_with: Some(start_with),
                 watch,
+                lang,
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -108,6 +128,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 feedback: cli.feedback,
                 start_with: None,
                 watch: None,
+                lang,
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -192,16 +213,48 @@ fn load_library(folders: &[PathBuf], rules: &Rulebook) -> Library {
     library
 }
 
-fn find<'a>(library: &'a Library, id: &str) -> Result<&'a crate::scenario::ValidScenario> {
-    library.get(id).ok_or_else(|| {
-        let ids: Vec<&str> = library.scenarios().iter().map(|s| s.id()).collect();
-        anyhow!(
-            "no scenario with id \"{id}\"; the library has: {}",
-            if ids.is_empty() {
-                "none".to_owned()
-            } else {
-                ids.join(", ")
+/// The scenario to play, in the trainee's language if it has one; a fallback to English is
+/// said on standard error.
+fn find<'a>(
+    library: &'a Library,
+    id: &str,
+    lang: Lang,
+    strings: &Strings,
+) -> Result<&'a crate::scenario::ValidScenario> {
+    match library.get(id, lang.code()) {
+        Some((scenario, fallback)) => {
+            if fallback {
+                eprintln!(
+                    "{}",
+                    fill(&strings.fallback_notice, &[("lang", lang.name())])
+                );
             }
+            Ok(scenario)
+        }
+        None => {
+            let mut ids: Vec<&str> = library.scenarios().iter().map(|s| s.id()).collect();
+            ids.dedup();
+            bail!(
+                "no scenario with id \"{id}\"; the library has: {}",
+                if ids.is_empty() {
+                    "none".to_owned()
+                } else {
+                    ids.join(", ")
+                }
+            )
+        }
+    }
+}
+
+fn parse_type(text: &str) -> Result<ClientType> {
+    labels::parse_client_type(text).ok_or_else(|| {
+        let known: Vec<&str> = ALL_TYPES
+            .iter()
+            .map(|&k| labels::client_type_slug(k))
+            .collect();
+        anyhow!(
+            "unknown client type \"{text}\"; use one of: {}",
+            known.join(", ")
         )
     })
 }
@@ -310,17 +363,51 @@ pub fn rules_text(rules: &Rulebook) -> String {
     table(&rows)
 }
 
-pub fn list_text(library: &Library) -> String {
+/// One row per scenario under the filters: id, language, client type, decisions on the best
+/// path and difficulty, title. A scenario shown in English because the chosen language has no
+/// version of it is marked `en*`.
+pub fn list_text(
+    library: &Library,
+    lang: Lang,
+    strings: &Strings,
+    kind: Option<ClientType>,
+    filter: LangFilter,
+) -> String {
+    let mine = lang.code();
     let rows: Vec<Vec<String>> = library
         .scenarios()
         .iter()
-        .map(|s| {
+        .filter(|s| kind.is_none_or(|k| s.scenario().client_type == k))
+        .filter_map(|s| {
             let m = s.scenario();
-            vec![
+            let fallback = match filter {
+                LangFilter::All => false,
+                LangFilter::Only(only) if m.language == only.code() => false,
+                LangFilter::Only(_) => return None,
+                LangFilter::Mine if m.language == mine => false,
+                LangFilter::Mine => {
+                    let has_mine = library.get(&m.id, mine).is_some_and(|(_, fb)| !fb);
+                    if has_mine || m.language != "en" {
+                        return None;
+                    }
+                    true
+                }
+            };
+            let length = best_path_decisions(s);
+            Some(vec![
                 m.id.clone(),
+                if fallback {
+                    format!("{}*", m.language)
+                } else {
+                    m.language.clone()
+                },
                 labels::client_type_slug(m.client_type).to_owned(),
+                length.map_or("-".to_owned(), |n| {
+                    fill(&strings.home_length, &[("n", &n.to_string())])
+                }),
+                length.map_or("-", |n| strings.difficulty(n)).to_owned(),
                 m.title.clone(),
-            ]
+            ])
         })
         .collect();
     table(&rows)
@@ -335,13 +422,13 @@ pub(super) fn plural(n: usize, word: &str) -> String {
 }
 
 /// A readable transcript of a finished conversation, for `play --answers` without `--json`.
-pub fn transcript_text(report: &Report) -> String {
+pub fn transcript_text(report: &Report, strings: &Strings) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} ({}) — seed {}",
         report.scenario.title,
-        labels::client_type(report.scenario.client_type),
+        strings.client_type(report.scenario.client_type),
         report.seed
     );
     for (n, step) in report.steps.iter().enumerate() {
@@ -352,21 +439,35 @@ pub fn transcript_text(report: &Report) -> String {
             report.scenario.client,
             step.client_line
         );
-        let _ = writeln!(out, "   You: {}", step.chosen.text);
+        let _ = writeln!(out, "   {}: {}", strings.you, step.chosen.text);
         let _ = writeln!(out, "   → {}", step.consequence);
         for v in &step.verdicts {
-            let sign = if v.follows { "follows" } else { "breaks " };
-            let _ = writeln!(out, "   {sign} {}{}", v.rule_name, labels::weight(v.weight));
+            let (mark, word) = if v.follows {
+                ("✓", &strings.follows)
+            } else {
+                ("✗", &strings.breaks)
+            };
+            let _ = writeln!(
+                out,
+                "   {mark} {word} {}{}",
+                v.rule_name,
+                strings.weight(v.weight)
+            );
         }
         if !step.was_best {
-            let _ = writeln!(out, "   Best here: {}", step.best.text);
+            let _ = writeln!(out, "   {}: {}", strings.best_here, step.best.text);
         }
     }
     if let Some(ending) = &report.ending {
         let _ = writeln!(out, "\n{}: {}", report.scenario.client, ending.client_line);
-        let _ = writeln!(out, "\nEnding: {}", labels::outcome(ending.outcome));
+        let _ = writeln!(
+            out,
+            "\n{}: {}",
+            strings.ending,
+            strings.outcome(ending.outcome)
+        );
         let _ = writeln!(out, "{}", ending.closing);
     }
-    let _ = writeln!(out, "\nScore: {}/100", report.score);
+    let _ = writeln!(out, "\n{}: {}/100", strings.score, report.score);
     out
 }

@@ -8,6 +8,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::i18n::Lang;
+
 pub use commands::{run, transcript_text};
 pub use import::ImportFrom;
 
@@ -27,9 +29,19 @@ pub struct Cli {
     #[arg(long, value_name = "N", global = true)]
     pub seed: Option<u64>,
 
+    /// The language to use: en, nb or ru. Default: the language of your locale (LC_ALL,
+    /// LC_MESSAGES, LANG), else English. A scenario not yet translated is shown in English.
+    #[arg(long, value_name = "LANG", value_parser = parse_lang, global = true)]
+    pub lang: Option<Lang>,
+
     /// When to show the coaching for each choice.
     #[arg(long, value_enum, default_value_t = Feedback::Now, global = true)]
     pub feedback: Feedback,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text)
+        .ok_or_else(|| format!("\"{text}\" is not a language Composure speaks; use en, nb or ru"))
 }
 
 /// When the coaching for a choice is shown.
@@ -65,8 +77,16 @@ pub enum Command {
         #[arg(long, requires = "answers")]
         json: bool,
     },
-    /// List the scenarios: id, client type and title.
-    List,
+    /// List the scenarios: id, language, client type, length, difficulty and title.
+    List {
+        /// Only scenarios with this kind of client (rude, king, know-it-all, ...).
+        #[arg(long, value_name = "TYPE")]
+        client_type: Option<String>,
+        /// Only scenarios written in this language (en, nb, ru), or `all` for every language
+        /// version. Default: each scenario once, in your language if it has it, else English.
+        #[arg(long, value_name = "LANG")]
+        language: Option<String>,
+    },
     /// Write a small starter scenario for a client type, ready to edit.
     New {
         /// The new scenario's id, or a file path ending in .ron.

@@ -9,8 +9,42 @@ pub use coverage::{RuleCoverage, coverage};
 pub use grade::{DecisionScore, Grade, RuleTally, choice_value, grade};
 pub use model::{Rule, RuleScope, Rulebook};
 
+use crate::i18n::Lang;
+
 /// The shipped rulebook's text.
 pub const RULEBOOK_SOURCE: &str = include_str!("../../assets/rules.ron");
+
+/// The rulebook's names, guidance and descriptions in the other languages, by rule id.
+pub const TRANSLATIONS: [(Lang, &str, &str); 2] = [
+    (
+        Lang::Nb,
+        "assets/rules.nb.ron",
+        include_str!("../../assets/rules.nb.ron"),
+    ),
+    (
+        Lang::Ru,
+        "assets/rules.ru.ron",
+        include_str!("../../assets/rules.ru.ron"),
+    ),
+];
+
+/// A translation of the rulebook's words: ids, sources and scopes stay in `assets/rules.ron`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleTexts {
+    pub format: u32,
+    pub language: String,
+    pub rules: Vec<RuleText>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleText {
+    pub id: String,
+    pub name: String,
+    pub guidance: String,
+    pub breaks: String,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RulebookError {
@@ -22,12 +56,37 @@ pub enum RulebookError {
     },
     #[error("assets/rules.ron: rule id \"{0}\" appears more than once")]
     Duplicate(String),
+    #[error("{file}:{line}:{col}: {message}")]
+    Translation {
+        file: &'static str,
+        line: usize,
+        col: usize,
+        message: String,
+    },
 }
 
 impl Rulebook {
     /// The rulebook shipped with Composure.
     pub fn embedded() -> Result<Rulebook, RulebookError> {
         Rulebook::parse(RULEBOOK_SOURCE)
+    }
+
+    /// The shipped rulebook in a language: each rule's words from the translation where it
+    /// has them, else in English.
+    pub fn embedded_in(lang: Lang) -> Result<Rulebook, RulebookError> {
+        let mut book = Rulebook::embedded()?;
+        let Some((_, file, source)) = TRANSLATIONS.iter().find(|(l, _, _)| *l == lang) else {
+            return Ok(book);
+        };
+        let texts = parse_translation(file, source)?;
+        for rule in &mut book.rules {
+            if let Some(text) = texts.rules.iter().find(|t| t.id == rule.id) {
+                rule.name.clone_from(&text.name);
+                rule.guidance.clone_from(&text.guidance);
+                rule.breaks.clone_from(&text.breaks);
+            }
+        }
+        Ok(book)
     }
 
     pub fn parse(source: &str) -> Result<Rulebook, RulebookError> {
@@ -53,4 +112,14 @@ impl Rulebook {
     pub fn name<'a>(&'a self, id: &'a str) -> &'a str {
         self.get(id).map_or(id, |r| r.name.as_str())
     }
+}
+
+/// Parses one translation of the rulebook's words.
+pub fn parse_translation(file: &'static str, source: &str) -> Result<RuleTexts, RulebookError> {
+    ron::from_str(source).map_err(|e| RulebookError::Translation {
+        file,
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    })
 }

@@ -72,9 +72,14 @@ impl Library {
         }
     }
 
-    /// Adds a scenario, replacing one with the same id.
+    /// Adds a scenario, replacing one with the same id in the same language.
     pub fn insert(&mut self, scenario: ValidScenario) {
-        match self.scenarios.iter_mut().find(|s| s.id() == scenario.id()) {
+        let language = scenario.scenario().language.clone();
+        match self
+            .scenarios
+            .iter_mut()
+            .find(|s| s.id() == scenario.id() && s.scenario().language == language)
+        {
             Some(existing) => *existing = scenario,
             None => self.scenarios.push(scenario),
         }
@@ -84,8 +89,20 @@ impl Library {
         &self.scenarios
     }
 
-    pub fn get(&self, id: &str) -> Option<&ValidScenario> {
-        self.scenarios.iter().find(|s| s.id() == id)
+    /// The scenario with this id in `language`, else in English (then `fallback` is true),
+    /// else in any language.
+    pub fn get(&self, id: &str, language: &str) -> Option<(&ValidScenario, bool)> {
+        let in_lang = |lang: &str| {
+            self.scenarios
+                .iter()
+                .find(|s| s.id() == id && s.scenario().language == lang)
+        };
+        if let Some(s) = in_lang(language) {
+            return Some((s, false));
+        }
+        in_lang("en")
+            .or_else(|| self.scenarios.iter().find(|s| s.id() == id))
+            .map(|s| (s, true))
     }
 }
 

@@ -226,7 +226,7 @@ fn best_path_ends_badly(graph: &Graph, loc: &Locator) -> Option<Finding> {
     }
     endings.sort();
     endings.dedup();
-    let names: Vec<&str> = endings.iter().map(|&o| labels::outcome(o)).collect();
+    let names: Vec<String> = endings.iter().map(|o| format!("{o:?}")).collect();
     Some(Finding {
         position: loc.top("start"),
         message: format!(

@@ -6,6 +6,7 @@ pub mod library;
 pub mod lint;
 pub mod load;
 pub mod locate;
+pub mod measure;
 pub mod model;
 pub mod validate;
 

@@ -62,7 +62,7 @@ pub struct Client {
 }
 
 /// How the client feels: both run from [`STATE_MIN`] to [`STATE_MAX`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClientState {
     /// Visible to the trainee: -3 furious … 0 guarded … 3 warm.

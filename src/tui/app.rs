@@ -6,8 +6,10 @@ use std::sync::Arc;
 
 use crate::cli::Feedback;
 use crate::engine::{Conversation, Millis, Place, Report};
+use crate::i18n::{Lang, Strings, fill};
 use crate::rules::Rulebook;
-use crate::scenario::{Library, Problem, ValidScenario};
+use crate::scenario::measure::best_path_decisions;
+use crate::scenario::{ClientType, Library, Problem, ValidScenario};
 
 use super::keymap::Action;
 use super::theme::Theme;
@@ -16,7 +18,16 @@ use super::theme::Theme;
 const PAGE: u16 = 10;
 
 pub struct App {
+    /// Every scenario on offer, in every language.
     pub scenarios: Vec<Arc<ValidScenario>>,
+    /// Decisions on each scenario's best path, by index in `scenarios`.
+    pub lengths: Vec<Option<usize>>,
+    /// The trainee's language, and the trainer's words in it.
+    pub lang: Lang,
+    pub strings: &'static Strings,
+    /// The home screen's filters.
+    pub type_filter: Option<ClientType>,
+    pub lang_filter: LangFilter,
     /// Files from `--scenarios` that could not be loaded.
     pub problems: Vec<Problem>,
     pub rules: Rulebook,
@@ -36,6 +47,26 @@ pub struct App {
     pub load_errors: Vec<Problem>,
     /// A one-line note for the trainee, such as "reloaded".
     pub notice: Option<String>,
+}
+
+/// Which languages the home screen lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangFilter {
+    /// Each scenario once: in the trainee's language if it has it, else in English.
+    Mine,
+    /// Only scenarios written in this language.
+    Only(Lang),
+    /// Every language version of every scenario.
+    All,
+}
+
+/// One line of the home screen's list.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Index in `App::scenarios`.
+    pub index: usize,
+    /// Shown in English because the trainee's language has no version of it.
+    pub fallback: bool,
 }
 
 pub enum Screen {
@@ -72,10 +103,19 @@ impl App {
         feedback: Feedback,
         seed: Option<u64>,
         theme: Theme,
+        lang: Lang,
+        strings: &'static Strings,
     ) -> App {
         let problems = library.problems.clone();
+        let scenarios: Vec<Arc<ValidScenario>> =
+            library.scenarios().iter().cloned().map(Arc::new).collect();
         App {
-            scenarios: library.scenarios().iter().cloned().map(Arc::new).collect(),
+            lengths: scenarios.iter().map(|s| best_path_decisions(s)).collect(),
+            scenarios,
+            lang,
+            strings,
+            type_filter: None,
+            lang_filter: LangFilter::Mine,
             problems,
             rules,
             feedback,
@@ -92,12 +132,57 @@ impl App {
         }
     }
 
-    /// Opens the briefing of the scenario with this id, as `composure play ID` does.
+    /// The home screen's list under the current filters, in library order.
+    pub fn entries(&self) -> Vec<Entry> {
+        let mine = self.lang.code();
+        let mut out = Vec::new();
+        for (index, s) in self.scenarios.iter().enumerate() {
+            let m = s.scenario();
+            if self.type_filter.is_some_and(|t| t != m.client_type) {
+                continue;
+            }
+            let keep = match self.lang_filter {
+                LangFilter::All => Some(false),
+                LangFilter::Only(lang) => (m.language == lang.code()).then_some(false),
+                LangFilter::Mine => {
+                    let has_mine = self
+                        .scenarios
+                        .iter()
+                        .any(|o| o.id() == m.id && o.scenario().language == mine);
+                    if m.language == mine {
+                        Some(false)
+                    } else if !has_mine && m.language == Lang::En.code() {
+                        Some(true)
+                    } else {
+                        None
+                    }
+                }
+            };
+            if let Some(fallback) = keep {
+                out.push(Entry { index, fallback });
+            }
+        }
+        out
+    }
+
+    /// Opens the briefing of the scenario with this id (in the trainee's language when it has
+    /// one), as `composure play ID` does.
     pub fn open(&mut self, id: &str) {
-        if let Some(i) = self.scenarios.iter().position(|s| s.id() == id) {
-            self.home_selected = i;
+        let entries = self.entries();
+        let found = entries
+            .iter()
+            .position(|e| self.scenarios[e.index].id() == id);
+        if let Some(at) = found {
+            self.home_selected = at;
+            let entry = &entries[at];
+            if entry.fallback {
+                self.notice = Some(fill(
+                    &self.strings.fallback_notice,
+                    &[("lang", self.lang.name())],
+                ));
+            }
             self.screen = Screen::Briefing {
-                scenario: Arc::clone(&self.scenarios[i]),
+                scenario: Arc::clone(&self.scenarios[entry.index]),
                 scroll: 0,
             };
         }
@@ -123,9 +208,11 @@ impl App {
         self.load_errors.clear();
         let id = scenario.id().to_owned();
         // A watched file is the only scenario on offer, so it replaces whatever is there.
+        self.lengths = vec![best_path_decisions(&scenario)];
         self.scenarios = vec![Arc::clone(&scenario)];
         self.home_selected = 0;
-        self.notice = Some(format!("reloaded {file}"));
+        self.lang_filter = LangFilter::All;
+        self.notice = Some(fill(&self.strings.reloaded, &[("file", file)]));
         match &mut self.screen {
             Screen::Home => {
                 self.open(&id);
@@ -136,8 +223,9 @@ impl App {
             Screen::Conversation(play) => match play.conversation.reloaded(scenario) {
                 Ok((conversation, place)) => {
                     if let Place::Lost(node) = place {
-                        self.notice = Some(format!(
-                            "reloaded {file}: \"{node}\" is gone, so you are as far as your choices still lead"
+                        self.notice = Some(fill(
+                            &self.strings.reloaded_lost,
+                            &[("file", file), ("node", &node)],
                         ));
                     }
                     play.conversation = conversation;
@@ -146,8 +234,9 @@ impl App {
                         play.showing_consequence && !play.conversation.steps().is_empty();
                 }
                 Err(e) => {
-                    self.notice = Some(format!(
-                        "reloaded {file}, but the conversation could not continue: {e}"
+                    self.notice = Some(fill(
+                        &self.strings.reloaded_failed,
+                        &[("file", file), ("error", &e.to_string())],
                     ))
                 }
             },
@@ -238,7 +327,7 @@ impl App {
     }
 
     fn home(&mut self, action: Action) -> Option<Screen> {
-        let count = self.scenarios.len();
+        let count = self.entries().len();
         match action {
             Action::Up => self.home_selected = self.home_selected.saturating_sub(1),
             Action::Down => {
@@ -251,18 +340,38 @@ impl App {
                 return self.briefing();
             }
             Action::Confirm => return self.briefing(),
+            Action::FilterType => {
+                self.type_filter = next_type(self.type_filter);
+                self.home_selected = 0;
+            }
+            Action::FilterLanguage => {
+                self.lang_filter = match self.lang_filter {
+                    LangFilter::Mine => LangFilter::Only(Lang::ALL[0]),
+                    LangFilter::Only(lang) => match Lang::ALL.iter().position(|&l| l == lang) {
+                        Some(i) if i + 1 < Lang::ALL.len() => LangFilter::Only(Lang::ALL[i + 1]),
+                        _ => LangFilter::All,
+                    },
+                    LangFilter::All => LangFilter::Mine,
+                };
+                self.home_selected = 0;
+            }
             _ => {}
         }
         None
     }
 
-    fn briefing(&self) -> Option<Screen> {
-        self.scenarios
-            .get(self.home_selected)
-            .map(|s| Screen::Briefing {
-                scenario: Arc::clone(s),
-                scroll: 0,
-            })
+    fn briefing(&mut self) -> Option<Screen> {
+        let entry = self.entries().get(self.home_selected).cloned()?;
+        if entry.fallback {
+            self.notice = Some(fill(
+                &self.strings.fallback_notice,
+                &[("lang", self.lang.name())],
+            ));
+        }
+        Some(Screen::Briefing {
+            scenario: Arc::clone(&self.scenarios[entry.index]),
+            scroll: 0,
+        })
     }
 
     fn start(&self, scenario: Arc<ValidScenario>, now: Millis) -> Option<Screen> {
@@ -350,4 +459,19 @@ fn scroll_by(scroll: &mut u16, action: Action, limit: u16) {
         _ => *scroll,
     };
     *scroll = moved.min(limit);
+}
+
+/// The next client-type filter: all, then each type in turn.
+fn next_type(current: Option<ClientType>) -> Option<ClientType> {
+    use crate::authoring::starter::ALL_TYPES;
+    match current {
+        None => ALL_TYPES.first().copied(),
+        Some(kind) => {
+            let i = ALL_TYPES
+                .iter()
+                .position(|&k| k == kind)
+                .unwrap_or(ALL_TYPES.len());
+            ALL_TYPES.get(i + 1).copied()
+        }
+    }
 }

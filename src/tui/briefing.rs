@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::app::App;
 use super::text::{hanging, wrap};
 use super::view::{panel, scrolled};
-use crate::labels;
+use crate::i18n::fill;
 use crate::scenario::ValidScenario;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, scenario: &ValidScenario, scroll: u16) {
@@ -16,27 +16,36 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scenario: &ValidScenario, 
     let width = usize::from(area.width.saturating_sub(4));
     let t = &app.theme;
     let mut lines: Vec<Line> = Vec::new();
-    let section = |lines: &mut Vec<Line>, heading: &'static str| {
+    let section = |lines: &mut Vec<Line>, heading: &str| {
         lines.push(Line::raw(""));
         lines.push(Line::styled(format!(" {heading}"), t.heading));
     };
     lines.push(Line::from(vec![
         Span::styled(format!(" {}", m.client.name), t.client),
-        Span::styled(format!(" · {}", labels::client_type(m.client_type)), t.dim),
         Span::styled(
-            format!(" · mood: {}", labels::mood(m.initial.mood)),
+            format!(" · {}", app.strings.client_type(m.client_type)),
+            t.dim,
+        ),
+        Span::styled(
+            format!(
+                " · {}",
+                fill(
+                    &app.strings.briefing_mood,
+                    &[("mood", app.strings.mood(m.initial.mood))]
+                )
+            ),
             t.mood(m.initial.mood),
         ),
     ]));
     lines.extend(indented(&m.client.persona, width, t.dim));
-    section(&mut lines, "The situation");
+    section(&mut lines, &app.strings.briefing_situation);
     lines.extend(indented(
         &m.briefing.situation,
         width,
         ratatui::style::Style::new(),
     ));
     if !m.briefing.known.is_empty() {
-        section(&mut lines, "What you know");
+        section(&mut lines, &app.strings.briefing_known);
         for fact in &m.briefing.known {
             lines.extend(hanging(
                 Span::raw("  • "),
@@ -46,15 +55,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scenario: &ValidScenario, 
             ));
         }
     }
-    section(&mut lines, "Your goal");
+    section(&mut lines, &app.strings.briefing_goal);
     lines.extend(indented(&m.briefing.goal, width, t.you));
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled(" Press ", t.dim),
-        Span::styled("Enter", t.key),
-        Span::styled(" to begin the conversation.", t.dim),
-    ]));
-    let title = format!(" Briefing · {} ", m.title);
+    lines.push(Line::styled(
+        format!(" {}", app.strings.briefing_begin),
+        t.dim,
+    ));
+    let title = format!(
+        " {} ",
+        fill(&app.strings.briefing_title, &[("title", &m.title)])
+    );
     scrolled(app, frame, area, lines, scroll, panel(app, title));
 }
 

@@ -13,7 +13,7 @@ use super::app::{App, Play};
 use super::text::{hanging, truncate};
 use super::view::panel;
 use crate::cli::Feedback;
-use crate::labels;
+use crate::i18n::fill;
 use crate::scenario::{Choice, Node, STATE_MAX, STATE_MIN, Verdict};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, play: &Play) {
@@ -39,7 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, play: &Play) {
             find_choice(conversation.scenario().node(&step.turn.node), &step.chosen)
         {
             lines.extend(hanging(
-                Span::styled(" You: ", app.theme.you),
+                Span::styled(format!(" {}: ", app.strings.you), app.theme.you),
                 &choice.text,
                 app.theme.you,
                 inner_width,
@@ -65,7 +65,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, play: &Play) {
             inner_width,
         );
     }
-    let block = panel(app, " Conversation ");
+    let block = panel(app, format!(" {} ", app.strings.conversation));
     let height = usize::from(history_area.height.saturating_sub(2));
     let bottom_scroll = lines.len().saturating_sub(height);
     let scroll = bottom_scroll.saturating_sub(usize::from(play.scroll_back));
@@ -106,7 +106,13 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, play: &Play) {
     let gauge: String = (0..steps)
         .map(|i| if i < filled { '●' } else { '○' })
         .collect();
-    let right = format!("mood {gauge} {} ", labels::mood(mood));
+    let right = format!(
+        "{} ",
+        fill(
+            &app.strings.mood_gauge,
+            &[("gauge", &gauge), ("mood", app.strings.mood(mood))]
+        )
+    );
     let width = usize::from(area.width);
     let left = truncate(
         &format!(" {} · {}", m.title, m.client.name),
@@ -153,23 +159,22 @@ fn bottom_lines<'a>(app: &App, play: &Play, width: usize) -> Bottom<'a> {
                 lines.extend(hanging(Span::raw(" "), &choice.coaching, t.dim, width));
             }
         }
-        lines.push(Line::from(vec![
-            Span::styled(" Enter", t.key),
-            Span::styled(" to continue", t.dim),
-        ]));
+        lines.push(Line::styled(
+            format!(" {}", app.strings.press_continue),
+            t.dim,
+        ));
         return Bottom {
-            title: " What happened ".to_owned(),
+            title: format!(" {} ", app.strings.what_happened),
             lines,
         };
     }
     if conversation.is_finished() {
-        let lines = vec![Line::from(vec![
-            Span::styled(" The conversation is over. Press ", t.dim),
-            Span::styled("Enter", t.key),
-            Span::styled(" for your debrief.", t.dim),
-        ])];
+        let lines = vec![Line::styled(
+            format!(" {}", app.strings.conversation_over),
+            t.dim,
+        )];
         return Bottom {
-            title: " The end ".to_owned(),
+            title: format!(" {} ", app.strings.the_end),
             lines,
         };
     }
@@ -190,7 +195,7 @@ fn bottom_lines<'a>(app: &App, play: &Play, width: usize) -> Bottom<'a> {
         lines.extend(hanging(prefix, &choice.text, style, width));
     }
     Bottom {
-        title: " Your answer ".to_owned(),
+        title: format!(" {} ", app.strings.your_answer),
         lines,
     }
 }
@@ -202,13 +207,13 @@ pub fn verdict_line<'a>(app: &App, verdict: &Verdict) -> Line<'a> {
         Verdict::Breaks(r, w) => (r, *w, false),
     };
     let (mark, word, style) = if follows {
-        ("✓", "follows", app.theme.good)
+        ("✓", &app.strings.follows, app.theme.good)
     } else {
-        ("✗", "breaks", app.theme.bad)
+        ("✗", &app.strings.breaks, app.theme.bad)
     };
     Line::from(vec![
         Span::styled(format!(" {mark} {word} "), style),
         Span::styled(app.rules.name(rule).to_owned(), style),
-        Span::styled(labels::weight(weight), app.theme.dim),
+        Span::styled(app.strings.weight(weight), app.theme.dim),
     ])
 }

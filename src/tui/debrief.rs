@@ -10,12 +10,19 @@ use ratatui::text::{Line, Span};
 use super::app::{App, Debrief};
 use super::text::{hanging, wrap};
 use super::view::{panel, scrolled};
+use crate::i18n::fill;
 use crate::labels;
 use crate::rules::RuleScope;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, debrief: &Debrief) {
     let lines = lines(app, debrief, usize::from(area.width.saturating_sub(2)));
-    let title = format!(" Debrief · {} ", debrief.report.scenario.title);
+    let title = format!(
+        " {} ",
+        fill(
+            &app.strings.debrief_title,
+            &[("title", &debrief.report.scenario.title)]
+        )
+    );
     scrolled(app, frame, area, lines, debrief.scroll, panel(app, title));
 }
 
@@ -36,9 +43,9 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             t.bad
         };
         out.push(Line::from(vec![
-            Span::styled(" Ending: ", t.heading),
+            Span::styled(format!(" {}: ", app.strings.ending), t.heading),
             Span::styled(
-                labels::outcome(ending.outcome),
+                app.strings.outcome(ending.outcome).to_owned(),
                 style.add_modifier(ratatui::style::Modifier::BOLD),
             ),
         ]));
@@ -51,21 +58,27 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         out.extend(hanging(Span::raw(" "), &ending.closing, t.narration, width));
         out.push(Line::raw(""));
         out.push(Line::from(vec![
-            Span::styled(" Score ", t.heading),
+            Span::styled(format!(" {} ", app.strings.score), t.heading),
             Span::styled(format!("{}/100", report.score), t.title),
             Span::styled(
                 format!(
-                    "   {client} left {} and {}   seed {}",
-                    labels::mood(ending.state.mood),
-                    labels::trust(ending.state.trust),
-                    report.seed
+                    "   {}",
+                    fill(
+                        &app.strings.debrief_left,
+                        &[
+                            ("client", client),
+                            ("mood", app.strings.mood(ending.state.mood)),
+                            ("trust", app.strings.trust(ending.state.trust)),
+                            ("seed", &report.seed.to_string()),
+                        ]
+                    )
                 ),
                 t.dim,
             ),
         ]));
     }
 
-    heading(&mut out, "Rules");
+    heading(&mut out, &app.strings.rules);
     for tally in &report.rules {
         let name = app.rules.name(&tally.rule).to_owned();
         let style = if tally.broken > 0 { t.bad } else { t.good };
@@ -79,7 +92,7 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         ]));
     }
 
-    heading(&mut out, "Decision by decision");
+    heading(&mut out, &app.strings.decision_by_decision);
     for (n, step) in report.steps.iter().enumerate() {
         out.push(Line::raw(""));
         // The mark sits inside the indent, so the line keeps the width the wrap measured.
@@ -94,30 +107,28 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             t.client,
             width,
         ));
+        let you_word = &app.strings.you;
         let mut you = hanging(
-            Span::styled("    You: ", t.you),
+            Span::styled(format!("    {you_word}: "), t.you),
             &step.chosen.text,
             t.you,
             width,
         );
         if let Some(first) = you.first_mut() {
-            first.spans[0] = Span::styled("You: ", t.you);
+            first.spans[0] = Span::styled(format!("{you_word}: "), t.you);
             first.spans.insert(0, mark);
         }
         out.extend(you);
         for v in &step.verdicts {
+            let weight = app.strings.weight(v.weight);
             let (text, style) = if v.follows {
                 (
-                    format!(
-                        "      ✓ follows {}{}",
-                        v.rule_name,
-                        labels::weight(v.weight)
-                    ),
+                    format!("      ✓ {} {}{weight}", app.strings.follows, v.rule_name),
                     t.good,
                 )
             } else {
                 (
-                    format!("      ✗ breaks {}{}", v.rule_name, labels::weight(v.weight)),
+                    format!("      ✗ {} {}{weight}", app.strings.breaks, v.rule_name),
                     t.bad,
                 )
             };
@@ -126,13 +137,13 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         out.extend(hanging(Span::raw("      "), &step.coaching, t.dim, width));
         if !step.was_best {
             out.extend(hanging(
-                Span::styled("    Best here: ", t.heading),
+                Span::styled(format!("    {}: ", app.strings.best_here), t.heading),
                 &step.best.text,
                 Style::new(),
                 width,
             ));
             out.extend(hanging(
-                Span::styled("    Why: ", t.heading),
+                Span::styled(format!("    {}: ", app.strings.why), t.heading),
                 &step.best_coaching,
                 t.dim,
                 width,
@@ -154,11 +165,9 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         );
     }
     out.push(Line::raw(""));
-    out.push(Line::from(vec![
-        Span::styled(" r", t.key),
-        Span::styled(" play again   ", t.dim),
-        Span::styled("Enter", t.key),
-        Span::styled(" back to the list", t.dim),
-    ]));
+    out.push(Line::styled(
+        format!(" {}", app.strings.debrief_keys),
+        t.dim,
+    ));
     out
 }

@@ -1,5 +1,6 @@
-//! The home screen: the library, one scenario per entry (title, client type, the situation in a
-//! line), and a notice when some of a trainer's files could not be loaded.
+//! The home screen: the library under the trainee's filters (client type, language), one
+//! scenario per entry (title, client type, length and difficulty, the situation in a line),
+//! and a notice when some of a trainer's files could not be loaded.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,39 +8,72 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::app::App;
+use super::app::{App, LangFilter};
 use super::text::{truncate, wrap};
 use super::view::panel;
+use crate::i18n::fill;
 use crate::labels;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let s = app.strings;
     let notice_height = if app.problems.is_empty() { 0 } else { 2 };
-    let [list_area, notice_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(notice_height)]).areas(area);
-    let block = panel(app, " Composure · choose a client to practise with ");
+    let [filters_area, list_area, notice_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(notice_height),
+    ])
+    .areas(area);
+
+    let types = app
+        .type_filter
+        .map_or(s.filter_all_types.as_str(), |k| s.client_type(k));
+    let languages = match app.lang_filter {
+        LangFilter::Mine => app.lang.name(),
+        LangFilter::Only(lang) => lang.name(),
+        LangFilter::All => s.filter_all_languages.as_str(),
+    };
+    let filters = fill(
+        &s.home_filters,
+        &[("types", types), ("languages", languages)],
+    );
+    let width = usize::from(area.width);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!(" {}", truncate(&filters, width.saturating_sub(1))),
+            app.theme.dim,
+        )),
+        filters_area,
+    );
+
+    let block = panel(app, format!(" {} ", s.home_title));
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
-
     let width = usize::from(inner.width);
-    if app.scenarios.is_empty() {
-        let lines: Vec<Line> = wrap(
-            "No scenarios to play. Add a folder of scenario files with --scenarios DIR.",
-            width,
-        )
-        .into_iter()
-        .map(Line::raw)
-        .collect();
+    let entries = app.entries();
+    if entries.is_empty() {
+        let message = if app.scenarios.is_empty() {
+            &s.home_empty
+        } else {
+            &s.home_nothing_matches
+        };
+        let lines: Vec<Line> = wrap(message, width).into_iter().map(Line::raw).collect();
         frame.render_widget(Paragraph::new(lines), inner);
     } else {
-        // Each entry takes three lines: title and type, situation, a gap.
+        // Each entry takes three lines: title and type, length and situation, a gap.
         let per_entry = 3usize;
         let visible = (usize::from(inner.height) / per_entry).max(1);
         let first = app.home_selected.saturating_sub(visible - 1);
         let mut lines = Vec::new();
-        for (i, s) in app.scenarios.iter().enumerate().skip(first).take(visible) {
-            let m = s.scenario();
+        for (i, entry) in entries.iter().enumerate().skip(first).take(visible) {
+            let scenario = &app.scenarios[entry.index];
+            let m = scenario.scenario();
             let selected = i == app.home_selected;
-            let kind = labels::client_type(m.client_type);
+            let mut kind = s.client_type(m.client_type).to_owned();
+            if entry.fallback {
+                kind = format!("{kind} · {}", s.in_english);
+            } else if app.lang_filter == LangFilter::All {
+                kind = format!("{kind} · {}", m.language);
+            }
             let number = if i < 9 {
                 format!("{} ", i + 1)
             } else {
@@ -68,24 +102,38 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Span::raw(" ".repeat(gap)),
                 Span::styled(kind, app.theme.client),
             ]));
+            let measure =
+                app.lengths
+                    .get(entry.index)
+                    .copied()
+                    .flatten()
+                    .map_or_else(String::new, |n| {
+                        format!(
+                            "{}, {} · ",
+                            fill(&s.home_length, &[("n", &n.to_string())]),
+                            s.difficulty(n)
+                        )
+                    });
             let situation = labels::first_sentence(&m.briefing.situation);
-            lines.push(Line::styled(
-                format!("   {}", truncate(situation, width.saturating_sub(3))),
-                app.theme.dim,
-            ));
+            lines.push(Line::from(vec![
+                Span::styled(format!("   {measure}"), app.theme.you),
+                Span::styled(
+                    truncate(situation, width.saturating_sub(3 + measure.width())),
+                    app.theme.dim,
+                ),
+            ]));
             lines.push(Line::raw(""));
         }
         frame.render_widget(Paragraph::new(lines), inner);
     }
 
     if !app.problems.is_empty() {
-        let files = {
-            let mut f: Vec<&str> = app.problems.iter().map(|p| p.file.as_str()).collect();
-            f.dedup();
-            f.len()
-        };
+        let mut files: Vec<&str> = app.problems.iter().map(|p| p.file.as_str()).collect();
+        files.sort_unstable();
+        files.dedup();
         let text = format!(
-            " {files} scenario file(s) could not be loaded; `composure check` on the folder shows why."
+            " {}",
+            fill(&s.home_skipped, &[("n", &files.len().to_string())])
         );
         let lines: Vec<Line> = wrap(&text, usize::from(area.width))
             .into_iter()

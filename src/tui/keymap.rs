@@ -1,5 +1,5 @@
-//! Keys to actions. The bindings are data: the same table drives input, the help screen and
-//! the legends, so what the screen says is what the keys do.
+//! Keys to actions. The help screen lists the same keys in the trainee's language
+//! (`help_bindings` in `assets/i18n`).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -23,21 +23,11 @@ pub enum Action {
     Yes,
     No,
     Again,
+    /// Home screen: the next client-type filter.
+    FilterType,
+    /// Home screen: the next language filter.
+    FilterLanguage,
 }
-
-/// The key bindings as the help screen lists them: keys, and what they do.
-pub const BINDINGS: &[(&str, &str)] = &[
-    ("↑ ↓  k j", "move between options, or scroll"),
-    ("1–9", "choose an option by its number"),
-    ("Enter", "confirm, continue"),
-    ("PgUp PgDn", "scroll a page"),
-    ("Home End", "go to the top or the bottom"),
-    ("r", "play the scenario again (debrief)"),
-    ("Esc", "go back"),
-    ("?", "show or hide this help"),
-    ("q", "quit (asks first during a conversation)"),
-    ("Ctrl-C", "quit at once"),
-];
 
 /// Maps a key event to an action; releases and unbound keys give `None`.
 pub fn action_for(key: KeyEvent) -> Option<Action> {
@@ -65,6 +55,8 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('y') => Action::Yes,
         KeyCode::Char('n') => Action::No,
         KeyCode::Char('r') => Action::Again,
+        KeyCode::Char('t') => Action::FilterType,
+        KeyCode::Char('l') => Action::FilterLanguage,
         _ => return None,
     })
 }

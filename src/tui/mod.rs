@@ -18,11 +18,12 @@ use anyhow::{Context, Result};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-pub use app::{App, Screen};
+pub use app::{App, Entry, LangFilter, Screen};
 pub use view::{MIN_HEIGHT, MIN_WIDTH, draw};
 
 use crate::cli::Feedback;
 use crate::engine::Millis;
+use crate::i18n::Lang;
 use crate::rules::Rulebook;
 use crate::scenario::Library;
 
@@ -36,18 +37,23 @@ pub struct Options {
     pub start_with: Option<String>,
     /// Reload this scenario file whenever it changes (`play FILE --watch`).
     pub watch: Option<std::path::PathBuf>,
+    /// The trainee's language.
+    pub lang: Lang,
 }
 
 /// Runs the trainer until the trainee quits. The terminal is restored on return and, through
 /// ratatui's hook, on a panic.
 pub fn run(options: Options) -> Result<()> {
     let theme = theme::Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
+    let strings = crate::i18n::strings(options.lang)?;
     let mut app = App::new(
         options.library,
         options.rules,
         options.feedback,
         options.seed,
         theme,
+        options.lang,
+        strings,
     );
     let mut watch = options.watch.map(watch::FileWatch::new);
     if let Some(w) = &watch {

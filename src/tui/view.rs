@@ -1,15 +1,17 @@
-//! Drawing: picks the screen, adds the key legend and any overlay (help, "leave?"), and keeps
-//! tiny terminals to a "too small" message. Side-effect free apart from telling the app how far
-//! the text on screen can scroll.
+//! Drawing: picks the screen, adds the key legend and any overlay (help, "leave?", a watched
+//! file that does not load), and keeps tiny terminals to a "too small" message. Side-effect
+//! free apart from telling the app how far the text on screen can scroll.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Screen};
-use super::keymap::BINDINGS;
 use super::{briefing, conversation, debrief, home, text};
+use crate::i18n::fill;
 
 /// Below this size the screens cannot say anything useful.
 pub const MIN_WIDTH: u16 = 40;
@@ -37,14 +39,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Line::styled(format!(" {}", text::truncate(notice, room)), app.theme.warn)
         }
         None => {
-            let keys = if app.confirm_leave.is_some() {
-                &[("y", "leave"), ("n", "stay")][..]
+            let l = &app.strings.legend;
+            let keys: Vec<(&str, &str)> = if app.confirm_leave.is_some() {
+                vec![("y", &l.leave), ("n", &l.stay)]
             } else if app.help {
-                &[("Esc", "close help"), ("q", "quit")][..]
+                vec![("Esc", &l.close_help), ("q", &l.quit)]
             } else {
                 legend(app)
             };
-            legend_line(app, keys, legend_area.width)
+            legend_line(app, &keys, legend_area.width)
         }
     };
     frame.render_widget(legend, legend_area);
@@ -64,7 +67,7 @@ fn load_errors(app: &App, frame: &mut Frame, body: Rect) {
     let width = body.width.saturating_sub(4).max(1);
     let inner = usize::from(width.saturating_sub(2));
     let mut lines = vec![Line::styled(
-        " The scenario file does not load. Fix it and save: it reloads by itself.",
+        format!(" {}", app.strings.cannot_load),
         app.theme.warn,
     )];
     lines.push(Line::raw(""));
@@ -81,82 +84,87 @@ fn load_errors(app: &App, frame: &mut Frame, body: Rect) {
         .min(body.height);
     let area = centred(body, width, height);
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines).block(panel(app, " Cannot load ")),
-        area,
-    );
+    let title = format!(" {} ", app.strings.cannot_load_title);
+    frame.render_widget(Paragraph::new(lines).block(panel(app, title)), area);
 }
 
-/// The keys that work on the current screen.
-fn legend(app: &App) -> &'static [(&'static str, &'static str)] {
+/// The keys that work on the current screen, with their words in the trainee's language.
+fn legend(app: &App) -> Vec<(&'static str, &str)> {
+    let l = &app.strings.legend;
     match &app.screen {
-        Screen::Home => &[
-            ("↑↓", "move"),
-            ("Enter", "open"),
-            ("1-9", "pick"),
-            ("?", "help"),
-            ("q", "quit"),
+        Screen::Home => vec![
+            ("↑↓", &l.move_),
+            ("Enter", &l.open),
+            ("t", &l.filter_type),
+            ("l", &l.filter_language),
+            ("?", &l.help),
+            ("q", &l.quit),
         ],
-        Screen::Briefing { .. } => &[
-            ("Enter", "begin"),
-            ("↑↓", "scroll"),
-            ("Esc", "back"),
-            ("?", "help"),
-            ("q", "quit"),
+        Screen::Briefing { .. } => vec![
+            ("Enter", &l.begin),
+            ("↑↓", &l.scroll),
+            ("Esc", &l.back),
+            ("?", &l.help),
+            ("q", &l.quit),
         ],
-        Screen::Conversation(play) if play.showing_consequence => &[
-            ("Enter", "continue"),
-            ("PgUp/PgDn", "history"),
-            ("Esc", "leave"),
-            ("?", "help"),
-            ("q", "quit"),
+        Screen::Conversation(play) if play.showing_consequence => vec![
+            ("Enter", &l.continue_),
+            ("PgUp/PgDn", &l.history),
+            ("Esc", &l.leave),
+            ("?", &l.help),
+            ("q", &l.quit),
         ],
-        Screen::Conversation(play) if play.conversation.is_finished() => &[
-            ("Enter", "debrief"),
-            ("PgUp/PgDn", "history"),
-            ("Esc", "leave"),
-            ("?", "help"),
-            ("q", "quit"),
+        Screen::Conversation(play) if play.conversation.is_finished() => vec![
+            ("Enter", &l.debrief),
+            ("PgUp/PgDn", &l.history),
+            ("Esc", &l.leave),
+            ("?", &l.help),
+            ("q", &l.quit),
         ],
-        Screen::Conversation(_) => &[
-            ("1-9", "choose"),
-            ("↑↓ Enter", "select"),
-            ("PgUp/PgDn", "history"),
-            ("Esc", "leave"),
-            ("?", "help"),
-            ("q", "quit"),
+        Screen::Conversation(_) => vec![
+            ("1-9", &l.choose),
+            ("↑↓ Enter", &l.select),
+            ("PgUp/PgDn", &l.history),
+            ("Esc", &l.leave),
+            ("?", &l.help),
+            ("q", &l.quit),
         ],
-        Screen::Debrief(_) => &[
-            ("↑↓ PgUp PgDn", "scroll"),
-            ("r", "again"),
-            ("Enter", "home"),
-            ("?", "help"),
-            ("q", "quit"),
+        Screen::Debrief(_) => vec![
+            ("↑↓ PgUp PgDn", &l.scroll),
+            ("r", &l.again),
+            ("Enter", &l.home),
+            ("?", &l.help),
+            ("q", &l.quit),
         ],
     }
 }
 
 /// As many legend entries as fit, in order.
-fn legend_line<'a>(app: &App, keys: &[(&'a str, &'a str)], width: u16) -> Line<'a> {
+fn legend_line(app: &App, keys: &[(&str, &str)], width: u16) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0usize;
     for (key, label) in keys {
-        let item = 1 + key.chars().count() + 1 + label.chars().count() + 1;
+        let item = 1 + key.width() + 1 + label.width() + 1;
         if used + item > usize::from(width) {
             break;
         }
         used += item;
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(*key, app.theme.key));
+        spans.push(Span::styled((*key).to_owned(), app.theme.key));
         spans.push(Span::styled(format!(" {label} "), app.theme.dim));
     }
     Line::from(spans)
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
-    let message = format!(
-        "Terminal too small: {}×{}. Composure needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
-        area.width, area.height
+    let message = fill(
+        &app.strings.too_small,
+        &[
+            ("w", &area.width.to_string()),
+            ("h", &area.height.to_string()),
+            ("min_w", &MIN_WIDTH.to_string()),
+            ("min_h", &MIN_HEIGHT.to_string()),
+        ],
     );
     let lines: Vec<Line> = text::wrap(&message, usize::from(area.width))
         .into_iter()
@@ -208,56 +216,49 @@ fn help(app: &App, frame: &mut Frame, body: Rect) {
     let width = 64.min(body.width);
     let inner_width = usize::from(width.saturating_sub(2));
     let mut lines = Vec::new();
-    let key_width = BINDINGS
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0)
-        + 2;
-    for (keys, what) in BINDINGS {
-        let prefix = Span::styled(format!(" {keys:<key_width$}"), app.theme.key);
-        lines.extend(text::hanging(
-            prefix,
-            what,
-            ratatui::style::Style::new(),
-            inner_width,
-        ));
+    let bindings = &app.strings.help_bindings;
+    let key_width = bindings.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 2;
+    for (keys, what) in bindings {
+        let pad = " ".repeat(key_width.saturating_sub(keys.width()));
+        let prefix = Span::styled(format!(" {keys}{pad}"), app.theme.key);
+        lines.extend(text::hanging(prefix, what, Style::new(), inner_width));
     }
     lines.push(Line::raw(""));
-    let about = "Each choice is graded against the rulebook (composure rules). Your score says how close each choice came to the best one available at that moment; the debrief shows the best option and why.";
     lines.extend(
-        text::wrap(about, inner_width.saturating_sub(1))
+        text::wrap(&app.strings.help_about, inner_width.saturating_sub(1))
             .into_iter()
             .map(|l| Line::styled(format!(" {l}"), app.theme.dim)),
     );
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let area = centred(body, width, height);
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(panel(app, " Help ")), area);
+    let title = format!(" {} ", app.strings.help_title);
+    frame.render_widget(Paragraph::new(lines).block(panel(app, title)), area);
 }
 
 fn confirm(app: &App, frame: &mut Frame, body: Rect, then_quit: bool) {
-    let area = centred(body, 50, 6);
+    let area = centred(body, 56, 6);
     let question = if then_quit {
-        "Quit Composure? This conversation will not be kept."
+        &app.strings.quit_question
     } else {
-        "Leave this conversation? It will not be kept."
+        &app.strings.leave_question
     };
     let lines = vec![
         Line::raw(""),
         Line::styled(format!(" {question}"), app.theme.heading),
         Line::from(vec![
             Span::styled(" y", app.theme.key),
-            Span::raw(" yes   "),
+            Span::raw(format!(" {}   ", app.strings.yes)),
             Span::styled("n", app.theme.key),
-            Span::raw(" no, keep going"),
+            Span::raw(format!(" {}", app.strings.no_keep_going)),
         ]),
     ];
     frame.render_widget(Clear, area);
+    let title = format!(" {} ", app.strings.leave_title);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(panel(app, " Leave? ")),
+            .block(panel(app, title)),
         area,
     );
 }

@@ -1,0 +1,409 @@
+//! Languages: which one the trainee gets (`--lang`, else the locale, else English) and every
+//! string the trainer shows, per language, from `assets/i18n/*.ron`. The strings are one typed
+//! struct with no defaults, so a translation missing a string fails to load (and a test says
+//! which), rather than showing a blank on screen.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::scenario::{ClientType, Outcome};
+
+/// The languages Composure speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Nb,
+    Ru,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Nb, Lang::Ru];
+
+    /// The tag scenario files use in `language:`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nb => "nb",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The language's own name for itself.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Nb => "norsk (bokmål)",
+            Lang::Ru => "русский",
+        }
+    }
+
+    /// Reads a language tag or locale such as `nb`, `nb_NO.UTF-8`, `ru-RU` or `en_GB`.
+    /// Norwegian without a variant (`no`) and Nynorsk (`nn`) get bokmål, the nearest we have.
+    pub fn parse(text: &str) -> Option<Lang> {
+        let base = text
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match base.as_str() {
+            "en" => Some(Lang::En),
+            "nb" | "no" | "nn" => Some(Lang::Nb),
+            "ru" => Some(Lang::Ru),
+            _ => None,
+        }
+    }
+}
+
+/// Which language to use: `--lang` if given, else the first of LC_ALL, LC_MESSAGES and LANG
+/// that is set and not empty (the order POSIX gives them), else English. A locale in a
+/// language Composure does not speak gives English. `env` reads an environment variable; it
+/// is passed in so the choice can be tested.
+pub fn resolve(flag: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
+    if let Some(lang) = flag {
+        return lang;
+    }
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(&env)
+        .find(|value| !value.is_empty())
+        .and_then(|value| Lang::parse(&value))
+        .unwrap_or_default()
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("assets/i18n/{file}:{line}:{col}: {message}")]
+pub struct StringsError {
+    pub file: &'static str,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+const SOURCES: [(&str, &str); 3] = [
+    ("en.ron", include_str!("../../assets/i18n/en.ron")),
+    ("nb.ron", include_str!("../../assets/i18n/nb.ron")),
+    ("ru.ron", include_str!("../../assets/i18n/ru.ron")),
+];
+
+/// Parses one language's strings.
+pub fn parse(file: &'static str, source: &str) -> Result<Strings, StringsError> {
+    ron::from_str(source).map_err(|e| StringsError {
+        file,
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    })
+}
+
+/// The strings of a language, parsed once.
+pub fn strings(lang: Lang) -> Result<&'static Strings, StringsError> {
+    static PARSED: OnceLock<Vec<Result<Strings, String>>> = OnceLock::new();
+    let parsed = PARSED.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(file, source)| parse(file, source).map_err(|e| e.to_string()))
+            .collect()
+    });
+    let index = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    match parsed.get(index) {
+        Some(Ok(strings)) => Ok(strings),
+        Some(Err(message)) => Err(StringsError {
+            file: SOURCES[index].0,
+            line: 0,
+            col: 0,
+            message: message.clone(),
+        }),
+        None => Err(StringsError {
+            file: "en.ron",
+            line: 0,
+            col: 0,
+            message: "no such language".to_owned(),
+        }),
+    }
+}
+
+/// Replaces `{name}` placeholders in a template.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// Every string the trainer shows, in one language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strings {
+    /// Mood words from -3 to 3.
+    pub moods: Vec<String>,
+    /// Trust words from -3 to 3.
+    pub trusts: Vec<String>,
+    pub outcomes: Outcomes,
+    pub client_types: ClientTypes,
+    pub weight_minor: String,
+    pub weight_serious: String,
+    pub follows: String,
+    pub breaks: String,
+    pub you: String,
+
+    pub home_title: String,
+    pub home_empty: String,
+    /// `{n}`: how many files.
+    pub home_skipped: String,
+    /// `{n}`: decisions on the best path.
+    pub home_length: String,
+    pub difficulty: Vec<String>,
+    pub filter_all_types: String,
+    pub filter_all_languages: String,
+    /// `{types}`, `{languages}`: the filters in force.
+    pub home_filters: String,
+    pub home_nothing_matches: String,
+    /// Shown beside a scenario that is not available in the trainee's language.
+    pub in_english: String,
+
+    /// `{title}`.
+    pub briefing_title: String,
+    /// `{mood}`.
+    pub briefing_mood: String,
+    pub briefing_situation: String,
+    pub briefing_known: String,
+    pub briefing_goal: String,
+    pub briefing_begin: String,
+
+    pub conversation: String,
+    /// `{gauge}`, `{mood}`.
+    pub mood_gauge: String,
+    pub what_happened: String,
+    pub press_continue: String,
+    pub the_end: String,
+    pub conversation_over: String,
+    pub your_answer: String,
+
+    /// `{title}`.
+    pub debrief_title: String,
+    pub ending: String,
+    pub score: String,
+    /// `{client}`, `{mood}`, `{trust}`, `{seed}`.
+    pub debrief_left: String,
+    pub rules: String,
+    pub decision_by_decision: String,
+    pub best_here: String,
+    pub why: String,
+    pub debrief_keys: String,
+
+    /// `{w}`, `{h}`, `{min_w}`, `{min_h}`.
+    pub too_small: String,
+    pub help_title: String,
+    pub help_about: String,
+    pub help_bindings: Vec<(String, String)>,
+    pub leave_title: String,
+    pub leave_question: String,
+    pub quit_question: String,
+    pub yes: String,
+    pub no_keep_going: String,
+    pub cannot_load_title: String,
+    pub cannot_load: String,
+    /// `{file}`.
+    pub reloaded: String,
+    /// `{file}`, `{node}`.
+    pub reloaded_lost: String,
+    /// `{file}`, `{error}`.
+    pub reloaded_failed: String,
+    /// `{lang}`: shown when a scenario falls back to English.
+    pub fallback_notice: String,
+
+    pub legend: Legend,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcomes {
+    pub won_over: String,
+    pub resolved: String,
+    pub professional_parting: String,
+    pub escalated_complaint: String,
+    pub lost_client: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientTypes {
+    pub rude: String,
+    pub indecisive: String,
+    pub king: String,
+    pub know_it_all: String,
+    pub modest_demands: String,
+    pub public_complainer: String,
+    pub client_with_problem: String,
+    pub mismatched_expectations: String,
+    pub problem_client: String,
+}
+
+/// The words of the key legends.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Legend {
+    pub move_: String,
+    pub open: String,
+    pub pick: String,
+    pub help: String,
+    pub quit: String,
+    pub begin: String,
+    pub scroll: String,
+    pub back: String,
+    pub continue_: String,
+    pub history: String,
+    pub leave: String,
+    pub debrief: String,
+    pub choose: String,
+    pub select: String,
+    pub again: String,
+    pub home: String,
+    pub stay: String,
+    pub close_help: String,
+    pub filter_type: String,
+    pub filter_language: String,
+}
+
+impl Strings {
+    fn scale(words: &[String], value: i8) -> &str {
+        let i = usize::try_from(value.clamp(-3, 3) + 3).unwrap_or(0);
+        words.get(i).map_or("", String::as_str)
+    }
+
+    pub fn mood(&self, value: i8) -> &str {
+        Self::scale(&self.moods, value)
+    }
+
+    pub fn trust(&self, value: i8) -> &str {
+        Self::scale(&self.trusts, value)
+    }
+
+    pub fn outcome(&self, outcome: Outcome) -> &str {
+        let o = &self.outcomes;
+        match outcome {
+            Outcome::WonOver => &o.won_over,
+            Outcome::Resolved => &o.resolved,
+            Outcome::ProfessionalParting => &o.professional_parting,
+            Outcome::EscalatedComplaint => &o.escalated_complaint,
+            Outcome::LostClient => &o.lost_client,
+        }
+    }
+
+    pub fn client_type(&self, kind: ClientType) -> &str {
+        let c = &self.client_types;
+        match kind {
+            ClientType::Rude => &c.rude,
+            ClientType::Indecisive => &c.indecisive,
+            ClientType::King => &c.king,
+            ClientType::KnowItAll => &c.know_it_all,
+            ClientType::ModestDemands => &c.modest_demands,
+            ClientType::PublicComplainer => &c.public_complainer,
+            ClientType::ClientWithProblem => &c.client_with_problem,
+            ClientType::MismatchedExpectations => &c.mismatched_expectations,
+            ClientType::ProblemClient => &c.problem_client,
+        }
+    }
+
+    /// How a verdict's weight reads next to the rule: 1 minor, 2 plain, 3 serious.
+    pub fn weight(&self, weight: u8) -> String {
+        match weight {
+            0 | 1 => format!(" ({})", self.weight_minor),
+            2 => String::new(),
+            _ => format!(" ({})", self.weight_serious),
+        }
+    }
+
+    /// The difficulty word for a number of decisions on the best path.
+    pub fn difficulty(&self, decisions: usize) -> &str {
+        let i = match decisions {
+            0..=6 => 0,
+            7..=8 => 1,
+            _ => 2,
+        };
+        self.difficulty.get(i).map_or("", String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_name_their_language() {
+        assert_eq!(Lang::parse("nb_NO.UTF-8"), Some(Lang::Nb));
+        assert_eq!(Lang::parse("ru_RU.UTF-8"), Some(Lang::Ru));
+        assert_eq!(Lang::parse("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::parse("no"), Some(Lang::Nb));
+        assert_eq!(Lang::parse("C"), None);
+        assert_eq!(Lang::parse("de_DE.UTF-8"), None);
+    }
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn the_flag_wins_over_the_locale() {
+        assert_eq!(
+            resolve(Some(Lang::Ru), env(&[("LANG", "nb_NO.UTF-8")])),
+            Lang::Ru
+        );
+    }
+
+    #[test]
+    fn lc_all_then_lc_messages_then_lang() {
+        let all = [
+            ("LC_ALL", "ru_RU.UTF-8"),
+            ("LC_MESSAGES", "nb_NO.UTF-8"),
+            ("LANG", "en_US.UTF-8"),
+        ];
+        assert_eq!(resolve(None, env(&all)), Lang::Ru);
+        assert_eq!(resolve(None, env(&all[1..])), Lang::Nb);
+        assert_eq!(resolve(None, env(&all[2..])), Lang::En);
+        // An empty LC_ALL does not count.
+        assert_eq!(
+            resolve(None, env(&[("LC_ALL", ""), ("LANG", "nb_NO.UTF-8")])),
+            Lang::Nb
+        );
+    }
+
+    #[test]
+    fn no_locale_or_an_unknown_one_gives_english() {
+        assert_eq!(resolve(None, env(&[])), Lang::En);
+        assert_eq!(resolve(None, env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        assert_eq!(resolve(None, env(&[("LANG", "C")])), Lang::En);
+    }
+
+    #[test]
+    fn every_language_has_every_string() {
+        for (file, source) in SOURCES {
+            let strings = parse(file, source).unwrap_or_else(|e| panic!("{e}"));
+            assert!(strings.help_bindings.len() >= 8, "{file}: help is short");
+            assert_eq!(strings.moods.len(), 7, "{file}: seven moods, -3 to 3");
+            assert_eq!(
+                strings.trusts.len(),
+                7,
+                "{file}: seven trust words, -3 to 3"
+            );
+            assert_eq!(strings.difficulty.len(), 3, "{file}: three difficulties");
+            assert!(
+                strings.too_small.contains("{min_w}"),
+                "{file}: too_small lost a placeholder"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(fill("{a} and {b}", &[("a", "x"), ("b", "y")]), "x and y");
+    }
+}
