@@ -1,25 +1,51 @@
-//! Embeds every scenario file in `scenarios/` into the binary, so `cargo run --release` plays
-//! the shipped library with nothing else installed.
+//! Embeds every scenario file in `scenarios/` (English) and its language folders
+//! (`scenarios/nb/`, `scenarios/ru/`, …) into the binary, so `cargo run --release` plays the
+//! shipped library with nothing else installed.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
+/// The `.ron` files directly in `dir`, as paths relative to `root`, sorted.
+fn ron_files(root: &Path, dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|name| name.ends_with(".ron"))
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
+                .filter_map(|p| {
+                    p.strip_prefix(root)
+                        .ok()
+                        .map(|r| r.to_string_lossy().replace('\\', "/"))
+                })
                 .collect()
         })
         .unwrap_or_default();
     names.sort();
+    names
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut names = ron_files(&root, &root);
+    let mut folders: Vec<_> = std::fs::read_dir(&root)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    folders.sort();
+    for folder in folders {
+        println!("cargo:rerun-if-changed={}", folder.display());
+        names.extend(ron_files(&root, &folder));
+    }
     let mut code = String::from("pub static SCENARIOS: &[(&str, &str)] = &[\n");
     for name in &names {
-        let path = dir.join(name);
+        let path = root.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
         let _ = writeln!(
             code,

@@ -12,7 +12,7 @@ use composure::rules::Rulebook;
 use composure::scenario::Library;
 use composure::tui::keymap::Action;
 use composure::tui::theme::MONO;
-use composure::tui::{App, Screen, draw};
+use composure::tui::{App, LangFilter, Screen, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -237,4 +237,76 @@ fn no_color_theme_uses_no_colours() {
             "coloured cell {cell:?}"
         );
     }
+}
+
+// ---- Languages ----
+
+fn app_in(lang: Lang) -> App {
+    let rules = Rulebook::embedded_in(lang).unwrap();
+    let mut library = Library::default();
+    library.add_folder(Path::new("tests/fixtures/translation/good"), &rules);
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+    App::new(
+        library,
+        rules,
+        Feedback::Now,
+        Some(SEED),
+        MONO,
+        lang,
+        composure::i18n::strings(lang).unwrap(),
+    )
+}
+
+#[test]
+fn the_screens_speak_norwegian_and_russian() {
+    use Action::*;
+    for lang in [Lang::Nb, Lang::Ru] {
+        let mut app = app_in(lang);
+        press(&mut app, &[Confirm, Confirm, Pick(0)]);
+        insta::assert_snapshot!(
+            format!("consequence_{}", lang.code()),
+            render(&app, 80, 24).backend()
+        );
+        press(&mut app, &[Confirm, Pick(0), Confirm, Confirm]);
+        insta::assert_snapshot!(
+            format!("debrief_{}", lang.code()),
+            render(&app, 80, 24).backend()
+        );
+    }
+}
+
+#[test]
+fn home_filters_by_client_type_and_language() {
+    use Action::*;
+    let mut app = app_in(Lang::Ru);
+    // Russian has no version of the fixture: it is offered in English, marked as such.
+    let entries = app.entries();
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].fallback);
+    let text = format!("{}", render(&app, 80, 24).backend());
+    assert!(text.contains("по-английски"), "{text}");
+
+    // l: only English, only Norwegian, only Russian, all languages, back to mine.
+    press(&mut app, &[FilterLanguage]);
+    assert_eq!(app.entries().len(), 1);
+    press(&mut app, &[FilterLanguage]);
+    assert_eq!(app.entries().len(), 1);
+    assert_eq!(
+        app.scenarios[app.entries()[0].index].scenario().language,
+        "nb"
+    );
+    press(&mut app, &[FilterLanguage]);
+    assert!(app.entries().is_empty());
+    let text = format!("{}", render(&app, 80, 24).backend());
+    assert!(text.contains("ничего не подходит"), "{text}");
+    press(&mut app, &[FilterLanguage]);
+    assert_eq!(app.entries().len(), 2);
+    press(&mut app, &[FilterLanguage]);
+    assert_eq!(app.lang_filter, LangFilter::Mine);
+
+    // t: the first client type is Rude, which the fixture is; the next is not.
+    press(&mut app, &[FilterType]);
+    assert_eq!(app.entries().len(), 1);
+    press(&mut app, &[FilterType]);
+    assert!(app.entries().is_empty());
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::lint::lint;
 use super::load::{Problem, Severity, ValidScenario, load_path, load_source};
 use super::locate::Locator;
+use super::translation::compare;
 use crate::rules::Rulebook;
 
 mod embedded {
@@ -191,7 +192,9 @@ pub fn check_sources(
     rules: &Rulebook,
 ) -> CheckReport {
     let mut report = CheckReport::default();
-    let mut first_origin: HashMap<String, String> = HashMap::new();
+    let mut first_origin: HashMap<(String, String), String> = HashMap::new();
+    // The source of each loaded scenario, for positions in the translation check.
+    let mut texts: Vec<String> = Vec::new();
     for (origin, text) in sources {
         report.files += 1;
         let text = match text {
@@ -211,23 +214,77 @@ pub fn check_sources(
                         position: Some(f.position),
                         message: f.message,
                     }));
-                let id = scenario.id().to_owned();
-                if let Some(first) = first_origin.get(&id) {
+                let key = (
+                    scenario.id().to_owned(),
+                    scenario.scenario().language.clone(),
+                );
+                if let Some(first) = first_origin.get(&key) {
                     report.problems.push(Problem {
                         severity: Severity::Error,
                         file: origin.clone(),
                         position: Some(Locator::new(&text).top("id")),
-                        message: format!("scenario id \"{id}\" is already used by {first}"),
+                        message: format!(
+                            "scenario id \"{}\" in language \"{}\" is already used by {first}",
+                            key.0, key.1
+                        ),
                     });
                 } else {
-                    first_origin.insert(id, origin);
+                    first_origin.insert(key, origin);
                     report.scenarios.push(scenario);
+                    texts.push(text);
                 }
             }
             Err(problems) => report.problems.extend(problems),
         }
     }
+    check_translations(&mut report, &texts);
     report
+}
+
+/// Compares every translation with its English original among the checked scenarios.
+fn check_translations(report: &mut CheckReport, texts: &[String]) {
+    let mut found = Vec::new();
+    for (scenario, text) in report.scenarios.iter().zip(texts) {
+        let model = scenario.scenario();
+        if model.language == "en" {
+            continue;
+        }
+        let original = report
+            .scenarios
+            .iter()
+            .find(|o| o.id() == model.id && o.scenario().language == "en");
+        match original {
+            Some(original) => found.extend(
+                compare(original.scenario(), model, text)
+                    .into_iter()
+                    .map(|f| Problem {
+                        severity: Severity::Error,
+                        file: scenario.origin().to_owned(),
+                        position: Some(f.position),
+                        message: format!("translation: {}", f.message),
+                    }),
+            ),
+            // A scenario written first in another language is fine on its own; in a checked
+            // set that has English originals, say so in case the id was mistyped.
+            None if report
+                .scenarios
+                .iter()
+                .any(|o| o.scenario().language == "en") =>
+            {
+                found.push(Problem {
+                    severity: Severity::Warning,
+                    file: scenario.origin().to_owned(),
+                    position: Some(Locator::new(text).top("id")),
+                    message: format!(
+                        "no English scenario with id \"{}\" among the checked files to compare this translation with",
+                        model.id
+                    ),
+                });
+            }
+            None => {}
+        }
+    }
+    report.problems.extend(found);
 }
 
 /// Checks files and folders (see [`collect_files`]).

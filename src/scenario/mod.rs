@@ -8,6 +8,7 @@ pub mod load;
 pub mod locate;
 pub mod measure;
 pub mod model;
+pub mod translation;
 pub mod validate;
 
 pub use library::{Library, ScenarioSource};
