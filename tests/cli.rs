@@ -118,7 +118,7 @@ fn check_reports_the_same_scenario_id_in_two_files() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "scenario id \"late-order\" is already used by",
+            "scenario id \"late-order\" in language \"en\" is already used by",
         ));
 }
 

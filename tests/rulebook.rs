@@ -98,3 +98,38 @@ fn a_rulebook_with_a_repeated_id_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn every_translation_of_the_rulebook_has_every_rule_in_order() {
+    use composure::rules::{TRANSLATIONS, parse_translation};
+    let book = Rulebook::embedded().unwrap();
+    for (lang, file, source) in TRANSLATIONS {
+        let texts = parse_translation(file, source).unwrap();
+        assert_eq!(texts.language, lang.code(), "{file}");
+        let ids: Vec<&str> = texts.rules.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, IDS, "{file}");
+        for (text, rule) in texts.rules.iter().zip(&book.rules) {
+            for (field, translated, english) in [
+                ("name", &text.name, &rule.name),
+                ("guidance", &text.guidance, &rule.guidance),
+                ("breaks", &text.breaks, &rule.breaks),
+            ] {
+                assert!(
+                    !translated.trim().is_empty(),
+                    "{file}: {} has no {field}",
+                    text.id
+                );
+                assert_ne!(
+                    translated, english,
+                    "{file}: {} {field} is still English",
+                    text.id
+                );
+            }
+            assert!(
+                text.name.chars().count() <= 40,
+                "{file}: {} name too long",
+                text.id
+            );
+        }
+    }
+}
