@@ -15,7 +15,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut line_width = 0;
-        for word in paragraph.split_whitespace() {
+        // A no-break space joins what it stands between ("14 280", "kl. 17.30"): it is
+        // part of the word, not a place to wrap.
+        for word in paragraph
+            .split(|c: char| c.is_whitespace() && !is_no_break(c))
+            .filter(|w| !w.is_empty())
+        {
             let word_width = word.width();
             let gap = usize::from(line_width > 0);
             if line_width + gap + word_width <= width {
@@ -48,6 +53,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// Spaces that must not become line breaks: no-break space, narrow and figure no-break space.
+fn is_no_break(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
 }
 
 /// Wraps `text` after a first-line `prefix`, indenting continuation lines to line up under
@@ -112,6 +122,15 @@ mod tests {
     fn wrap_measures_wide_characters_by_columns() {
         // Each of these takes two columns.
         assert_eq!(wrap("日本語", 4), ["日本", "語"]);
+    }
+
+    #[test]
+    fn wrap_never_breaks_at_a_no_break_space() {
+        // "14 280" with a no-break space must stay on one line.
+        assert_eq!(
+            wrap("costs 14\u{a0}280 kroner", 9),
+            ["costs", "14\u{a0}280", "kroner"]
+        );
     }
 
     #[test]
