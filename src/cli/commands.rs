@@ -352,6 +352,11 @@ pub fn transcript_text(report: &Report) -> String {
             report.scenario.client,
             step.client_line
         );
+        if step.hesitated {
+            let _ = writeln!(out, "   You: (silence: the time ran out)");
+            let _ = writeln!(out, "   Best here: {}", step.best.text);
+            continue;
+        }
         let _ = writeln!(out, "   You: {}", step.chosen.text);
         let _ = writeln!(out, "   → {}", step.consequence);
         for v in &step.verdicts {

@@ -65,6 +65,16 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         ]));
     }
 
+    if report.hesitations > 0 {
+        out.push(Line::styled(
+            format!(
+                " The time ran out {} time(s); each counts as a decision scored 0.",
+                report.hesitations
+            ),
+            t.warn,
+        ));
+    }
+
     heading(&mut out, "Rules");
     for tally in &report.rules {
         let name = app.rules.name(&tally.rule).to_owned();
@@ -94,6 +104,24 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             t.client,
             width,
         ));
+        if step.hesitated {
+            out.extend(hanging(
+                Span::styled("  ✗ You: ", t.bad),
+                &format!(
+                    "(silence: no answer within {} s)",
+                    step.elapsed_ms.div_ceil(1000)
+                ),
+                t.bad,
+                width,
+            ));
+            out.extend(hanging(
+                Span::styled("    Best here: ", t.heading),
+                &step.best.text,
+                Style::new(),
+                width,
+            ));
+            continue;
+        }
         let mut you = hanging(
             Span::styled("    You: ", t.you),
             &step.chosen.text,
