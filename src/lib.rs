@@ -6,6 +6,8 @@
 //! - [`rules`]: the rulebook every choice is graded against, and the grading itself.
 //! - [`engine`]: a conversation in progress and its graded report; pure, with the seed and
 //!   clock passed in.
+//! - [`drill`]: timed team drills: drill files, their checks, and the plan every trainee of
+//!   a team plays alike.
 //! - [`authoring`]: tools for trainers, such as the starter scenario of `composure new`.
 //! - [`import`]: stories written in other tools (Twine's Twee) turned into scenario drafts,
 //!   with a warning for everything that could not be carried over.
@@ -17,6 +19,7 @@
 
 pub mod authoring;
 pub mod cli;
+pub mod drill;
 pub mod engine;
 pub mod import;
 pub mod labels;
