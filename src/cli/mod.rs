@@ -2,14 +2,18 @@
 
 mod check;
 mod commands;
+mod drill;
 mod import;
+mod results;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use commands::{run, transcript_text};
+pub use drill::{DrillArgs, trainee_name};
 pub use import::ImportFrom;
+pub use results::{ReportArgs, ReportFormat};
 
 /// Practise conversations with difficult clients, graded against a rulebook.
 #[derive(Debug, Parser)]
@@ -26,6 +30,11 @@ pub struct Cli {
     /// can be repeated exactly. Default: a new seed each run.
     #[arg(long, value_name = "N", global = true)]
     pub seed: Option<u64>,
+
+    /// Where results are kept (default: $COMPOSURE_DATA_DIR, else the XDG data folder,
+    /// usually ~/.local/share/composure).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
 
     /// When to show the coaching for each choice.
     #[arg(long, value_enum, default_value_t = Feedback::Now, global = true)]
@@ -64,7 +73,22 @@ pub enum Command {
         /// With --answers: print the transcript as JSON.
         #[arg(long, requires = "answers")]
         json: bool,
+        /// Save the result under this trainee's name, for history and reports.
+        #[arg(long, value_name = "NAME")]
+        trainee: Option<String>,
     },
+    /// Run a timed drill: every decision against the clock, results saved as you go.
+    Drill(DrillArgs),
+    /// List the shipped drills.
+    Drills,
+    /// Your results over time: score chart, strengths and weaknesses, past sessions.
+    History {
+        /// Whose history to show.
+        #[arg(long, value_name = "NAME")]
+        trainee: String,
+    },
+    /// Results for a team lead: leaderboard, team weaknesses per rule, per-trainee summaries.
+    Report(ReportArgs),
     /// List the scenarios: id, client type and title.
     List,
     /// Write a small starter scenario for a client type, ready to edit.

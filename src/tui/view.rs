@@ -16,7 +16,11 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn draw(app: &App, frame: &mut Frame) {
-    let area = frame.area();
+    draw_in(app, frame, frame.area());
+}
+
+/// Draws the app in part of the frame, so a drill can keep a line for its countdown.
+pub fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app, frame, area);
         return;
@@ -137,7 +141,7 @@ fn legend(app: &App) -> &'static [(&'static str, &'static str)] {
 }
 
 /// As many legend entries as fit, in order.
-fn legend_line<'a>(app: &App, keys: &[(&'a str, &'a str)], width: u16) -> Line<'a> {
+pub(super) fn legend_line<'a>(app: &App, keys: &[(&'a str, &'a str)], width: u16) -> Line<'a> {
     let mut spans = Vec::new();
     let mut used = 0usize;
     for (key, label) in keys {
@@ -153,7 +157,7 @@ fn legend_line<'a>(app: &App, keys: &[(&'a str, &'a str)], width: u16) -> Line<'
     Line::from(spans)
 }
 
-fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+pub(super) fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     let message = format!(
         "Terminal too small: {}×{}. Composure needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
         area.width, area.height
@@ -204,7 +208,7 @@ pub fn scrolled(
     frame.render_widget(paragraph, area);
 }
 
-fn help(app: &App, frame: &mut Frame, body: Rect) {
+pub(super) fn help(app: &App, frame: &mut Frame, body: Rect) {
     let width = 64.min(body.width);
     let inner_width = usize::from(width.saturating_sub(2));
     let mut lines = Vec::new();
