@@ -92,11 +92,22 @@ impl TeamReport {
         with_sessions: bool,
     ) -> Result<TeamReport, StoreError> {
         let leaderboard = store.leaderboard(filter)?;
-        let team_rules = store
-            .rule_stats(filter)?
-            .into_iter()
-            .map(|s| NamedRule::new(s, rules))
-            .collect();
+        // One pass over the tallies: per trainee, and the team's sums from those.
+        let by_trainee = store.rule_stats_by_trainee(filter, true)?;
+        let mut team: Vec<RuleStat> = Vec::new();
+        for (_, stat) in &by_trainee {
+            match team.iter_mut().find(|t| t.rule == stat.rule) {
+                Some(t) => {
+                    t.followed += stat.followed;
+                    t.broken += stat.broken;
+                    t.followed_weight += stat.followed_weight;
+                    t.broken_weight += stat.broken_weight;
+                }
+                None => team.push(stat.clone()),
+            }
+        }
+        team.sort_by(|a, b| a.balance().cmp(&b.balance()).then(a.rule.cmp(&b.rule)));
+        let team_rules = team.into_iter().map(|s| NamedRule::new(s, rules)).collect();
         let mut trainees: Vec<TraineeDetail> = leaderboard
             .iter()
             .map(|t| TraineeDetail {
@@ -107,7 +118,7 @@ impl TeamReport {
             .collect();
         // Weakest first per trainee, as the query sorts them.
         let mut per: std::collections::HashMap<String, Vec<RuleStat>> = Default::default();
-        for (who, stat) in store.rule_stats_by_trainee(filter, true)? {
+        for (who, stat) in by_trainee {
             per.entry(who).or_default().push(stat);
         }
         for detail in &mut trainees {

@@ -126,80 +126,10 @@ impl Store {
         record: &SessionRecord,
         hold: Duration,
     ) -> Result<i64, StoreError> {
-        let report = &record.report;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let json = serde_json::to_string(report)?;
-        tx.execute(
-            "INSERT INTO sessions (trainee, drill, scenario, title, client_type, language, seed,
-                 score, ending, decisions, hesitations, time_limit_ms, started_at, ended_at,
-                 version, report)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            params![
-                record.trainee,
-                record.drill,
-                report.scenario.id,
-                report.scenario.title,
-                crate::labels::client_type_slug(report.scenario.client_type),
-                report.scenario.language,
-                // SQLite integers are signed; the seed's bits are kept as they are.
-                query::to_sql(report.seed),
-                report.score,
-                report.ending.as_ref().map(|e| outcome_slug(e.outcome)),
-                report.steps.len() as i64,
-                report.hesitations,
-                report.time_limit_ms.map(query::to_sql),
-                query::to_sql(report.started_at_ms),
-                query::to_sql(record.ended_at),
-                record.version,
-                json,
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        {
-            let mut decision = tx.prepare_cached(
-                "INSERT INTO decisions (session_id, n, node, choice, hesitated, elapsed_ms,
-                     score, was_best, best)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?;
-            let mut verdict = tx.prepare_cached(
-                "INSERT INTO verdicts (session_id, n, rule, follows, weight)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for (n, step) in report.steps.iter().enumerate() {
-                let n = n as i64;
-                decision.execute(params![
-                    id,
-                    n,
-                    step.node,
-                    step.chosen.id,
-                    step.hesitated,
-                    query::to_sql(step.elapsed_ms),
-                    step.decision_score,
-                    step.was_best,
-                    step.best.id,
-                ])?;
-                for v in &step.verdicts {
-                    verdict.execute(params![id, n, v.rule, v.follows, v.weight])?;
-                }
-            }
-            let mut tally = tx.prepare_cached(
-                "INSERT INTO rule_tallies (session_id, rule, followed, broken, followed_weight,
-                     broken_weight)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for t in &report.rules {
-                tally.execute(params![
-                    id,
-                    t.rule,
-                    t.followed,
-                    t.broken,
-                    t.followed_weight,
-                    t.broken_weight
-                ])?;
-            }
-        }
+        let id = insert(&tx, record)?;
         if !hold.is_zero() {
             std::thread::sleep(hold);
         }
@@ -207,12 +137,26 @@ impl Store {
         Ok(id)
     }
 
+    /// Keeps many results in one transaction: all of them or none. For imports and for
+    /// filling a database in benchmarks, where a commit per result would be slow.
+    pub fn save_all(&mut self, records: &[SessionRecord]) -> Result<Vec<i64>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let ids = records
+            .iter()
+            .map(|r| insert(&tx, r))
+            .collect::<Result<Vec<_>, _>>()?;
+        tx.commit()?;
+        Ok(ids)
+    }
+
     /// The graded transcript of one stored session.
     pub fn report(&self, session: i64) -> Result<Option<Report>, StoreError> {
         let json: Option<String> = self
             .conn
             .query_row(
-                "SELECT report FROM sessions WHERE id = ?1",
+                "SELECT report FROM transcripts WHERE session_id = ?1",
                 [session],
                 |row| row.get(0),
             )
@@ -235,6 +179,88 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Writes one result inside an open write transaction; returns its session id.
+fn insert(tx: &rusqlite::Transaction<'_>, record: &SessionRecord) -> Result<i64, StoreError> {
+    let report = &record.report;
+    let json = serde_json::to_string(report)?;
+    tx.execute(
+        "INSERT INTO sessions (trainee, drill, scenario, title, client_type, language, seed,
+                 score, ending, decisions, hesitations, time_limit_ms, started_at, ended_at,
+                 version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            record.trainee,
+            record.drill,
+            report.scenario.id,
+            report.scenario.title,
+            crate::labels::client_type_slug(report.scenario.client_type),
+            report.scenario.language,
+            // SQLite integers are signed; the seed's bits are kept as they are.
+            query::to_sql(report.seed),
+            report.score,
+            report.ending.as_ref().map(|e| outcome_slug(e.outcome)),
+            report.steps.len() as i64,
+            report.hesitations,
+            report.time_limit_ms.map(query::to_sql),
+            query::to_sql(report.started_at_ms),
+            query::to_sql(record.ended_at),
+            record.version,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO transcripts (session_id, report) VALUES (?1, ?2)",
+        params![id, json],
+    )?;
+    {
+        let mut decision = tx.prepare_cached(
+            "INSERT INTO decisions (session_id, n, node, choice, hesitated, elapsed_ms,
+                     score, was_best, best)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        let mut verdict = tx.prepare_cached(
+            "INSERT INTO verdicts (session_id, n, rule, follows, weight)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (n, step) in report.steps.iter().enumerate() {
+            let n = n as i64;
+            decision.execute(params![
+                id,
+                n,
+                step.node,
+                step.chosen.id,
+                step.hesitated,
+                query::to_sql(step.elapsed_ms),
+                step.decision_score,
+                step.was_best,
+                step.best.id,
+            ])?;
+            for v in &step.verdicts {
+                verdict.execute(params![id, n, v.rule, v.follows, v.weight])?;
+            }
+        }
+        let mut tally = tx.prepare_cached(
+            "INSERT INTO rule_tallies (session_id, trainee, drill, ended_at, rule, followed,
+                     broken, followed_weight, broken_weight)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for t in &report.rules {
+            tally.execute(params![
+                id,
+                record.trainee,
+                record.drill,
+                query::to_sql(record.ended_at),
+                t.rule,
+                t.followed,
+                t.broken,
+                t.followed_weight,
+                t.broken_weight
+            ])?;
+        }
+    }
+    Ok(id)
 }
 
 /// How an outcome is stored: a stable word, independent of the labels a screen shows.

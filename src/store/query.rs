@@ -216,16 +216,19 @@ impl Store {
         filter: &Filter,
         per_trainee: bool,
     ) -> Result<Vec<(String, RuleStat)>, StoreError> {
+        // The tallies carry the session's trainee, drill and time, so the filter applies to
+        // them directly.
         let (clause, values) = filter.clause();
+        let clause = clause.replace("s.", "t.");
         let (who, group) = if per_trainee {
-            ("s.trainee", "s.trainee, t.rule")
+            ("t.trainee", "t.trainee, t.rule")
         } else {
             ("''", "t.rule")
         };
         let sql = format!(
             "SELECT {who}, t.rule, SUM(t.followed), SUM(t.broken), SUM(t.followed_weight),
                     SUM(t.broken_weight)
-             FROM sessions s JOIN rule_tallies t ON t.session_id = s.id {clause}
+             FROM rule_tallies t {clause}
              GROUP BY {group}
              ORDER BY 1, SUM(t.followed_weight) - SUM(t.broken_weight), t.rule"
         );

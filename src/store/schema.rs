@@ -28,10 +28,17 @@ const MIGRATIONS: &[&str] = &[
          time_limit_ms INTEGER,
          started_at    INTEGER NOT NULL,
          ended_at      INTEGER NOT NULL,
-         version       TEXT    NOT NULL,
-         report        TEXT    NOT NULL
+         version       TEXT    NOT NULL
+     );
+     -- The full graded transcript, apart, so scans of sessions stay small and quick.
+     CREATE TABLE transcripts (
+         session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+         report     TEXT    NOT NULL
      );
      CREATE INDEX sessions_by_trainee ON sessions (trainee, ended_at);
+     -- Covers the leaderboard, so it never reads the table itself.
+     CREATE INDEX sessions_leaderboard
+         ON sessions (trainee, score, decisions, hesitations, ended_at, drill);
      CREATE INDEX sessions_by_drill ON sessions (drill, ended_at);
      CREATE INDEX sessions_by_time ON sessions (ended_at);
      CREATE TABLE decisions (
@@ -54,15 +61,22 @@ const MIGRATIONS: &[&str] = &[
          weight     INTEGER NOT NULL
      );
      CREATE INDEX verdicts_by_session ON verdicts (session_id, n);
+     -- Who, which drill and when are copied from the session so that the per-rule sums of
+     -- a report read this table (through its covering index) and never join.
      CREATE TABLE rule_tallies (
          session_id      INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+         trainee         TEXT    NOT NULL,
+         drill           TEXT,
+         ended_at        INTEGER NOT NULL,
          rule            TEXT    NOT NULL,
          followed        INTEGER NOT NULL,
          broken          INTEGER NOT NULL,
          followed_weight INTEGER NOT NULL,
          broken_weight   INTEGER NOT NULL,
          PRIMARY KEY (session_id, rule)
-     ) WITHOUT ROWID;",
+     ) WITHOUT ROWID;
+     CREATE INDEX rule_tallies_by_trainee ON rule_tallies
+         (trainee, rule, followed, broken, followed_weight, broken_weight, drill, ended_at);",
 ];
 
 /// The schema version this build writes.
