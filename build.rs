@@ -1,9 +1,14 @@
 //! Embeds every scenario file in `scenarios/` (English) and its language folders
-//! (`scenarios/nb/`, `scenarios/ru/`, …) into the binary, so `cargo run --release` plays the
-//! shipped library with nothing else installed.
+//! (`scenarios/nb/`, `scenarios/ru/`, …), and every drill file in `drills/`, into the binary,
+//! so `cargo run --release` plays the shipped library with nothing else installed.
 
 use std::fmt::Write as _;
 use std::path::Path;
+
+fn main() {
+    embed("scenarios", "SCENARIOS", "embedded_scenarios.rs", true);
+    embed("drills", "DRILLS", "embedded_drills.rs", false);
+}
 
 /// The `.ron` files directly in `dir`, as paths relative to `root`, sorted.
 fn ron_files(root: &Path, dir: &Path) -> Vec<String> {
@@ -25,37 +30,40 @@ fn ron_files(root: &Path, dir: &Path) -> Vec<String> {
     names
 }
 
-fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+/// Writes `OUT_DIR/out` holding `static NAME: &[(file name, text)]` for the `.ron` files of
+/// `folder` (and, with `subfolders`, of the folders directly inside it), in name order.
+fn embed(folder: &str, name: &str, out: &str, subfolders: bool) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     println!("cargo:rerun-if-changed={}", root.display());
     let mut names = ron_files(&root, &root);
-    let mut folders: Vec<_> = std::fs::read_dir(&root)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    folders.sort();
-    for folder in folders {
-        println!("cargo:rerun-if-changed={}", folder.display());
-        names.extend(ron_files(&root, &folder));
+    if subfolders {
+        let mut folders: Vec<_> = std::fs::read_dir(&root)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.is_dir())
+                    .collect()
+            })
+            .unwrap_or_default();
+        folders.sort();
+        for folder in folders {
+            println!("cargo:rerun-if-changed={}", folder.display());
+            names.extend(ron_files(&root, &folder));
+        }
     }
-    let mut code = String::from("pub static SCENARIOS: &[(&str, &str)] = &[\n");
-    for name in &names {
-        let path = root.join(name);
+    let mut code = format!("pub static {name}: &[(&str, &str)] = &[\n");
+    for file in &names {
+        let path = root.join(file);
         println!("cargo:rerun-if-changed={}", path.display());
         let _ = writeln!(
             code,
-            "    ({name:?}, include_str!({:?})),",
+            "    ({file:?}, include_str!({:?})),",
             path.display().to_string()
         );
     }
     code.push_str("];\n");
-    let out =
-        Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_scenarios.rs");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join(out);
     if let Err(e) = std::fs::write(&out, code) {
         println!("cargo:warning=cannot write {}: {e}", out.display());
         std::process::exit(1);

@@ -6,6 +6,12 @@
 //! - [`rules`]: the rulebook every choice is graded against, and the grading itself.
 //! - [`engine`]: a conversation in progress and its graded report; pure, with the seed and
 //!   clock passed in.
+//! - [`drill`]: timed team drills: drill files, their checks, and the plan every trainee of
+//!   a team plays alike.
+//! - [`store`]: results that last: every played scenario in a SQLite file in the data
+//!   folder, and the queries behind history, reports and the mistakes drill.
+//! - [`report`]: reports for a team lead from the stored results, one file per output
+//!   format (table, CSV, JSON, xAPI).
 //! - [`authoring`]: tools for trainers, such as the starter scenario of `composure new`.
 //! - [`import`]: stories written in other tools (Twine's Twee) turned into scenario drafts,
 //!   with a warning for everything that could not be carried over.
@@ -18,10 +24,13 @@
 
 pub mod authoring;
 pub mod cli;
+pub mod drill;
 pub mod engine;
 pub mod i18n;
 pub mod import;
 pub mod labels;
+pub mod report;
 pub mod rules;
 pub mod scenario;
+pub mod store;
 pub mod tui;

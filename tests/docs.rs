@@ -22,3 +22,18 @@ fn the_annotated_example_in_the_format_doc_loads_cleanly() {
     // "Complete": it shows more than one node and both kinds of node.
     assert!(scenario.scenario().nodes.len() >= 4);
 }
+
+#[test]
+fn the_annotated_drill_in_the_drills_doc_loads_cleanly() {
+    let doc = std::fs::read_to_string("docs/drills.md").unwrap();
+    let start = doc.find("```ron\n").expect("the doc has a ron block") + "```ron\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let rules = Rulebook::embedded().unwrap();
+    let library = composure::scenario::Library::embedded(&rules);
+    let drill = composure::drill::load_drill_source("docs/drills.md", &doc[start..end], &library)
+        .unwrap_or_else(|problems| panic!("{problems:#?}"));
+    assert_eq!(
+        composure::drill::plan(&drill, &library, "en").items.len(),
+        2
+    );
+}

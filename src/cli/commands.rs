@@ -29,6 +29,11 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
     let rules = Rulebook::embedded_in(lang)?;
     let seed = cli.seed.unwrap_or(now);
     let fixed_seed = cli.seed;
+    // Resolved lazily by the commands that keep results; a bad value only matters to them.
+    let data_dir = crate::store::data_dir(
+        cli.data_dir.as_deref(),
+        std::env::var_os(crate::store::DATA_DIR_ENV),
+    );
     match cli.command {
         Some(Command::Rules) => {
             print_out(&rules_text(&rules))?;
@@ -65,11 +70,16 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             id,
             answers: Some(answers),
             json,
+            trainee,
             ..
         }) => {
             let (library, id) = library_for(&id, &cli.scenarios, &rules)?;
             let scenario = find(&library, &id, lang, strings)?;
             let report = play_scripted(scenario, &answers, seed, now, &rules)?;
+            if let Some(trainee) = trainee {
+                let id = super::results::save_practice(&data_dir?, &trainee, &report, now)?;
+                eprintln!("saved: session {id}");
+            }
             let text = if json {
                 serde_json::to_string_pretty(&report)? + "\n"
             } else {
@@ -82,8 +92,13 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             id,
             answers: None,
             watch,
+            trainee,
             ..
         }) => {
+            let record = match trainee {
+                Some(trainee) => Some(super::results::recorder(&data_dir?, &trainee)?),
+                None => None,
+            };
             let watch = if watch {
                 if !is_file_argument(&id) {
                     bail!(
@@ -111,9 +126,47 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 start_with: Some(start_with),
                 watch,
                 lang,
+                record,
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Drill(args)) => {
+            let library = load_library(&cli.scenarios, &rules);
+            warn_problems(&library.problems);
+            let data_dir = data_dir?;
+            let cx = super::drill::Context {
+                rules: &rules,
+                lang,
+                library: &library,
+                data_dir: &data_dir,
+                now,
+            };
+            super::drill::run(args, &cx)
+        }
+        Some(Command::Drills) => {
+            let library = load_library(&cli.scenarios, &rules);
+            super::drill::run(
+                super::DrillArgs {
+                    drill: None,
+                    trainee: None,
+                    mistakes: false,
+                    list: true,
+                    answers: None,
+                    hold_save_ms: 0,
+                },
+                &super::drill::Context {
+                    rules: &rules,
+                    lang,
+                    library: &library,
+                    data_dir: Path::new(""),
+                    now,
+                },
+            )
+        }
+        Some(Command::History { trainee }) => {
+            super::results::history(&data_dir?, &trainee, rules, lang)
+        }
+        Some(Command::Report(args)) => super::results::report(&data_dir?, &args, now),
         Some(Command::New {
             name,
             client_type,
@@ -129,6 +182,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 start_with: None,
                 watch: None,
                 lang,
+                record: None,
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -205,7 +259,7 @@ fn new_scenario(name: &str, client_type: &str, force: bool) -> Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
-fn load_library(folders: &[PathBuf], rules: &Rulebook) -> Library {
+pub(super) fn load_library(folders: &[PathBuf], rules: &Rulebook) -> Library {
     let mut library = Library::embedded(rules);
     for folder in folders {
         library.add_folder(folder, rules);
@@ -317,7 +371,7 @@ fn pad(text: &str, width: usize) -> String {
     s
 }
 
-fn table(rows: &[Vec<String>]) -> String {
+pub(super) fn table(rows: &[Vec<String>]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {
@@ -439,6 +493,11 @@ pub fn transcript_text(report: &Report, strings: &Strings) -> String {
             report.scenario.client,
             step.client_line
         );
+        if step.hesitated {
+            let _ = writeln!(out, "   {}: ({})", strings.you, strings.silence);
+            let _ = writeln!(out, "   {}: {}", strings.best_here, step.best.text);
+            continue;
+        }
         let _ = writeln!(out, "   {}: {}", strings.you, step.chosen.text);
         let _ = writeln!(out, "   → {}", step.consequence);
         for v in &step.verdicts {

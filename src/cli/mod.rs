@@ -2,7 +2,9 @@
 
 mod check;
 mod commands;
+mod drill;
 mod import;
+mod results;
 
 use std::path::PathBuf;
 
@@ -11,7 +13,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::i18n::Lang;
 
 pub use commands::{run, transcript_text};
+pub use drill::{DrillArgs, trainee_name};
 pub use import::ImportFrom;
+pub use results::{ReportArgs, ReportFormat};
 
 /// Practise conversations with difficult clients, graded against a rulebook.
 #[derive(Debug, Parser)]
@@ -33,6 +37,11 @@ pub struct Cli {
     /// LC_MESSAGES, LANG), else English. A scenario not yet translated is shown in English.
     #[arg(long, value_name = "LANG", value_parser = parse_lang, global = true)]
     pub lang: Option<Lang>,
+
+    /// Where results are kept (default: $COMPOSURE_DATA_DIR, else the XDG data folder,
+    /// usually ~/.local/share/composure).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
 
     /// When to show the coaching for each choice.
     #[arg(long, value_enum, default_value_t = Feedback::Now, global = true)]
@@ -76,7 +85,22 @@ pub enum Command {
         /// With --answers: print the transcript as JSON.
         #[arg(long, requires = "answers")]
         json: bool,
+        /// Save the result under this trainee's name, for history and reports.
+        #[arg(long, value_name = "NAME")]
+        trainee: Option<String>,
     },
+    /// Run a timed drill: every decision against the clock, results saved as you go.
+    Drill(DrillArgs),
+    /// List the shipped drills.
+    Drills,
+    /// Your results over time: score chart, strengths and weaknesses, past sessions.
+    History {
+        /// Whose history to show.
+        #[arg(long, value_name = "NAME")]
+        trainee: String,
+    },
+    /// Results for a team lead: leaderboard, team weaknesses per rule, per-trainee summaries.
+    Report(ReportArgs),
     /// List the scenarios: id, language, client type, length, difficulty and title.
     List {
         /// Only scenarios with this kind of client (rude, king, know-it-all, ...).

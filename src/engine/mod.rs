@@ -12,7 +12,7 @@ use rand_chacha::ChaCha8Rng;
 
 pub use report::{ChoiceRef, EndingReport, Report, ScenarioInfo, StepReport, VerdictReport};
 
-use crate::scenario::{ClientState, Node, Outcome, ValidScenario};
+use crate::scenario::{ClientState, Effect, Node, Outcome, ValidScenario};
 
 /// Milliseconds on whatever clock the caller keeps (wall time in the app, a counter in tests).
 pub type Millis = u64;
@@ -49,13 +49,16 @@ pub struct Turn {
     pub presented_at: Millis,
 }
 
-/// One decision made.
+/// One decision made, or one let pass in silence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub turn: Turn,
+    /// The choice id; empty when the trainee hesitated.
     pub chosen: String,
     pub chosen_at: Millis,
     pub state_after: ClientState,
+    /// The time limit ran out before the trainee answered (see [`Conversation::hesitate`]).
+    pub hesitated: bool,
 }
 
 impl Step {
@@ -83,7 +86,21 @@ pub struct Conversation {
     turn: Turn,
     steps: Vec<Step>,
     started_at: Millis,
+    /// How long the trainee has for each decision, in a timed drill.
+    time_limit: Option<Millis>,
+    /// Silences in a row at the current decision; the clock stops at [`MAX_SILENCES`].
+    silences: u32,
 }
+
+/// What the client says when the trainee lets the time run out: the same in every language.
+pub const SILENCE_LINE: &str = "…";
+
+/// How the client's state moves at each hesitation.
+pub const HESITATION_EFFECT: Effect = Effect { mood: -1, trust: 0 };
+
+/// After this many silences in a row at one decision the countdown stops until the trainee
+/// answers, so a trainee called away does not pile up hesitations without end.
+pub const MAX_SILENCES: u32 = 3;
 
 impl Conversation {
     /// Opens the conversation at the scenario's start node.
@@ -104,7 +121,86 @@ impl Conversation {
             turn,
             steps: Vec::new(),
             started_at: now,
+            time_limit: None,
+            silences: 0,
         })
+    }
+
+    /// Gives every decision a time limit, as a timed drill does. A zero limit is taken as 1 ms.
+    pub fn with_time_limit(mut self, limit: Option<Millis>) -> Self {
+        self.time_limit = limit.map(|l| l.max(1));
+        self
+    }
+
+    pub fn time_limit(&self) -> Option<Millis> {
+        self.time_limit
+    }
+
+    /// When the current decision's time runs out, if it has a limit and the clock still runs.
+    pub fn deadline(&self) -> Option<Millis> {
+        let limit = self.time_limit?;
+        if self.is_finished() || self.silences >= MAX_SILENCES {
+            return None;
+        }
+        Some(self.turn.presented_at.saturating_add(limit))
+    }
+
+    /// Restarts the clock of the current decision: the options were put in front of the
+    /// trainee only now (after they read what their last answer did).
+    pub fn present_at(&mut self, now: Millis) {
+        if !self.is_finished() {
+            self.turn.presented_at = now;
+        }
+    }
+
+    /// Lets the clock reach `now`: every deadline passed becomes a hesitation, taken at the
+    /// deadline itself so the recorded time is exactly the limit. Returns how many.
+    pub fn tick(&mut self, now: Millis) -> u32 {
+        let mut count = 0;
+        while let Some(deadline) = self.deadline() {
+            if deadline > now {
+                break;
+            }
+            if self.hesitate(deadline).is_err() {
+                break;
+            }
+            count += 1;
+        }
+        count
+    }
+
+    /// The trainee said nothing in time. The silence is recorded as a step scored 0, the
+    /// client's mood drops ([`HESITATION_EFFECT`]), and the client meets the silence with
+    /// [`SILENCE_LINE`]; the same decision stays open with the options in the same order.
+    pub fn hesitate(&mut self, now: Millis) -> Result<&Step, EngineError> {
+        if self.is_finished() {
+            return Err(EngineError::Finished);
+        }
+        let state_after = self.state.after(HESITATION_EFFECT);
+        let next_turn = Turn {
+            node: self.turn.node.clone(),
+            via: Vec::new(),
+            variant: self.turn.variant,
+            line: SILENCE_LINE.to_owned(),
+            options: self.turn.options.clone(),
+            presented_at: now,
+        };
+        let turn = std::mem::replace(&mut self.turn, next_turn);
+        self.state = state_after;
+        self.silences += 1;
+        self.steps.push(Step {
+            turn,
+            chosen: String::new(),
+            chosen_at: now,
+            state_after,
+            hesitated: true,
+        });
+        self.steps.last().ok_or(EngineError::Finished)
+    }
+
+    /// How many times the trainee let the time run out.
+    pub fn hesitations(&self) -> usize {
+        self.steps.iter().filter(|s| s.hesitated).count()
     }
 
     pub fn scenario(&self) -> &ValidScenario {
@@ -158,8 +254,11 @@ impl Conversation {
         self.choose(&id, now)
     }
 
-    /// Picks the option with this choice id and moves to the node it leads to.
+    /// Picks the option with this choice id and moves to the node it leads to. Any deadline
+    /// passed before `now` counts first as a hesitation: an answer too late is an answer to
+    /// the client's silence, not to their question.
     pub fn choose(&mut self, choice_id: &str, now: Millis) -> Result<&Step, EngineError> {
+        self.tick(now);
         if self.is_finished() {
             return Err(EngineError::Finished);
         }
@@ -177,11 +276,13 @@ impl Conversation {
         let next_turn = present(&self.scenario, &next, state_after, &mut self.rng, now)?;
         let turn = std::mem::replace(&mut self.turn, next_turn);
         self.state = state_after;
+        self.silences = 0;
         self.steps.push(Step {
             turn,
             chosen: choice_id.to_owned(),
             chosen_at: now,
             state_after,
+            hesitated: false,
         });
         self.steps.last().ok_or(EngineError::Finished)
     }
@@ -193,9 +294,15 @@ impl Conversation {
         &self,
         scenario: Arc<ValidScenario>,
     ) -> Result<(Conversation, Place), EngineError> {
-        let mut next = Conversation::start(scenario, self.seed, self.started_at)?;
+        let mut next = Conversation::start(scenario, self.seed, self.started_at)?
+            .with_time_limit(self.time_limit);
         for step in &self.steps {
-            if next.choose(&step.chosen, step.chosen_at).is_err() {
+            let replayed = if step.hesitated {
+                next.hesitate(step.chosen_at).map(|_| ())
+            } else {
+                next.choose(&step.chosen, step.chosen_at).map(|_| ())
+            };
+            if replayed.is_err() {
                 break;
             }
         }

@@ -2,13 +2,13 @@
 //! and how it ended. Computed from a conversation, never kept alongside it, so the JSON of
 //! scripted play and the debrief screen always agree.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::{Conversation, Millis};
-use crate::rules::{Grade, RuleTally, Rulebook, grade};
+use super::{Conversation, HESITATION_EFFECT, Millis};
+use crate::rules::{Grade, RuleTally, Rulebook, choice_value, grade_timed};
 use crate::scenario::{Choice, ClientState, ClientType, Effect, Node, Outcome, Verdict};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub scenario: ScenarioInfo,
     pub seed: u64,
@@ -19,9 +19,15 @@ pub struct Report {
     pub ending: Option<EndingReport>,
     pub score: u8,
     pub rules: Vec<RuleTally>,
+    /// How often the time ran out; each counts as a decision scored 0.
+    #[serde(default)]
+    pub hesitations: u32,
+    /// The time limit per decision, in a timed drill.
+    #[serde(default)]
+    pub time_limit_ms: Option<Millis>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScenarioInfo {
     pub id: String,
     pub title: String,
@@ -30,7 +36,7 @@ pub struct ScenarioInfo {
     pub client: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepReport {
     pub node: String,
     pub client_line: String,
@@ -50,15 +56,18 @@ pub struct StepReport {
     /// The best option here (the first, when several tie) and why.
     pub best: ChoiceRef,
     pub best_coaching: String,
+    /// The time ran out before an answer: `chosen` is empty, no verdicts, scored 0.
+    #[serde(default)]
+    pub hesitated: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChoiceRef {
     pub id: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerdictReport {
     pub rule: String,
     pub rule_name: String,
@@ -66,7 +75,7 @@ pub struct VerdictReport {
     pub weight: u8,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EndingReport {
     pub node: String,
     pub outcome: Outcome,
@@ -79,23 +88,58 @@ impl Report {
     pub fn new(conversation: &Conversation, rules: &Rulebook) -> Report {
         let scenario = conversation.scenario();
         let model = scenario.scenario();
-        let graded: Grade = grade(
+        let hesitations = u32::try_from(conversation.hesitations()).unwrap_or(u32::MAX);
+        let graded: Grade = grade_timed(
             scenario,
             conversation
                 .steps()
                 .iter()
+                .filter(|s| !s.hesitated)
                 .map(|s| (s.turn.node.as_str(), s.chosen.as_str())),
+            hesitations,
             rules,
         );
+        let mut decisions = graded.decisions.iter();
         let steps = conversation
             .steps()
             .iter()
-            .zip(&graded.decisions)
-            .filter_map(|(step, decision)| {
+            .filter_map(|step| {
                 let Some(Node::Decision { choices, .. }) = scenario.node(&step.turn.node) else {
                     return None;
                 };
                 let find = |id: &str| choices.iter().find(|c| c.id == id);
+                let offered = step
+                    .turn
+                    .options
+                    .iter()
+                    .filter_map(|id| find(id))
+                    .map(choice_ref)
+                    .collect();
+                if step.hesitated {
+                    // The first of the best, as grading names it when several tie.
+                    let best = choices.iter().rev().max_by_key(|c| choice_value(c))?;
+                    return Some(StepReport {
+                        node: step.turn.node.clone(),
+                        client_line: step.turn.line.clone(),
+                        offered,
+                        chosen: ChoiceRef {
+                            id: String::new(),
+                            text: String::new(),
+                        },
+                        verdicts: Vec::new(),
+                        effect: HESITATION_EFFECT,
+                        state_after: step.state_after,
+                        consequence: String::new(),
+                        coaching: String::new(),
+                        elapsed_ms: step.elapsed(),
+                        decision_score: 0.0,
+                        was_best: false,
+                        best: choice_ref(best),
+                        best_coaching: best.coaching.clone(),
+                        hesitated: true,
+                    });
+                }
+                let decision = decisions.next()?;
                 let chosen = find(&step.chosen)?;
                 let best = decision
                     .best
@@ -105,13 +149,7 @@ impl Report {
                 Some(StepReport {
                     node: step.turn.node.clone(),
                     client_line: step.turn.line.clone(),
-                    offered: step
-                        .turn
-                        .options
-                        .iter()
-                        .filter_map(|id| find(id))
-                        .map(choice_ref)
-                        .collect(),
+                    offered,
                     chosen: choice_ref(chosen),
                     verdicts: chosen
                         .verdicts
@@ -127,6 +165,7 @@ impl Report {
                     was_best: decision.value == decision.best_value,
                     best: choice_ref(best),
                     best_coaching: best.coaching.clone(),
+                    hesitated: false,
                 })
             })
             .collect();
@@ -158,6 +197,8 @@ impl Report {
             ending,
             score: graded.score,
             rules: graded.rules,
+            hesitations,
+            time_limit_ms: conversation.time_limit(),
         }
     }
 }

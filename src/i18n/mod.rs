@@ -148,6 +148,12 @@ pub struct Strings {
     pub follows: String,
     pub breaks: String,
     pub you: String,
+    /// What stands for the trainee's answer when the time ran out.
+    pub silence: String,
+    /// `{s}`: seconds allowed.
+    pub silence_within: String,
+    /// `{n}`: how many times the time ran out.
+    pub debrief_hesitations: String,
 
     pub home_title: String,
     pub home_empty: String,

@@ -2,7 +2,7 @@
 //! formula is documented in `docs/scenario-format.md` ("How a conversation is graded"):
 //! each decision scores how close the chosen option came to the best one available there.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Rulebook;
 use crate::scenario::{Choice, Node, ValidScenario, Verdict};
@@ -34,7 +34,7 @@ pub struct DecisionScore {
 }
 
 /// How often the chosen options followed and broke one rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleTally {
     pub rule: String,
     pub followed: u32,
@@ -51,6 +51,8 @@ pub struct Grade {
     /// Every rule some chosen option followed or broke, in rulebook order (rules missing from
     /// the book last, by id).
     pub rules: Vec<RuleTally>,
+    /// Decisions let pass in silence in a timed drill; each counts as a decision scored 0.
+    pub hesitations: u32,
 }
 
 /// Grades a sequence of (node id, chosen choice id). Pairs that do not name a decision and one
@@ -58,6 +60,18 @@ pub struct Grade {
 pub fn grade<'a>(
     scenario: &ValidScenario,
     decisions: impl IntoIterator<Item = (&'a str, &'a str)>,
+    rules: &Rulebook,
+) -> Grade {
+    grade_timed(scenario, decisions, 0, rules)
+}
+
+/// Grades a timed conversation: as [`grade`], with each of `hesitations` (a time limit that
+/// ran out) counted as one more decision scored 0. A silence follows and breaks no rule, so
+/// it leaves the per-rule tally alone.
+pub fn grade_timed<'a>(
+    scenario: &ValidScenario,
+    decisions: impl IntoIterator<Item = (&'a str, &'a str)>,
+    hesitations: u32,
     rules: &Rulebook,
 ) -> Grade {
     let mut scores = Vec::new();
@@ -134,18 +148,21 @@ pub fn grade<'a>(
             .then(a.rule.cmp(&b.rule))
     });
     Grade {
-        score: overall(&scores),
+        score: overall(&scores, hesitations),
         decisions: scores,
         rules: tallies,
+        hesitations,
     }
 }
 
-/// 100 × the mean decision score, rounded; 0 with no decisions.
-fn overall(scores: &[DecisionScore]) -> u8 {
-    if scores.is_empty() {
+/// 100 × the mean decision score, rounded, each hesitation a decision scored 0; 0 with no
+/// decisions.
+fn overall(scores: &[DecisionScore], hesitations: u32) -> u8 {
+    let count = scores.len() as f64 + f64::from(hesitations);
+    if count == 0.0 {
         return 0;
     }
-    let mean = scores.iter().map(|s| s.score).sum::<f64>() / scores.len() as f64;
+    let mean = scores.iter().map(|s| s.score).sum::<f64>() / count;
     // `mean` is in 0..=1, so the cast cannot truncate.
     (mean * 100.0).round().clamp(0.0, 100.0) as u8
 }

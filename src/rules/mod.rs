@@ -6,7 +6,7 @@ pub mod grade;
 mod model;
 
 pub use coverage::{RuleCoverage, coverage};
-pub use grade::{DecisionScore, Grade, RuleTally, choice_value, grade};
+pub use grade::{DecisionScore, Grade, RuleTally, choice_value, grade, grade_timed};
 pub use model::{Rule, RuleScope, Rulebook};
 
 use crate::i18n::Lang;

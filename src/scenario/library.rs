@@ -1,5 +1,6 @@
 //! The scenarios a trainee can pick from: the ones shipped inside the binary, plus any folder
-//! of a trainer's own files (`--scenarios DIR`). Also the file walk `composure check` uses.
+//! of a trainer's own files (`--scenarios DIR`). Also the file walk `composure check` uses,
+//! which checks drill files found among the scenarios too.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -195,6 +196,7 @@ pub fn check_sources(
     let mut first_origin: HashMap<(String, String), String> = HashMap::new();
     // The source of each loaded scenario, for positions in the translation check.
     let mut texts: Vec<String> = Vec::new();
+    let mut drills = Vec::new();
     for (origin, text) in sources {
         report.files += 1;
         let text = match text {
@@ -204,6 +206,11 @@ pub fn check_sources(
                 continue;
             }
         };
+        if crate::drill::is_drill_source(&text) {
+            // A drill names scenarios, so it is checked once every scenario is known.
+            drills.push((origin, text));
+            continue;
+        }
         match load_source(&origin, &text, rules) {
             Ok(scenario) => {
                 report
@@ -238,6 +245,17 @@ pub fn check_sources(
         }
     }
     check_translations(&mut report, &texts);
+    if !drills.is_empty() {
+        let mut library = Library::embedded(rules);
+        for scenario in &report.scenarios {
+            library.insert(scenario.clone());
+        }
+        for (origin, text) in drills {
+            if let Err(problems) = crate::drill::load_drill_source(&origin, &text, &library) {
+                report.problems.extend(problems);
+            }
+        }
+    }
     report
 }
 
@@ -319,7 +337,9 @@ impl CheckReport {
 /// Checks the scenarios shipped in the binary.
 pub fn check_embedded(rules: &Rulebook) -> CheckReport {
     check_sources(
-        embedded_sources().map(|(origin, text)| (origin, Ok(text.to_owned()))),
+        embedded_sources()
+            .chain(crate::drill::embedded_drills())
+            .map(|(origin, text)| (origin, Ok(text.to_owned()))),
         rules,
     )
 }

@@ -97,6 +97,18 @@ impl<'a> Locator<'a> {
         self.at(self.root, key, || Position::START)
     }
 
+    /// The `index`-th bracketed item of a top-level list, such as a drill's `scenarios`.
+    pub fn list_item(&self, key: &str, index: usize) -> Position {
+        let item = self
+            .root
+            .and_then(|r| self.child_for_key(r, key))
+            .and_then(|list| self.groups[list].children.get(index).copied());
+        match item {
+            Some(g) => self.position(self.groups[g].start),
+            None => self.top(key),
+        }
+    }
+
     /// A field of a top-level field, such as `initial` → `mood`.
     pub fn nested(&self, parent: &str, key: &str) -> Position {
         let group = self.root.and_then(|r| self.child_for_key(r, parent));

@@ -47,6 +47,10 @@ pub struct App {
     pub load_errors: Vec<Problem>,
     /// A one-line note for the trainee, such as "reloaded".
     pub notice: Option<String>,
+    /// The time limit per decision of every conversation started, in a timed drill.
+    pub time_limit: Option<Millis>,
+    /// Reports of conversations that reached their debrief, for the event loop to save.
+    pub finished: Vec<Report>,
 }
 
 /// Which languages the home screen lists.
@@ -129,6 +133,8 @@ impl App {
             scroll_limit: Cell::new(0),
             load_errors: Vec::new(),
             notice: None,
+            time_limit: None,
+            finished: Vec::new(),
         }
     }
 
@@ -298,6 +304,9 @@ impl App {
                 if leave {
                     self.confirm_leave = Some(false);
                 }
+                if let Some(Screen::Debrief(debrief)) = &next {
+                    self.finished.push(debrief.report.clone());
+                }
                 next
             }
             Screen::Debrief(debrief) => match action {
@@ -378,7 +387,9 @@ impl App {
         let seed = self.seed.unwrap_or(now);
         // A validated scenario always starts; should it not, staying on the briefing is the
         // honest thing to show.
-        let conversation = Conversation::start(scenario, seed, now).ok()?;
+        let conversation = Conversation::start(scenario, seed, now)
+            .ok()?
+            .with_time_limit(self.time_limit);
         Some(Screen::Conversation(Box::new(Play {
             conversation,
             selected: 0,
@@ -408,6 +419,8 @@ fn play_update(
         if action == Action::Confirm {
             play.showing_consequence = false;
             play.scroll_back = 0;
+            // The options are in front of the trainee from now: their time starts here.
+            play.conversation.present_at(now);
         }
         return (None, false);
     }

@@ -35,7 +35,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, play: &Play) {
     let steps = conversation.steps();
     for (i, step) in steps.iter().enumerate() {
         push_client(app, &mut lines, name, &step.turn.line, inner_width);
-        if let Some(choice) =
+        if step.hesitated {
+            lines.extend(silence_lines(app, name, inner_width));
+        } else if let Some(choice) =
             find_choice(conversation.scenario().node(&step.turn.node), &step.chosen)
         {
             lines.extend(hanging(
@@ -89,6 +91,23 @@ fn push_client<'a>(app: &App, lines: &mut Vec<Line<'a>>, name: &str, line: &str,
             .add_modifier(ratatui::style::Modifier::BOLD),
     );
     lines.extend(hanging(prefix, line, app.theme.client, width));
+}
+
+/// A decision let pass in a timed drill: the trainee said nothing and the client felt it.
+fn silence_lines<'a>(app: &App, name: &str, width: usize) -> Vec<Line<'a>> {
+    let mut lines = hanging(
+        Span::styled(" You: ", app.theme.you),
+        "(silence: the time ran out)",
+        app.theme.bad,
+        width,
+    );
+    lines.extend(hanging(
+        Span::raw("   "),
+        &format!("{name} waits for an answer that does not come."),
+        app.theme.narration,
+        width,
+    ));
+    lines
 }
 
 fn find_choice<'a>(node: Option<&'a Node>, id: &str) -> Option<&'a Choice> {

@@ -78,6 +78,19 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         ]));
     }
 
+    if report.hesitations > 0 {
+        out.push(Line::styled(
+            format!(
+                " {}",
+                fill(
+                    &app.strings.debrief_hesitations,
+                    &[("n", &report.hesitations.to_string())]
+                )
+            ),
+            t.warn,
+        ));
+    }
+
     heading(&mut out, &app.strings.rules);
     for tally in &report.rules {
         let name = app.rules.name(&tally.rule).to_owned();
@@ -108,6 +121,27 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             width,
         ));
         let you_word = &app.strings.you;
+        if step.hesitated {
+            out.extend(hanging(
+                Span::styled(format!("  ✗ {you_word}: "), t.bad),
+                &format!(
+                    "({})",
+                    fill(
+                        &app.strings.silence_within,
+                        &[("s", &step.elapsed_ms.div_ceil(1000).to_string())]
+                    )
+                ),
+                t.bad,
+                width,
+            ));
+            out.extend(hanging(
+                Span::styled(format!("    {}: ", app.strings.best_here), t.heading),
+                &step.best.text,
+                Style::new(),
+                width,
+            ));
+            continue;
+        }
         let mut you = hanging(
             Span::styled(format!("    {you_word}: "), t.you),
             &step.chosen.text,

@@ -18,7 +18,11 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn draw(app: &App, frame: &mut Frame) {
-    let area = frame.area();
+    draw_in(app, frame, frame.area());
+}
+
+/// Draws the app in part of the frame, so a drill can keep a line for its countdown.
+pub fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app, frame, area);
         return;
@@ -140,7 +144,7 @@ fn legend(app: &App) -> Vec<(&'static str, &str)> {
 }
 
 /// As many legend entries as fit, in order.
-fn legend_line(app: &App, keys: &[(&str, &str)], width: u16) -> Line<'static> {
+pub(super) fn legend_line(app: &App, keys: &[(&str, &str)], width: u16) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0usize;
     for (key, label) in keys {
@@ -156,7 +160,7 @@ fn legend_line(app: &App, keys: &[(&str, &str)], width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
-fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+pub(super) fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     let message = fill(
         &app.strings.too_small,
         &[
@@ -212,7 +216,7 @@ pub fn scrolled(
     frame.render_widget(paragraph, area);
 }
 
-fn help(app: &App, frame: &mut Frame, body: Rect) {
+pub(super) fn help(app: &App, frame: &mut Frame, body: Rect) {
     let width = 64.min(body.width);
     let inner_width = usize::from(width.saturating_sub(2));
     let mut lines = Vec::new();

@@ -1,0 +1,213 @@
+//! `composure drill` and `composure drills`: a timed drill in the terminal, or played from a
+//! list of answers without one; the mistakes drill; the list of shipped drills. Each finished
+//! scenario is saved before the next begins, and reported saved only once committed.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use clap::Args;
+
+use super::commands::{print_out, table};
+use crate::drill::{
+    DrillFeedback, DrillPlan, Order, embedded_drills, find_drill, load_drill_path,
+    load_drill_source, mistakes_plan, plan, play_scripted,
+};
+use crate::engine::Millis;
+use crate::i18n::Lang;
+use crate::rules::Rulebook;
+use crate::scenario::Library;
+use crate::store::{SessionRecord, Store};
+
+#[derive(Debug, Args)]
+pub struct DrillArgs {
+    /// A drill file, or the id of a shipped drill (see `composure drills`).
+    #[arg(required_unless_present_any = ["list", "mistakes"])]
+    pub drill: Option<String>,
+    /// Who is playing: results are saved under this name.
+    #[arg(long, value_name = "NAME", required_unless_present = "list")]
+    pub trainee: Option<String>,
+    /// Re-drill the scenarios where your latest attempt missed the best answer.
+    #[arg(long, conflicts_with_all = ["drill", "list"])]
+    pub mistakes: bool,
+    /// List the shipped drills, as `composure drills` does.
+    #[arg(long)]
+    pub list: bool,
+    /// Play these choice ids in order without a terminal, scenario after scenario; `-` lets
+    /// the time run out. Each result is saved as its scenario ends.
+    #[arg(long, value_name = "ID1,ID2,...", value_delimiter = ',')]
+    pub answers: Option<Vec<String>>,
+    /// Crash tests only: hold each save's transaction open this long before committing.
+    #[arg(long, hide = true, value_name = "MS", default_value_t = 0)]
+    pub hold_save_ms: u64,
+}
+
+/// What every results command needs.
+pub struct Context<'a> {
+    pub rules: &'a Rulebook,
+    /// The trainee's language: each scenario is played in it where it has been translated.
+    pub lang: Lang,
+    pub library: &'a Library,
+    pub data_dir: &'a Path,
+    pub now: Millis,
+}
+
+pub fn run(args: DrillArgs, cx: &Context<'_>) -> Result<ExitCode> {
+    if args.list {
+        return list(cx.library);
+    }
+    let trainee = trainee_name(args.trainee.as_deref().unwrap_or_default())?;
+    let mut store = Store::open_in(cx.data_dir)?;
+    let plan = if args.mistakes {
+        let mistakes = store.latest_mistakes(&trainee)?;
+        mistakes_plan(&mistakes, cx.library, cx.now, cx.lang.code()).ok_or_else(|| {
+            anyhow!(
+                "{trainee} has no mistakes to re-drill: every latest attempt was best throughout (or nothing is saved yet)"
+            )
+        })?
+    } else {
+        let name = args.drill.unwrap_or_default();
+        plan(&load_drill(&name, cx.library)?, cx.library, cx.lang.code())
+    };
+    match args.answers {
+        Some(answers) => scripted(
+            &plan,
+            &trainee,
+            &answers,
+            &mut store,
+            cx,
+            Duration::from_millis(args.hold_save_ms),
+        ),
+        None => {
+            crate::tui::run_drill(crate::tui::DrillOptions {
+                plan,
+                rules: cx.rules.clone(),
+                trainee,
+                store,
+                lang: cx.lang,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// A trainee's name as results are filed under it: trimmed, not empty, printable.
+pub fn trainee_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        bail!("--trainee needs a name, as in --trainee \"Ann Lee\"");
+    }
+    if name.chars().count() > 80 || name.chars().any(char::is_control) {
+        bail!("a trainee's name is at most 80 printable characters");
+    }
+    Ok(name.to_owned())
+}
+
+/// A drill file path, or the id of a shipped drill.
+fn load_drill(name: &str, library: &Library) -> Result<crate::drill::Drill> {
+    let problems = |list: Vec<crate::scenario::Problem>| {
+        let list: Vec<String> = list.iter().map(ToString::to_string).collect();
+        anyhow!("{name} cannot be run:\n{}", list.join("\n"))
+    };
+    if name.ends_with(".ron") || Path::new(name).is_file() {
+        return load_drill_path(&PathBuf::from(name), library).map_err(problems);
+    }
+    match find_drill(name, library) {
+        Some(loaded) => loaded.map_err(problems),
+        None => {
+            let ids: Vec<String> = embedded_drills()
+                .filter_map(|(o, t)| load_drill_source(&o, t, library).ok())
+                .map(|d| d.id)
+                .collect();
+            bail!(
+                "no drill file or shipped drill \"{name}\"; shipped drills: {}",
+                ids.join(", ")
+            )
+        }
+    }
+}
+
+fn list(library: &Library) -> Result<ExitCode> {
+    let mut rows = Vec::new();
+    for (origin, text) in embedded_drills() {
+        match load_drill_source(&origin, text, library) {
+            Ok(drill) => {
+                let planned = plan(&drill, library, "en").items.len();
+                rows.push(vec![
+                    drill.id.clone(),
+                    format!("{planned} scenario(s)"),
+                    format!("{} s", drill.seconds_per_decision),
+                    match drill.order {
+                        Order::Fixed => "fixed".to_owned(),
+                        Order::Shuffled => "shuffled".to_owned(),
+                    },
+                    match drill.feedback {
+                        DrillFeedback::Now => "coaching now".to_owned(),
+                        DrillFeedback::End => "coaching at the end".to_owned(),
+                    },
+                    drill.name,
+                ]);
+            }
+            Err(problems) => {
+                for p in problems {
+                    eprintln!("warning: skipped: {p}");
+                }
+            }
+        }
+    }
+    print_out(&table(&rows))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn scripted(
+    plan: &DrillPlan,
+    trainee: &str,
+    answers: &[String],
+    store: &mut Store,
+    cx: &Context<'_>,
+    hold: Duration,
+) -> Result<ExitCode> {
+    print_out(&format!(
+        "drill {} ({}) for {trainee}: {} scenario(s), {} s per decision\n",
+        plan.name,
+        plan.id,
+        plan.items.len(),
+        plan.time_limit_ms / 1000
+    ))?;
+    let mut answers = answers.iter().map(String::as_str);
+    let mut clock = cx.now;
+    let mut scores = Vec::new();
+    for item in &plan.items {
+        let report = play_scripted(item, plan.time_limit_ms, &mut answers, &mut clock, cx.rules)?;
+        let record = SessionRecord {
+            trainee: trainee.to_owned(),
+            drill: Some(plan.id.clone()),
+            report,
+            ended_at: clock,
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        };
+        let id = store
+            .save_holding(&record, hold)
+            .with_context(|| format!("cannot save the result of {}", item.scenario.id()))?;
+        scores.push(u32::from(record.report.score));
+        // Printed only after the commit returned: a line here is a result that lasts.
+        print_out(&format!(
+            "saved: session {id} · {} · score {} · {} hesitation(s)\n",
+            item.scenario.id(),
+            record.report.score,
+            record.report.hesitations
+        ))?;
+    }
+    let left: Vec<&str> = answers.collect();
+    if !left.is_empty() {
+        eprintln!(
+            "warning: {} answer(s) were not used: {}",
+            left.len(),
+            left.join(",")
+        );
+    }
+    let mean = scores.iter().sum::<u32>() / u32::try_from(scores.len().max(1)).unwrap_or(1);
+    print_out(&format!("drill score: {mean}/100\n"))?;
+    Ok(ExitCode::SUCCESS)
+}

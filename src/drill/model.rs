@@ -1,0 +1,71 @@
+//! The drill file format, as Rust types. Like scenarios, every struct denies unknown fields,
+//! so a misspelt key is an error at its position. `docs/drills.md` walks through an example.
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::ClientType;
+
+/// The only drill format version this build reads.
+pub const DRILL_FORMAT: u32 = 1;
+
+/// The shortest and longest time limit per decision. Under three seconds nobody can read the
+/// options; over ten minutes there is no pressure left.
+pub const SECONDS_MIN: u32 = 3;
+pub const SECONDS_MAX: u32 = 600;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Drill {
+    /// Format version of the file; see [`DRILL_FORMAT`].
+    pub format: u32,
+    /// Stable id: lowercase letters, digits and dashes. Results are filed under it.
+    pub id: String,
+    /// What the team lead calls it.
+    pub name: String,
+    /// A line or two for the trainee before the drill starts.
+    #[serde(default)]
+    pub description: String,
+    /// Which scenarios to draw from, by id or by client type, in this order.
+    pub scenarios: Vec<Pick>,
+    /// How many of them to play; all of them when missing.
+    #[serde(default)]
+    pub count: Option<usize>,
+    #[serde(default)]
+    pub order: Order,
+    /// Shared by the whole team: the same seed gives everyone the same scenarios, order,
+    /// wording and option order.
+    pub seed: u64,
+    /// The time limit for each decision.
+    pub seconds_per_decision: u32,
+    #[serde(default)]
+    pub feedback: DrillFeedback,
+}
+
+/// Scenarios to draw from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Pick {
+    /// One scenario, by id.
+    Scenario(String),
+    /// Every scenario with this client type, in library order.
+    ClientType(ClientType),
+}
+
+/// The order the scenarios are played in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Order {
+    /// As listed.
+    #[default]
+    Fixed,
+    /// Shuffled by the drill's seed, the same for everyone.
+    Shuffled,
+}
+
+/// When the coaching for a choice is shown during a drill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DrillFeedback {
+    /// After each choice, and a debrief after each scenario.
+    Now,
+    /// Only at the end, in the drill's summary.
+    #[default]
+    End,
+}

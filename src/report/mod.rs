@@ -1,0 +1,158 @@
+//! Reports for a team lead: who is strong at what, from the stored results. The figures are
+//! gathered once into a [`TeamReport`]; each output format is one file behind the [`Export`]
+//! trait, so a new format never touches the queries.
+
+mod csv;
+pub mod dates;
+mod json;
+mod table;
+mod xapi;
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::engine::Millis;
+use crate::rules::Rulebook;
+use crate::store::{Filter, RuleStat, SessionRow, Store, StoreError, TraineeSummary};
+
+pub use csv::Csv;
+pub use json::Json;
+pub use table::Table;
+pub use xapi::{XAPI_BASE, Xapi};
+
+/// An output format of `composure report`.
+pub trait Export {
+    fn write(&self, report: &TeamReport, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// How many strengths and weaknesses each trainee's summary names.
+pub const TOP_RULES: usize = 3;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamReport {
+    pub drill: Option<String>,
+    pub trainee: Option<String>,
+    /// The `--since` bound, as a date.
+    pub since: Option<String>,
+    pub generated_at: String,
+    /// Best mean score first.
+    pub leaderboard: Vec<TraineeSummary>,
+    /// The whole team's tally per rule, weakest first.
+    pub team_rules: Vec<NamedRule>,
+    pub trainees: Vec<TraineeDetail>,
+    /// Every matching session, newest first; gathered only for formats that list them.
+    #[serde(skip)]
+    pub sessions: Vec<SessionRow>,
+}
+
+/// A rule's tally with the rule's name from the rulebook.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedRule {
+    pub rule: String,
+    pub name: String,
+    pub followed: u32,
+    pub broken: u32,
+    pub followed_weight: u32,
+    pub broken_weight: u32,
+    /// Followed weight minus broken weight.
+    pub balance: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TraineeDetail {
+    pub trainee: String,
+    /// Best balance first.
+    pub strengths: Vec<NamedRule>,
+    /// Worst balance first.
+    pub weaknesses: Vec<NamedRule>,
+}
+
+impl NamedRule {
+    fn new(stat: RuleStat, rules: &Rulebook) -> NamedRule {
+        NamedRule {
+            name: rules.name(&stat.rule).to_owned(),
+            balance: stat.balance(),
+            rule: stat.rule,
+            followed: stat.followed,
+            broken: stat.broken,
+            followed_weight: stat.followed_weight,
+            broken_weight: stat.broken_weight,
+        }
+    }
+}
+
+impl TeamReport {
+    /// Gathers the report; `with_sessions` also lists every matching session.
+    pub fn build(
+        store: &Store,
+        filter: &Filter,
+        rules: &Rulebook,
+        now: Millis,
+        with_sessions: bool,
+    ) -> Result<TeamReport, StoreError> {
+        let leaderboard = store.leaderboard(filter)?;
+        // One pass over the tallies: per trainee, and the team's sums from those.
+        let by_trainee = store.rule_stats_by_trainee(filter, true)?;
+        let mut team: Vec<RuleStat> = Vec::new();
+        for (_, stat) in &by_trainee {
+            match team.iter_mut().find(|t| t.rule == stat.rule) {
+                Some(t) => {
+                    t.followed += stat.followed;
+                    t.broken += stat.broken;
+                    t.followed_weight += stat.followed_weight;
+                    t.broken_weight += stat.broken_weight;
+                }
+                None => team.push(stat.clone()),
+            }
+        }
+        team.sort_by(|a, b| a.balance().cmp(&b.balance()).then(a.rule.cmp(&b.rule)));
+        let team_rules = team.into_iter().map(|s| NamedRule::new(s, rules)).collect();
+        let mut trainees: Vec<TraineeDetail> = leaderboard
+            .iter()
+            .map(|t| TraineeDetail {
+                trainee: t.trainee.clone(),
+                strengths: Vec::new(),
+                weaknesses: Vec::new(),
+            })
+            .collect();
+        // Weakest first per trainee, as the query sorts them.
+        let mut per: std::collections::HashMap<String, Vec<RuleStat>> = Default::default();
+        for (who, stat) in by_trainee {
+            per.entry(who).or_default().push(stat);
+        }
+        for detail in &mut trainees {
+            let stats = per.remove(&detail.trainee).unwrap_or_default();
+            detail.weaknesses = stats
+                .iter()
+                .filter(|s| s.balance() < 0)
+                .take(TOP_RULES)
+                .cloned()
+                .map(|s| NamedRule::new(s, rules))
+                .collect();
+            detail.strengths = stats
+                .iter()
+                .rev()
+                .filter(|s| s.balance() > 0)
+                .take(TOP_RULES)
+                .cloned()
+                .map(|s| NamedRule::new(s, rules))
+                .collect();
+        }
+        let sessions = if with_sessions {
+            store.sessions(filter, None)?
+        } else {
+            Vec::new()
+        };
+        Ok(TeamReport {
+            drill: filter.drill.clone(),
+            trainee: filter.trainee.clone(),
+            since: filter.since.map(dates::date),
+            generated_at: dates::timestamp(now),
+            leaderboard,
+            team_rules,
+            trainees,
+            sessions,
+        })
+    }
+}

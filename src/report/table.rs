@@ -1,0 +1,133 @@
+//! `--format table`: the report for a person at a terminal, in aligned columns.
+
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{Export, TeamReport, dates};
+
+pub struct Table;
+
+/// Pads every column but the last to its widest cell, by display width.
+fn columns(rows: &[Vec<String>]) -> String {
+    let count = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..count)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                let pad = widths
+                    .get(i)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_sub(cell.width());
+                line.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+impl Export for Table {
+    fn write(&self, report: &TeamReport, out: &mut dyn Write) -> io::Result<()> {
+        let mut scope = Vec::new();
+        if let Some(d) = &report.drill {
+            scope.push(format!("drill {d}"));
+        }
+        if let Some(t) = &report.trainee {
+            scope.push(format!("trainee {t}"));
+        }
+        if let Some(s) = &report.since {
+            scope.push(format!("since {s}"));
+        }
+        let scope = if scope.is_empty() {
+            "all results".to_owned()
+        } else {
+            scope.join(", ")
+        };
+        writeln!(out, "Composure report: {scope}")?;
+        if report.leaderboard.is_empty() {
+            writeln!(out, "\nNo results match.")?;
+            return Ok(());
+        }
+        writeln!(out, "\nLeaderboard")?;
+        let mut rows = vec![
+            [
+                "rank",
+                "trainee",
+                "sessions",
+                "mean",
+                "best",
+                "decisions",
+                "silences",
+                "last played",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ];
+        for (i, t) in report.leaderboard.iter().enumerate() {
+            rows.push(vec![
+                (i + 1).to_string(),
+                t.trainee.clone(),
+                t.sessions.to_string(),
+                format!("{:.0}", t.mean_score),
+                t.best_score.to_string(),
+                t.decisions.to_string(),
+                t.hesitations.to_string(),
+                dates::minute(t.last_at),
+            ]);
+        }
+        out.write_all(columns(&rows).as_bytes())?;
+
+        writeln!(out, "\nTeam weaknesses per rule (weakest first)")?;
+        let mut rows = vec![
+            ["rule", "followed", "broken", "balance"]
+                .map(String::from)
+                .to_vec(),
+        ];
+        for r in &report.team_rules {
+            rows.push(vec![
+                r.name.clone(),
+                r.followed.to_string(),
+                r.broken.to_string(),
+                format!("{:+}", r.balance),
+            ]);
+        }
+        out.write_all(columns(&rows).as_bytes())?;
+
+        writeln!(out, "\nPer trainee")?;
+        for (t, detail) in report.leaderboard.iter().zip(&report.trainees) {
+            let names = |rules: &[super::NamedRule]| {
+                if rules.is_empty() {
+                    "none yet".to_owned()
+                } else {
+                    rules
+                        .iter()
+                        .map(|r| r.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                }
+            };
+            writeln!(
+                out,
+                "{}: {} session(s), mean {:.0}, best {}, {} silence(s) in {} decisions",
+                t.trainee, t.sessions, t.mean_score, t.best_score, t.hesitations, t.decisions
+            )?;
+            writeln!(out, "  strong at: {}", names(&detail.strengths))?;
+            writeln!(out, "  work on:   {}", names(&detail.weaknesses))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,276 @@
+//! Results that last: every played scenario, kept in a SQLite file in the trainee's data
+//! folder. Nothing a trainee achieved may be lost, so every write is one `BEGIN IMMEDIATE`
+//! transaction on a WAL journal with `synchronous=FULL`, and a result counts as saved only
+//! once its commit returned. Many trainees on one machine share the file; the busy timeout
+//! lets their writes queue instead of failing.
+//!
+//! No terminal here: the store takes finished [`Report`](crate::engine::Report)s and answers
+//! queries for the history screen, `composure report` and the mistakes drill.
+
+mod dirs;
+mod query;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
+
+use crate::engine::{Millis, Report};
+
+pub use dirs::{DATA_DIR_ENV, DB_FILE, data_dir};
+pub use query::{Filter, Mistake, RuleStat, SessionRow, TraineeSummary};
+pub use schema::SCHEMA_VERSION;
+
+/// How long a writer waits for another to finish before giving up. Eight trainees finishing
+/// at once queue for a few milliseconds each; this leaves room for a slow disk.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the results database {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("cannot create the data folder {path}: {source}")]
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "the results database {path} was written by a newer Composure (schema {found}; this one knows {known}); it is left untouched"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("no data folder: set COMPOSURE_DATA_DIR or pass --data-dir ({0})")]
+    NoDataDir(String),
+    #[error("results database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("a stored transcript cannot be read: {0}")]
+    Transcript(#[from] serde_json::Error),
+}
+
+/// One finished scenario to keep.
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    pub trainee: String,
+    /// The drill's id; `None` for practice with `play`.
+    pub drill: Option<String>,
+    pub report: Report,
+    pub ended_at: Millis,
+    /// The Composure version that graded it.
+    pub version: String,
+}
+
+/// An open results database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if need be) `composure.db` in `dir`.
+    pub fn open_in(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        Store::open(&dir.join(DB_FILE))
+    }
+
+    /// Opens a database file, creating it and bringing its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let fail = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(fail)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
+        schema::set_wal(&conn).map_err(fail)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(fail)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(fail)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        schema::migrate(&mut store.conn, path)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Keeps one finished scenario; returns its session id once the commit has returned.
+    pub fn save(&mut self, record: &SessionRecord) -> Result<i64, StoreError> {
+        self.save_holding(record, Duration::ZERO)
+    }
+
+    /// As [`save`](Store::save), holding the write transaction open for `hold` before the
+    /// commit. Only the crash tests use a non-zero hold: it lets them kill a process in the
+    /// middle of a save and prove nothing half-written survives.
+    pub fn save_holding(
+        &mut self,
+        record: &SessionRecord,
+        hold: Duration,
+    ) -> Result<i64, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let id = insert(&tx, record)?;
+        if !hold.is_zero() {
+            std::thread::sleep(hold);
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Keeps many results in one transaction: all of them or none. For imports and for
+    /// filling a database in benchmarks, where a commit per result would be slow.
+    pub fn save_all(&mut self, records: &[SessionRecord]) -> Result<Vec<i64>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let ids = records
+            .iter()
+            .map(|r| insert(&tx, r))
+            .collect::<Result<Vec<_>, _>>()?;
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// The graded transcript of one stored session.
+    pub fn report(&self, session: i64) -> Result<Option<Report>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT report FROM transcripts WHERE session_id = ?1",
+                [session],
+                |row| row.get(0),
+            )
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                other => Err(other),
+            })?;
+        json.map(|j| serde_json::from_str(&j).map_err(StoreError::from))
+            .transpose()
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))?)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Writes one result inside an open write transaction; returns its session id.
+fn insert(tx: &rusqlite::Transaction<'_>, record: &SessionRecord) -> Result<i64, StoreError> {
+    let report = &record.report;
+    let json = serde_json::to_string(report)?;
+    tx.execute(
+        "INSERT INTO sessions (trainee, drill, scenario, title, client_type, language, seed,
+                 score, ending, decisions, hesitations, time_limit_ms, started_at, ended_at,
+                 version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            record.trainee,
+            record.drill,
+            report.scenario.id,
+            report.scenario.title,
+            crate::labels::client_type_slug(report.scenario.client_type),
+            report.scenario.language,
+            // SQLite integers are signed; the seed's bits are kept as they are.
+            query::to_sql(report.seed),
+            report.score,
+            report.ending.as_ref().map(|e| outcome_slug(e.outcome)),
+            report.steps.len() as i64,
+            report.hesitations,
+            report.time_limit_ms.map(query::to_sql),
+            query::to_sql(report.started_at_ms),
+            query::to_sql(record.ended_at),
+            record.version,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO transcripts (session_id, report) VALUES (?1, ?2)",
+        params![id, json],
+    )?;
+    {
+        let mut decision = tx.prepare_cached(
+            "INSERT INTO decisions (session_id, n, node, choice, hesitated, elapsed_ms,
+                     score, was_best, best)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        let mut verdict = tx.prepare_cached(
+            "INSERT INTO verdicts (session_id, n, rule, follows, weight)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (n, step) in report.steps.iter().enumerate() {
+            let n = n as i64;
+            decision.execute(params![
+                id,
+                n,
+                step.node,
+                step.chosen.id,
+                step.hesitated,
+                query::to_sql(step.elapsed_ms),
+                step.decision_score,
+                step.was_best,
+                step.best.id,
+            ])?;
+            for v in &step.verdicts {
+                verdict.execute(params![id, n, v.rule, v.follows, v.weight])?;
+            }
+        }
+        let mut tally = tx.prepare_cached(
+            "INSERT INTO rule_tallies (session_id, trainee, drill, ended_at, rule, followed,
+                     broken, followed_weight, broken_weight)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for t in &report.rules {
+            tally.execute(params![
+                id,
+                record.trainee,
+                record.drill,
+                query::to_sql(record.ended_at),
+                t.rule,
+                t.followed,
+                t.broken,
+                t.followed_weight,
+                t.broken_weight
+            ])?;
+        }
+    }
+    Ok(id)
+}
+
+/// How an outcome is stored: a stable word, independent of the labels a screen shows.
+pub fn outcome_slug(outcome: crate::scenario::Outcome) -> &'static str {
+    use crate::scenario::Outcome::*;
+    match outcome {
+        WonOver => "won-over",
+        Resolved => "resolved",
+        ProfessionalParting => "professional-parting",
+        EscalatedComplaint => "escalated-complaint",
+        LostClient => "lost-client",
+    }
+}

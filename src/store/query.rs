@@ -1,0 +1,283 @@
+//! Reading results back: the sessions of a trainee or drill, the leaderboard, the per-rule
+//! strengths and weaknesses, and the decisions last got wrong. Every query filters through
+//! the indexes on `(trainee, ended_at)`, `(drill, ended_at)` and `(ended_at)`, and adds up in
+//! SQL, so a report over a hundred thousand results stays quick.
+
+use rusqlite::types::Value;
+use rusqlite::{Row, params_from_iter};
+
+use super::{Store, StoreError};
+use crate::engine::Millis;
+
+/// Which results a query looks at; `None` means any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub trainee: Option<String>,
+    pub drill: Option<String>,
+    /// Only results that ended at or after this time.
+    pub since: Option<Millis>,
+}
+
+impl Filter {
+    pub fn trainee(name: &str) -> Filter {
+        Filter {
+            trainee: Some(name.to_owned()),
+            ..Filter::default()
+        }
+    }
+
+    /// The `WHERE` clause over `sessions` aliased `s`, and its values.
+    fn clause(&self) -> (String, Vec<Value>) {
+        let mut parts = Vec::new();
+        let mut values = Vec::new();
+        if let Some(t) = &self.trainee {
+            parts.push("s.trainee = ?");
+            values.push(Value::Text(t.clone()));
+        }
+        if let Some(d) = &self.drill {
+            parts.push("s.drill = ?");
+            values.push(Value::Text(d.clone()));
+        }
+        if let Some(since) = self.since {
+            parts.push("s.ended_at >= ?");
+            values.push(Value::Integer(to_sql(since)));
+        }
+        let clause = if parts.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", parts.join(" AND "))
+        };
+        (clause, values)
+    }
+}
+
+/// One stored session, without its transcript.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SessionRow {
+    pub id: i64,
+    pub trainee: String,
+    pub drill: Option<String>,
+    pub scenario: String,
+    pub title: String,
+    pub client_type: String,
+    pub language: String,
+    pub seed: u64,
+    pub score: u8,
+    pub ending: Option<String>,
+    pub decisions: u32,
+    pub hesitations: u32,
+    pub time_limit_ms: Option<Millis>,
+    pub started_at: Millis,
+    pub ended_at: Millis,
+    pub version: String,
+}
+
+/// One trainee's results added up.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TraineeSummary {
+    pub trainee: String,
+    pub sessions: u32,
+    pub mean_score: f64,
+    pub best_score: u8,
+    pub decisions: u32,
+    pub hesitations: u32,
+    pub first_at: Millis,
+    pub last_at: Millis,
+}
+
+/// How often one rule was followed and broken.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RuleStat {
+    pub rule: String,
+    pub followed: u32,
+    pub broken: u32,
+    pub followed_weight: u32,
+    pub broken_weight: u32,
+}
+
+impl RuleStat {
+    /// Followed weight minus broken weight: above 0 a strength, below a weakness.
+    pub fn balance(&self) -> i64 {
+        i64::from(self.followed_weight) - i64::from(self.broken_weight)
+    }
+}
+
+/// A decision the trainee did not get best, in their latest session of a scenario.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Mistake {
+    pub session: i64,
+    pub scenario: String,
+    pub node: String,
+    /// The choice made; empty for a hesitation.
+    pub choice: String,
+    pub best: String,
+    pub hesitated: bool,
+    pub time_limit_ms: Option<Millis>,
+    pub ended_at: Millis,
+}
+
+const SESSION_COLUMNS: &str = "s.id, s.trainee, s.drill, s.scenario, s.title, s.client_type,
+    s.language, s.seed, s.score, s.ending, s.decisions, s.hesitations, s.time_limit_ms,
+    s.started_at, s.ended_at, s.version";
+
+fn session_row(row: &Row<'_>) -> rusqlite::Result<SessionRow> {
+    Ok(SessionRow {
+        id: row.get(0)?,
+        trainee: row.get(1)?,
+        drill: row.get(2)?,
+        scenario: row.get(3)?,
+        title: row.get(4)?,
+        client_type: row.get(5)?,
+        language: row.get(6)?,
+        seed: from_sql(row.get(7)?),
+        score: row.get(8)?,
+        ending: row.get(9)?,
+        decisions: row.get(10)?,
+        hesitations: row.get(11)?,
+        time_limit_ms: row.get::<_, Option<i64>>(12)?.map(from_sql),
+        started_at: from_sql(row.get(13)?),
+        ended_at: from_sql(row.get(14)?),
+        version: row.get(15)?,
+    })
+}
+
+/// SQLite integers are signed 64-bit; times and seeds keep their bits.
+pub(super) fn to_sql(value: u64) -> i64 {
+    value as i64
+}
+
+fn from_sql(value: i64) -> u64 {
+    value as u64
+}
+
+impl Store {
+    /// Sessions, newest first; at most `limit` of them.
+    pub fn sessions(
+        &self,
+        filter: &Filter,
+        limit: Option<usize>,
+    ) -> Result<Vec<SessionRow>, StoreError> {
+        let (clause, mut values) = filter.clause();
+        values.push(Value::Integer(
+            limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)),
+        ));
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS} FROM sessions s {clause}
+             ORDER BY s.ended_at DESC, s.id DESC LIMIT ?"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(values), session_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// One row per trainee, best mean score first.
+    pub fn leaderboard(&self, filter: &Filter) -> Result<Vec<TraineeSummary>, StoreError> {
+        let (clause, values) = filter.clause();
+        let sql = format!(
+            "SELECT s.trainee, COUNT(*), AVG(s.score), MAX(s.score), SUM(s.decisions),
+                    SUM(s.hesitations), MIN(s.ended_at), MAX(s.ended_at)
+             FROM sessions s {clause}
+             GROUP BY s.trainee
+             ORDER BY AVG(s.score) DESC, COUNT(*) DESC, s.trainee"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(values), |row| {
+                Ok(TraineeSummary {
+                    trainee: row.get(0)?,
+                    sessions: row.get(1)?,
+                    mean_score: row.get(2)?,
+                    best_score: row.get(3)?,
+                    decisions: row.get(4)?,
+                    hesitations: row.get(5)?,
+                    first_at: from_sql(row.get(6)?),
+                    last_at: from_sql(row.get(7)?),
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// The per-rule tally added up over the matching sessions, weakest rule first.
+    pub fn rule_stats(&self, filter: &Filter) -> Result<Vec<RuleStat>, StoreError> {
+        Ok(self
+            .rule_stats_by_trainee(filter, false)?
+            .into_iter()
+            .map(|(_, stat)| stat)
+            .collect())
+    }
+
+    /// The per-rule tally per trainee (or over everyone when `per_trainee` is false, with an
+    /// empty trainee name), weakest rule first within each trainee.
+    pub fn rule_stats_by_trainee(
+        &self,
+        filter: &Filter,
+        per_trainee: bool,
+    ) -> Result<Vec<(String, RuleStat)>, StoreError> {
+        // The tallies carry the session's trainee, drill and time, so the filter applies to
+        // them directly.
+        let (clause, values) = filter.clause();
+        let clause = clause.replace("s.", "t.");
+        let (who, group) = if per_trainee {
+            ("t.trainee", "t.trainee, t.rule")
+        } else {
+            ("''", "t.rule")
+        };
+        let sql = format!(
+            "SELECT {who}, t.rule, SUM(t.followed), SUM(t.broken), SUM(t.followed_weight),
+                    SUM(t.broken_weight)
+             FROM rule_tallies t {clause}
+             GROUP BY {group}
+             ORDER BY 1, SUM(t.followed_weight) - SUM(t.broken_weight), t.rule"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(values), |row| {
+                Ok((
+                    row.get(0)?,
+                    RuleStat {
+                        rule: row.get(1)?,
+                        followed: row.get(2)?,
+                        broken: row.get(3)?,
+                        followed_weight: row.get(4)?,
+                        broken_weight: row.get(5)?,
+                    },
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// The decisions a trainee did not get best in their latest session of each scenario,
+    /// the most recently played scenario first.
+    pub fn latest_mistakes(&self, trainee: &str) -> Result<Vec<Mistake>, StoreError> {
+        let sql = "WITH latest AS (
+                 SELECT s.id, s.scenario, s.time_limit_ms, s.ended_at,
+                        ROW_NUMBER() OVER (PARTITION BY s.scenario
+                                           ORDER BY s.ended_at DESC, s.id DESC) AS k
+                 FROM sessions s WHERE s.trainee = ?1)
+             SELECT l.id, l.scenario, d.node, d.choice, d.best, d.hesitated, l.time_limit_ms,
+                    l.ended_at
+             FROM latest l JOIN decisions d ON d.session_id = l.id
+             WHERE l.k = 1 AND d.was_best = 0
+             ORDER BY l.ended_at DESC, l.id DESC, d.n";
+        let mut stmt = self.conn().prepare(sql)?;
+        let rows = stmt
+            .query_map([trainee], |row| {
+                Ok(Mistake {
+                    session: row.get(0)?,
+                    scenario: row.get(1)?,
+                    node: row.get(2)?,
+                    choice: row.get(3)?,
+                    best: row.get(4)?,
+                    hesitated: row.get(5)?,
+                    time_limit_ms: row.get::<_, Option<i64>>(6)?.map(from_sql),
+                    ended_at: from_sql(row.get(7)?),
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+}

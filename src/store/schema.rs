@@ -1,0 +1,135 @@
+//! The database schema and its migrations. The schema version is SQLite's `user_version`;
+//! each migration runs in its own `BEGIN IMMEDIATE` transaction that also bumps the version,
+//! so processes opening the file at once migrate it exactly once.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+/// Migrations in order: migration `i` takes the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: sessions with their decisions, verdicts and per-rule tallies.
+    "CREATE TABLE sessions (
+         id            INTEGER PRIMARY KEY,
+         trainee       TEXT    NOT NULL,
+         drill         TEXT,
+         scenario      TEXT    NOT NULL,
+         title         TEXT    NOT NULL,
+         client_type   TEXT    NOT NULL,
+         language      TEXT    NOT NULL,
+         seed          INTEGER NOT NULL,
+         score         INTEGER NOT NULL,
+         ending        TEXT,
+         decisions     INTEGER NOT NULL,
+         hesitations   INTEGER NOT NULL,
+         time_limit_ms INTEGER,
+         started_at    INTEGER NOT NULL,
+         ended_at      INTEGER NOT NULL,
+         version       TEXT    NOT NULL
+     );
+     -- The full graded transcript, apart, so scans of sessions stay small and quick.
+     CREATE TABLE transcripts (
+         session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+         report     TEXT    NOT NULL
+     );
+     CREATE INDEX sessions_by_trainee ON sessions (trainee, ended_at);
+     -- Covers the leaderboard, so it never reads the table itself.
+     CREATE INDEX sessions_leaderboard
+         ON sessions (trainee, score, decisions, hesitations, ended_at, drill);
+     CREATE INDEX sessions_by_drill ON sessions (drill, ended_at);
+     CREATE INDEX sessions_by_time ON sessions (ended_at);
+     CREATE TABLE decisions (
+         session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+         n          INTEGER NOT NULL,
+         node       TEXT    NOT NULL,
+         choice     TEXT    NOT NULL,
+         hesitated  INTEGER NOT NULL,
+         elapsed_ms INTEGER NOT NULL,
+         score      REAL    NOT NULL,
+         was_best   INTEGER NOT NULL,
+         best       TEXT    NOT NULL,
+         PRIMARY KEY (session_id, n)
+     ) WITHOUT ROWID;
+     CREATE TABLE verdicts (
+         session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+         n          INTEGER NOT NULL,
+         rule       TEXT    NOT NULL,
+         follows    INTEGER NOT NULL,
+         weight     INTEGER NOT NULL
+     );
+     CREATE INDEX verdicts_by_session ON verdicts (session_id, n);
+     -- Who, which drill and when are copied from the session so that the per-rule sums of
+     -- a report read this table (through its covering index) and never join.
+     CREATE TABLE rule_tallies (
+         session_id      INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+         trainee         TEXT    NOT NULL,
+         drill           TEXT,
+         ended_at        INTEGER NOT NULL,
+         rule            TEXT    NOT NULL,
+         followed        INTEGER NOT NULL,
+         broken          INTEGER NOT NULL,
+         followed_weight INTEGER NOT NULL,
+         broken_weight   INTEGER NOT NULL,
+         PRIMARY KEY (session_id, rule)
+     ) WITHOUT ROWID;
+     CREATE INDEX rule_tallies_by_trainee ON rule_tallies
+         (trainee, rule, followed, broken, followed_weight, broken_weight, drill, ended_at);",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Switches the file to a WAL journal. Changing the journal mode needs the file to itself for
+/// a moment, and SQLite reports a clash there at once rather than through the busy timeout,
+/// so several processes opening a new file together retry for a while.
+pub fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let mut tries = 0;
+    loop {
+        match conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+        {
+            Ok(_) => return Ok(()),
+            Err(e) if is_busy(&e) && tries < 200 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// Brings the schema up to [`SCHEMA_VERSION`]; refuses a file from a newer version.
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Read inside the write lock: another process may have migrated meanwhile.
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        let Some(sql) = usize::try_from(version)
+            .ok()
+            .and_then(|v| MIGRATIONS.get(v))
+        else {
+            tx.commit()?;
+            return Ok(());
+        };
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+}

@@ -1,0 +1,602 @@
+//! A timed drill on screen: an opening card, then each scenario's briefing, conversation
+//! (with a countdown gauge above it) and, with immediate feedback, its debrief; at the end a
+//! summary from which every debrief can be opened again.
+//!
+//! The drill wraps the ordinary [`App`], which plays each scenario, and watches what it does:
+//! conversations that reach their debrief come out of `app.finished` to be saved, and the
+//! drill moves on. The clock comes in from outside (`update`, `tick`), and so does every
+//! save's outcome ([`DrillScreen::saved`]), so the whole drill runs in tests without a
+//! terminal, a database or a wait.
+
+use std::cell::Cell;
+use std::sync::Arc;
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell as TableCell, Paragraph, Row, Table, Wrap};
+
+use super::app::{App, Debrief, Screen};
+use super::keymap::Action;
+use super::text::truncate;
+use super::theme::Theme;
+use super::view::{MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, panel, too_small};
+use crate::cli::Feedback;
+use crate::drill::{DrillFeedback, DrillPlan};
+use crate::engine::{Millis, Report};
+use crate::i18n::{Lang, Strings};
+use crate::labels;
+use crate::rules::Rulebook;
+use crate::scenario::Library;
+
+/// Where the drill stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The opening card: what the drill is, Enter to begin.
+    Intro,
+    /// A scenario is on screen (briefing, conversation or debrief), drawn by the app.
+    Playing,
+    /// The end: every scenario's score and whether it was saved.
+    Summary,
+    /// A finished scenario's debrief, opened from the summary.
+    Review,
+}
+
+/// Whether a finished scenario's result is in the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    Pending,
+    Saved(i64),
+    Failed(String),
+}
+
+/// One scenario the trainee finished.
+pub struct Finished {
+    pub index: usize,
+    pub report: Report,
+    pub saved: Saved,
+}
+
+pub struct DrillScreen {
+    pub app: App,
+    pub plan: DrillPlan,
+    pub trainee: String,
+    pub phase: Phase,
+    /// The scenario being played, by its place in the plan.
+    pub index: usize,
+    pub results: Vec<Finished>,
+    /// The highlighted row of the summary.
+    pub selected: usize,
+    pub quit: bool,
+    /// The gauge's width in cells, as the last frame drew it: the timer wakes up as often as
+    /// the gauge visibly changes, and no more.
+    pub gauge_cells: Cell<u16>,
+}
+
+/// Number of seconds shown for `remaining` milliseconds: 0.2 s left still reads "1 s".
+fn seconds_left(remaining: Millis) -> Millis {
+    remaining.div_ceil(1000)
+}
+
+/// How many of `cells` the gauge fills with `remaining` of `limit` left.
+fn filled(remaining: Millis, limit: Millis, cells: u64) -> u64 {
+    (remaining.saturating_mul(cells)).div_ceil(limit.max(1))
+}
+
+/// How long until the countdown shows something different: the seconds figure or the
+/// gauge's fill, whichever changes first, and never later than the deadline.
+pub fn next_change(remaining: Millis, limit: Millis, cells: u16) -> Millis {
+    if remaining == 0 {
+        return 0;
+    }
+    let to_next_second = remaining - (seconds_left(remaining) - 1) * 1000;
+    let cells = u64::from(cells.max(1));
+    let fill = filled(remaining, limit, cells);
+    // The largest remaining time that shows one cell fewer.
+    let lower = (fill.saturating_sub(1) * limit.max(1)) / cells;
+    let to_next_cell = remaining.saturating_sub(lower).max(1);
+    to_next_second.min(to_next_cell).min(remaining)
+}
+
+impl DrillScreen {
+    pub fn new(
+        plan: DrillPlan,
+        rules: Rulebook,
+        trainee: String,
+        theme: Theme,
+        lang: Lang,
+        strings: &'static Strings,
+    ) -> DrillScreen {
+        let feedback = match plan.feedback {
+            DrillFeedback::Now => Feedback::Now,
+            DrillFeedback::End => Feedback::End,
+        };
+        let mut app = App::new(
+            Library::default(),
+            rules,
+            feedback,
+            None,
+            theme,
+            lang,
+            strings,
+        );
+        app.time_limit = Some(plan.time_limit_ms);
+        DrillScreen {
+            app,
+            plan,
+            trainee,
+            phase: Phase::Intro,
+            index: 0,
+            results: Vec::new(),
+            selected: 0,
+            quit: false,
+            gauge_cells: Cell::new(20),
+        }
+    }
+
+    /// Puts scenario `index` of the plan on screen, at its briefing.
+    fn open(&mut self, index: usize) {
+        let Some(item) = self.plan.items.get(index) else {
+            self.phase = Phase::Summary;
+            self.app.screen = Screen::Home;
+            return;
+        };
+        self.index = index;
+        self.app.scenarios = vec![Arc::clone(&item.scenario)];
+        self.app.seed = Some(item.seed);
+        self.app.open(item.scenario.id());
+        self.phase = Phase::Playing;
+    }
+
+    /// Applies one action at clock time `now`.
+    pub fn update(&mut self, action: Action, now: Millis) {
+        if action == Action::ForceQuit {
+            self.quit = true;
+            return;
+        }
+        match self.phase {
+            Phase::Intro | Phase::Summary if self.app.help => match action {
+                Action::Help | Action::Back | Action::Confirm => self.app.help = false,
+                Action::Quit => self.quit = true,
+                _ => {}
+            },
+            Phase::Intro => match action {
+                Action::Confirm => self.open(0),
+                Action::Quit | Action::Back => self.quit = true,
+                Action::Help => self.app.help = true,
+                _ => {}
+            },
+            Phase::Summary => {
+                let count = self.results.len();
+                match action {
+                    Action::Up => self.selected = self.selected.saturating_sub(1),
+                    Action::Down => {
+                        self.selected = (self.selected + 1).min(count.saturating_sub(1))
+                    }
+                    Action::Pick(n) if n < count => {
+                        self.selected = n;
+                        self.review();
+                    }
+                    Action::Confirm => self.review(),
+                    Action::Help => self.app.help = true,
+                    Action::Quit | Action::Back => self.quit = true,
+                    _ => {}
+                }
+            }
+            Phase::Review => {
+                // Playing again is not part of a drill.
+                if action != Action::Again {
+                    self.app.update(action, now);
+                }
+                if self.app.quit {
+                    self.quit = true;
+                }
+                if matches!(self.app.screen, Screen::Home) {
+                    self.phase = Phase::Summary;
+                }
+            }
+            Phase::Playing => self.play(action, now),
+        }
+    }
+
+    fn play(&mut self, action: Action, now: Millis) {
+        let was_debrief = matches!(self.app.screen, Screen::Debrief(_));
+        if was_debrief && action == Action::Again {
+            return;
+        }
+        // A key pressed after the deadline answers the silence, not the question.
+        self.tick(now);
+        self.app.update(action, now);
+        for report in self.app.finished.drain(..) {
+            self.results.push(Finished {
+                index: self.index,
+                report,
+                saved: Saved::Pending,
+            });
+        }
+        if self.app.quit {
+            self.quit = true;
+            return;
+        }
+        match &self.app.screen {
+            // Coaching at the end: no debrief between scenarios.
+            Screen::Debrief(_) if self.app.feedback == Feedback::End => self.open(self.index + 1),
+            Screen::Home if was_debrief => self.open(self.index + 1),
+            // Left the conversation (or the briefing): the drill ends here.
+            Screen::Home => self.phase = Phase::Summary,
+            _ => {}
+        }
+    }
+
+    fn review(&mut self) {
+        let Some(result) = self.results.get(self.selected) else {
+            return;
+        };
+        let Some(item) = self.plan.items.get(result.index) else {
+            return;
+        };
+        self.app.screen = Screen::Debrief(Box::new(Debrief {
+            scenario: Arc::clone(&item.scenario),
+            report: result.report.clone(),
+            scroll: 0,
+        }));
+        self.phase = Phase::Review;
+    }
+
+    /// Lets the clock reach `now`: a decision whose time ran out becomes a hesitation, and
+    /// the trainee is told. Returns whether anything changed.
+    pub fn tick(&mut self, now: Millis) -> bool {
+        if self.phase != Phase::Playing {
+            return false;
+        }
+        let Screen::Conversation(play) = &mut self.app.screen else {
+            return false;
+        };
+        if play.showing_consequence || play.conversation.tick(now) == 0 {
+            return false;
+        }
+        play.selected = 0;
+        let name = play.conversation.scenario().scenario().client.name.clone();
+        self.app.notice = Some(format!(
+            "The time ran out: {name} waits for an answer, and the silence costs you."
+        ));
+        true
+    }
+
+    /// When the clock runs for the current decision: its deadline.
+    pub fn deadline(&self) -> Option<Millis> {
+        if self.phase != Phase::Playing {
+            return None;
+        }
+        match &self.app.screen {
+            Screen::Conversation(play) if !play.showing_consequence => play.conversation.deadline(),
+            _ => None,
+        }
+    }
+
+    /// How long the event loop may wait for a key before the screen must change; `None`
+    /// when nothing runs against the clock and it can wait for ever.
+    pub fn next_wake(&self, now: Millis) -> Option<Duration> {
+        let deadline = self.deadline()?;
+        let limit = self.plan.time_limit_ms;
+        let wait = next_change(deadline.saturating_sub(now), limit, self.gauge_cells.get());
+        Some(Duration::from_millis(wait))
+    }
+
+    /// Results not yet saved, by their place in `results`.
+    pub fn unsaved(&self) -> Vec<usize> {
+        (0..self.results.len())
+            .filter(|&i| self.results[i].saved == Saved::Pending)
+            .collect()
+    }
+
+    /// Takes in the outcome of saving result `i`.
+    pub fn saved(&mut self, i: usize, outcome: Result<i64, String>) {
+        let Some(result) = self.results.get_mut(i) else {
+            return;
+        };
+        let title = result.report.scenario.title.clone();
+        result.saved = match outcome {
+            Ok(id) => Saved::Saved(id),
+            Err(e) => Saved::Failed(e),
+        };
+        self.app.notice = Some(match &result.saved {
+            Saved::Saved(id) => format!("Saved: {title} (session {id})."),
+            Saved::Failed(e) => format!("NOT SAVED: {title}: {e}"),
+            Saved::Pending => String::new(),
+        });
+    }
+
+    /// The drill's score: the mean of the finished scenarios' scores, rounded.
+    pub fn score(&self) -> Option<u32> {
+        let n = u32::try_from(self.results.len()).ok().filter(|&n| n > 0)?;
+        let sum: u32 = self.results.iter().map(|r| u32::from(r.report.score)).sum();
+        Some((sum * 2 + n) / (2 * n))
+    }
+
+    pub fn draw(&self, frame: &mut Frame, now: Millis) {
+        let area = frame.area();
+        let app = &self.app;
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(app, frame, area);
+            return;
+        }
+        match self.phase {
+            Phase::Playing => {
+                let [bar, rest] =
+                    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+                self.draw_bar(frame, bar, now);
+                draw_in(app, frame, rest);
+            }
+            Phase::Review => draw_in(app, frame, area),
+            Phase::Intro | Phase::Summary => {
+                let [body, legend_area] =
+                    Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+                let keys: &[(&str, &str)] = if app.help {
+                    &[("Esc", "close help"), ("q", "quit")]
+                } else if self.phase == Phase::Intro {
+                    &[("Enter", "begin"), ("?", "help"), ("q", "quit")]
+                } else {
+                    &[
+                        ("↑↓", "select"),
+                        ("Enter", "debrief"),
+                        ("?", "help"),
+                        ("q", "quit"),
+                    ]
+                };
+                if self.phase == Phase::Intro {
+                    self.draw_intro(frame, body);
+                } else {
+                    self.draw_summary(frame, body);
+                }
+                let legend = match &app.notice {
+                    Some(n) if !app.help => Line::styled(
+                        format!(" {}", truncate(n, usize::from(legend_area.width) - 1)),
+                        app.theme.warn,
+                    ),
+                    _ => legend_line(app, keys, legend_area.width),
+                };
+                frame.render_widget(legend, legend_area);
+                if app.help {
+                    help(app, frame, body);
+                }
+            }
+        }
+    }
+
+    /// The line above the scenario: the drill, how far along, and the countdown.
+    fn draw_bar(&self, frame: &mut Frame, area: Rect, now: Millis) {
+        let t = &self.app.theme;
+        let left = format!(
+            " {} · {} of {}",
+            self.plan.name,
+            self.index + 1,
+            self.plan.items.len()
+        );
+        let width = usize::from(area.width);
+        let mut spans = Vec::new();
+        let right: Vec<Span> = match self.deadline() {
+            Some(deadline) => {
+                let remaining = deadline.saturating_sub(now);
+                let limit = self.plan.time_limit_ms;
+                let label = format!(" {:>3} s ", seconds_left(remaining));
+                // The gauge takes what is left after the drill's name, up to 30 cells.
+                let room =
+                    width.saturating_sub(left.chars().count().min(width / 2) + label.len() + 3);
+                let cells = room.clamp(5, 30);
+                self.gauge_cells.set(u16::try_from(cells).unwrap_or(20));
+                let fill = usize::try_from(filled(remaining, limit, cells as u64)).unwrap_or(0);
+                let style = if remaining * 4 <= limit {
+                    t.bad
+                } else if remaining * 2 <= limit {
+                    t.warn
+                } else {
+                    t.good
+                };
+                vec![
+                    Span::styled("⏱ ", t.dim),
+                    Span::styled("█".repeat(fill), style),
+                    Span::styled("░".repeat(cells.saturating_sub(fill)), t.dim),
+                    Span::styled(label, style.add_modifier(Modifier::BOLD)),
+                ]
+            }
+            None => vec![Span::styled(
+                format!("{} s per answer ", self.plan.time_limit_ms / 1000),
+                t.dim,
+            )],
+        };
+        let right_width: usize = right.iter().map(Span::width).sum();
+        let left = truncate(&left, width.saturating_sub(right_width + 1));
+        let gap = width.saturating_sub(left.chars().count() + right_width);
+        spans.push(Span::styled(left, t.heading));
+        spans.push(Span::raw(" ".repeat(gap)));
+        spans.extend(right);
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    fn draw_intro(&self, frame: &mut Frame, area: Rect) {
+        let t = &self.app.theme;
+        let plan = &self.plan;
+        let mut lines = vec![
+            Line::raw(""),
+            Line::from(vec![
+                Span::styled(" Trainee: ", t.heading),
+                Span::raw(self.trainee.clone()),
+            ]),
+            Line::raw(""),
+        ];
+        if !plan.description.is_empty() {
+            lines.push(Line::raw(format!(" {}", plan.description)));
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(
+            format!(
+                " {} scenario(s), {} seconds for each answer. When the time runs out, that is a hesitation: it counts as a decision scored 0, and the client feels the silence.",
+                plan.items.len(),
+                plan.time_limit_ms / 1000
+            ),
+            t.dim,
+        ));
+        lines.push(Line::styled(
+            match plan.feedback {
+                DrillFeedback::Now => " Coaching follows each answer.",
+                DrillFeedback::End => " Coaching waits for the summary at the end.",
+            },
+            t.dim,
+        ));
+        lines.push(Line::raw(""));
+        for (i, item) in plan.items.iter().enumerate() {
+            let m = item.scenario.scenario();
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {}. ", i + 1), t.dim),
+                Span::styled(m.title.clone(), t.heading),
+                Span::styled(
+                    format!("  {}", self.app.strings.client_type(m.client_type)),
+                    t.client,
+                ),
+            ]));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![
+            Span::styled(" Press ", t.dim),
+            Span::styled("Enter", t.key),
+            Span::styled(" to begin with the first briefing.", t.dim),
+        ]));
+        let title = format!(" Drill · {} ", plan.name);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(panel(&self.app, title)),
+            area,
+        );
+    }
+
+    fn draw_summary(&self, frame: &mut Frame, area: Rect) {
+        let t = &self.app.theme;
+        let block = panel(&self.app, format!(" Drill complete · {} ", self.plan.name));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [head, table_area, foot] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Min(1),
+            Constraint::Length(2),
+        ])
+        .areas(inner);
+        let played = self.results.len();
+        let planned = self.plan.items.len();
+        let score = self
+            .score()
+            .map_or_else(|| "no scenario finished".to_owned(), |s| format!("{s}/100"));
+        let silences: u32 = self.results.iter().map(|r| r.report.hesitations).sum();
+        let head_lines = vec![
+            Line::from(vec![
+                Span::styled(" Trainee ", t.heading),
+                Span::raw(self.trainee.clone()),
+                Span::styled("   Drill score ", t.heading),
+                Span::styled(score, t.title),
+            ]),
+            Line::styled(
+                format!(
+                    " {played} of {planned} scenario(s) finished · the time ran out {silences} time(s)"
+                ),
+                t.dim,
+            ),
+        ];
+        frame.render_widget(Paragraph::new(head_lines), head);
+
+        let header = Row::new(["", "Scenario", "Score", "Ending", "Silent", "Avg", "Saved"])
+            .style(t.heading);
+        let rows: Vec<Row> = self
+            .results
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let report = &r.report;
+                let answered: Vec<&crate::engine::StepReport> =
+                    report.steps.iter().filter(|s| !s.hesitated).collect();
+                let avg = if answered.is_empty() {
+                    "–".to_owned()
+                } else {
+                    let total: u64 = answered.iter().map(|s| s.elapsed_ms).sum();
+                    format!("{:.1} s", total as f64 / answered.len() as f64 / 1000.0)
+                };
+                let (ending, ending_style) = match &report.ending {
+                    Some(e) if labels::outcome_is_good(e.outcome) => {
+                        (self.app.strings.outcome(e.outcome), t.good)
+                    }
+                    Some(e) => (self.app.strings.outcome(e.outcome), t.bad),
+                    None => ("–", t.dim),
+                };
+                let (saved, saved_style) = match &r.saved {
+                    Saved::Saved(id) => (format!("✓ #{id}"), t.good),
+                    Saved::Pending => ("saving…".to_owned(), t.warn),
+                    Saved::Failed(_) => ("✗ not saved".to_owned(), t.bad),
+                };
+                let marker = if i == self.selected { "›" } else { " " };
+                let row = Row::new(vec![
+                    TableCell::from(Span::styled(format!("{marker}{}", i + 1), t.key)),
+                    TableCell::from(report.scenario.title.clone()),
+                    TableCell::from(format!("{:>3}", report.score)),
+                    TableCell::from(Span::styled(ending, ending_style)),
+                    TableCell::from(format!("{:>3}", report.hesitations)),
+                    TableCell::from(avg),
+                    TableCell::from(Span::styled(saved, saved_style)),
+                ]);
+                if i == self.selected {
+                    row.style(t.selected)
+                } else {
+                    row
+                }
+            })
+            .collect();
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(3),
+                Constraint::Min(12),
+                Constraint::Length(5),
+                Constraint::Length(20),
+                Constraint::Length(6),
+                Constraint::Length(7),
+                Constraint::Length(11),
+            ],
+        )
+        .header(header)
+        .column_spacing(1);
+        frame.render_widget(table, table_area);
+        let foot_line = Line::from(vec![
+            Span::styled(" Enter", t.key),
+            Span::styled(" opens the debrief of the selected scenario; ", t.dim),
+            Span::styled("q", t.key),
+            Span::styled(" quits. Saved results stay saved.", t.dim),
+        ]);
+        frame.render_widget(Paragraph::new(foot_line).wrap(Wrap { trim: false }), foot);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timer_wakes_when_the_seconds_figure_changes() {
+        // 20 s limit over 20 cells: every cell and every second change together.
+        assert_eq!(next_change(20_000, 20_000, 20), 1_000);
+        assert_eq!(next_change(19_500, 20_000, 20), 500);
+        assert_eq!(next_change(300, 20_000, 20), 300);
+    }
+
+    #[test]
+    fn the_timer_wakes_when_the_gauge_loses_a_cell() {
+        // 60 s over 120 cells: a cell every half second, before the seconds figure moves.
+        assert_eq!(next_change(60_000, 60_000, 120), 500);
+    }
+
+    #[test]
+    fn the_timer_never_sleeps_past_the_deadline_or_spins() {
+        assert_eq!(next_change(0, 20_000, 20), 0);
+        assert!(next_change(1, 20_000, 20) >= 1);
+    }
+}

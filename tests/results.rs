@@ -1,0 +1,450 @@
+//! Results that last: the store keeps every finished scenario exactly, many trainees saving
+//! at once all get their results in, a process killed mid-save loses nothing reported saved,
+//! and the reports read the same results in every format.
+
+// Tests fail by panicking; that is their job.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use composure::drill::{find_drill, plan, play_scripted};
+use composure::engine::Report;
+use composure::report::{Csv, Export, Json, Table, TeamReport, Xapi};
+use composure::rules::Rulebook;
+use composure::scenario::Library;
+use composure::store::{Filter, SCHEMA_VERSION, SessionRecord, Store};
+
+const DRILL: &str = "tests/fixtures/drills/valid/late-twice.ron";
+/// A silence, then the late-order scenario's answers, then the kitchen's.
+const ANSWERS: &str = "-,acknowledge,express,open-new-range,over-more";
+
+fn bin() -> String {
+    env!("CARGO_BIN_EXE_composure").to_owned()
+}
+
+fn drill_command(dir: &Path, trainee: &str) -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.args(["--scenarios", "tests/fixtures/tui", "drill", DRILL])
+        .args(["--trainee", trainee])
+        .arg(format!("--answers={ANSWERS}"))
+        .arg("--data-dir")
+        .arg(dir)
+        .env_remove("COMPOSURE_DATA_DIR")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// The session ids a drill process reported saved, from its output.
+fn saved_ids(output: &str) -> Vec<i64> {
+    output
+        .lines()
+        .filter_map(|l| l.strip_prefix("saved: session "))
+        .map(|rest| rest.split(' ').next().unwrap().parse().unwrap())
+        .collect()
+}
+
+fn rules() -> Rulebook {
+    Rulebook::embedded().unwrap()
+}
+
+fn a_report(seed: u64, answers: &[&str]) -> Report {
+    let library = Library::embedded(&rules());
+    let drill = find_drill("first-week", &library).unwrap().unwrap();
+    let mut item = plan(&drill, &library, "en").items.remove(0);
+    item.seed = seed;
+    let mut clock = 1_000;
+    play_scripted(
+        &item,
+        30_000,
+        &mut answers.iter().copied(),
+        &mut clock,
+        &rules(),
+    )
+    .unwrap()
+}
+
+fn record(trainee: &str, drill: Option<&str>, report: Report, ended_at: u64) -> SessionRecord {
+    SessionRecord {
+        trainee: trainee.to_owned(),
+        drill: drill.map(str::to_owned),
+        report,
+        ended_at,
+        version: "test".to_owned(),
+    }
+}
+
+const WASHER: &[&str] = &[
+    "-",
+    "open-tone",
+    "heated-reset",
+    "fault-agree-then",
+    "when-concrete",
+    "money-boundaries",
+    "kit-extra",
+];
+const WASHER_BADLY: &[&str] = &[
+    "open-cold",
+    "story-book-now",
+    "who-same-side",
+    "fault-concede",
+    "trap-walk-back",
+    "kit-lecture",
+];
+
+#[test]
+fn a_saved_result_reads_back_exactly_with_its_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let report = a_report(5, WASHER_BADLY);
+    let id = store
+        .save(&record("Ann", Some("first-week"), report.clone(), 9_000))
+        .unwrap();
+    assert_eq!(store.report(id).unwrap(), Some(report.clone()));
+    let rows = store.sessions(&Filter::trainee("Ann"), None).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].scenario, "rude-broken-washer");
+    assert_eq!(rows[0].language, "en");
+    assert_eq!(rows[0].seed, 5);
+    assert_eq!(rows[0].score, report.score);
+    assert_eq!(rows[0].drill.as_deref(), Some("first-week"));
+    assert_eq!(rows[0].ended_at, 9_000);
+    let mistakes = store.latest_mistakes("Ann").unwrap();
+    assert!(!mistakes.is_empty());
+    assert!(mistakes.iter().all(|m| m.scenario == "rude-broken-washer"));
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn the_database_is_in_wal_mode_with_a_schema_version() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open_in(dir.path()).unwrap());
+    let conn = header_check(dir.path());
+    assert_eq!(conn, ("wal".to_owned(), SCHEMA_VERSION));
+}
+
+/// The journal mode and user_version, read from the file's header.
+fn header_check(dir: &Path) -> (String, i64) {
+    // The file header says it: WAL files have read and write versions 2 at bytes 18–19, and
+    // user_version is the big-endian integer at bytes 60–63.
+    let bytes = std::fs::read(dir.join("composure.db")).unwrap();
+    let mode = if bytes[18] == 2 && bytes[19] == 2 {
+        "wal"
+    } else {
+        "rollback"
+    };
+    let version = i64::from(u32::from_be_bytes([
+        bytes[60], bytes[61], bytes[62], bytes[63],
+    ]));
+    (mode.to_owned(), version)
+}
+
+#[test]
+fn a_database_from_a_newer_composure_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open_in(dir.path()).unwrap());
+    let path = dir.path().join("composure.db");
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[60..64].copy_from_slice(&99u32.to_be_bytes());
+    std::fs::write(&path, &bytes).unwrap();
+    let error = Store::open(&path).err().unwrap().to_string();
+    assert!(error.contains("newer Composure"), "{error}");
+}
+
+#[test]
+fn the_mistakes_drill_replays_the_scenarios_last_got_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = drill_command(dir.path(), "Ann").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A later perfect run of late-order leaves only the kitchen to redo.
+    let mut cmd = Command::new(bin());
+    let out = cmd
+        .args(["--scenarios", "tests/fixtures/tui", "--data-dir"])
+        .arg(dir.path())
+        .args(["drill", "--mistakes", "--trainee", "Ann", "--answers"])
+        .arg("acknowledge,express,open-ask-use,needs-restate,prio-recommend,tony-bar,deadline-reassure,wobble-honest")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("drill Your mistakes, again (mistakes) for Ann: 2 scenario(s)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn eight_trainees_finishing_at_once_all_get_their_results_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let children: Vec<(String, Child)> = (0..8)
+        .map(|i| {
+            let name = format!("trainee-{i}");
+            let child = drill_command(dir.path(), &name).spawn().unwrap();
+            (name, child)
+        })
+        .collect();
+    let mut reported = Vec::new();
+    for (name, child) in children {
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            out.status.success(),
+            "{name}: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let ids = saved_ids(&stdout);
+        assert_eq!(ids.len(), 2, "{name}: {stdout}");
+        reported.extend(ids.into_iter().map(|id| (name.clone(), id)));
+    }
+    let store = Store::open_in(dir.path()).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let rows = store.sessions(&Filter::default(), None).unwrap();
+    assert_eq!(rows.len(), 16);
+    for (name, id) in reported {
+        let row = rows.iter().find(|r| r.id == id).unwrap();
+        assert_eq!(row.trainee, name);
+        assert!(store.report(id).unwrap().is_some());
+    }
+}
+
+#[test]
+fn a_drill_killed_mid_save_loses_nothing_reported_saved_and_leaves_the_file_sound() {
+    let dir = tempfile::tempdir().unwrap();
+    // Seven trainees save normally while one holds its write transaction open and is
+    // killed with SIGKILL inside its second save.
+    let mut victim = drill_command(dir.path(), "victim")
+        .arg("--hold-save-ms=4000")
+        .spawn()
+        .unwrap();
+    let others: Vec<(String, Child)> = (0..7)
+        .map(|i| {
+            let name = format!("trainee-{i}");
+            (
+                name.clone(),
+                drill_command(dir.path(), &name).spawn().unwrap(),
+            )
+        })
+        .collect();
+    let mut lines = BufReader::new(victim.stdout.take().unwrap()).lines();
+    let mut victim_saved = Vec::new();
+    let started = Instant::now();
+    while victim_saved.is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(60), "no first save");
+        let line = lines.next().unwrap().unwrap();
+        victim_saved.extend(saved_ids(&line));
+    }
+    // Its second save is now holding the write lock (4 s); kill it inside that.
+    std::thread::sleep(Duration::from_millis(1500));
+    victim.kill().unwrap(); // SIGKILL on Unix
+    let _ = victim.wait();
+    let mut reported = Vec::new();
+    for (name, child) in others {
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            out.status.success(),
+            "{name}: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        reported.extend(saved_ids(&stdout));
+    }
+    assert_eq!(reported.len(), 14);
+    let store = Store::open_in(dir.path()).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    for id in reported.iter().chain(&victim_saved) {
+        assert!(store.report(*id).unwrap().is_some(), "session {id} is lost");
+    }
+    let victims = store.sessions(&Filter::trainee("victim"), None).unwrap();
+    assert_eq!(victims.len(), 1, "only the result reported saved is there");
+    assert_eq!(victims[0].id, victim_saved[0]);
+}
+
+fn sample_store(dir: &Path) -> Store {
+    let mut store = Store::open_in(dir).unwrap();
+    let day = 86_400_000;
+    let start = 20_000 * day;
+    store
+        .save(&record(
+            "Ann",
+            Some("first-week"),
+            a_report(1, WASHER),
+            start,
+        ))
+        .unwrap();
+    store
+        .save(&record(
+            "=cmd|' /C calc'!A0",
+            Some("first-week"),
+            a_report(2, WASHER_BADLY),
+            start + day,
+        ))
+        .unwrap();
+    store
+        .save(&record(
+            "Lee, Bo",
+            None,
+            a_report(3, WASHER),
+            start + 2 * day,
+        ))
+        .unwrap();
+    store
+}
+
+fn export(format: &dyn Export, report: &TeamReport) -> String {
+    let mut out = Vec::new();
+    format.write(report, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn the_report_ranks_trainees_and_names_the_team_weaknesses() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = sample_store(dir.path());
+    let report = TeamReport::build(&store, &Filter::default(), &rules(), 0, false).unwrap();
+    assert_eq!(report.leaderboard.len(), 3);
+    assert!(report.leaderboard[0].mean_score >= report.leaderboard[2].mean_score);
+    assert!(
+        report
+            .team_rules
+            .windows(2)
+            .all(|w| w[0].balance <= w[1].balance)
+    );
+    let text = export(&Table, &report);
+    assert!(text.contains("Leaderboard"), "{text}");
+    assert!(text.contains("Team weaknesses per rule"), "{text}");
+    assert!(text.contains("Per trainee"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&export(&Json, &report)).unwrap();
+    assert_eq!(json["leaderboard"].as_array().unwrap().len(), 3);
+
+    let by_drill = Filter {
+        drill: Some("first-week".to_owned()),
+        ..Filter::default()
+    };
+    let report = TeamReport::build(&store, &by_drill, &rules(), 0, false).unwrap();
+    assert_eq!(report.leaderboard.len(), 2);
+    let since = Filter {
+        since: Some(20_001 * 86_400_000),
+        ..Filter::default()
+    };
+    let report = TeamReport::build(&store, &since, &rules(), 0, false).unwrap();
+    assert_eq!(report.leaderboard.len(), 2);
+}
+
+#[test]
+fn csv_has_a_header_quotes_by_rfc_4180_and_defuses_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = sample_store(dir.path());
+    let report = TeamReport::build(&store, &Filter::default(), &rules(), 0, false).unwrap();
+    let csv = export(&Csv, &report);
+    let mut lines = csv.split("\r\n");
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("kind,rank,trainee,rule,"), "{header}");
+    let columns = header.split(',').count();
+    assert!(csv.contains("\"Lee, Bo\""), "{csv}");
+    assert!(csv.contains("'=cmd|' /C calc'!A0"), "{csv}");
+    assert!(!csv.contains(",=cmd"), "{csv}");
+    // Every row has the header's number of cells, read as RFC 4180 reads them.
+    for line in lines.filter(|l| !l.is_empty()) {
+        assert_eq!(fields(line).len(), columns, "{line}");
+    }
+    let names: Vec<String> = csv
+        .split("\r\n")
+        .skip(1)
+        .filter(|l| l.starts_with("trainee,"))
+        .map(|l| fields(l)[2].clone())
+        .collect();
+    assert!(names.contains(&"Lee, Bo".to_owned()), "{names:?}");
+}
+
+/// Splits one CSV record into its fields, undoing RFC 4180 quoting.
+fn fields(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                out.last_mut().unwrap().push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(String::new()),
+            (c, _) => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn xapi_statements_have_the_shape_a_learning_record_store_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = sample_store(dir.path());
+    let report = TeamReport::build(&store, &Filter::default(), &rules(), 0, true).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&export(&Xapi, &report)).unwrap();
+    let statements = json.as_array().unwrap();
+    assert_eq!(statements.len(), 3);
+    let iri = |v: &serde_json::Value| {
+        let s = v.as_str().unwrap();
+        assert!(s.starts_with("http://") || s.starts_with("https://"), "{s}");
+    };
+    for s in statements {
+        let actor = &s["actor"];
+        assert_eq!(actor["objectType"], "Agent");
+        assert!(actor["name"].is_string());
+        iri(&actor["account"]["homePage"]);
+        assert!(actor["account"]["name"].is_string());
+        iri(&s["verb"]["id"]);
+        assert_eq!(s["verb"]["id"], "http://adlnet.gov/expapi/verbs/completed");
+        assert!(s["verb"]["display"]["en-US"].is_string());
+        assert_eq!(s["object"]["objectType"], "Activity");
+        iri(&s["object"]["id"]);
+        let score = &s["result"]["score"];
+        let scaled = score["scaled"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&scaled));
+        let (raw, min, max) = (
+            score["raw"].as_f64().unwrap(),
+            score["min"].as_f64().unwrap(),
+            score["max"].as_f64().unwrap(),
+        );
+        assert!(min <= raw && raw <= max);
+        assert!((scaled - raw / 100.0).abs() < 1e-9);
+        assert!(s["result"]["success"].is_boolean());
+        assert_eq!(s["result"]["completion"], true);
+        let duration = s["result"]["duration"].as_str().unwrap();
+        assert!(
+            duration.starts_with("PT") && duration.ends_with('S'),
+            "{duration}"
+        );
+        let timestamp = s["timestamp"].as_str().unwrap();
+        assert_eq!(
+            timestamp.len(),
+            "2024-10-04T10:00:00.000Z".len(),
+            "{timestamp}"
+        );
+        assert!(timestamp.ends_with('Z') && timestamp.as_bytes()[10] == b'T');
+    }
+    let with_drill = statements
+        .iter()
+        .filter(|s| s["context"]["contextActivities"]["grouping"][0]["id"].is_string())
+        .count();
+    assert_eq!(with_drill, 2);
+}
+
+#[test]
+fn report_with_no_results_yet_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(bin())
+        .args(["report", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no results yet"));
+}

@@ -1,0 +1,276 @@
+//! The drill and history screens, driven as a trainee drives them with the clock passed in:
+//! snapshots at 80×24 pin the countdown gauge, the client's reaction to a silence, the
+//! summary and the history charts; the size sweep proves no size makes them panic.
+
+// Tests fail by panicking; that is their job.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+
+use composure::drill::{load_drill_path, plan};
+use composure::engine::Report;
+use composure::rules::Rulebook;
+use composure::scenario::Library;
+use composure::store::{RuleStat, SessionRow};
+use composure::tui::drill::{Phase, Saved};
+use composure::tui::keymap::Action;
+use composure::tui::theme::MONO;
+use composure::tui::{App, DrillScreen, HistoryData, HistoryScreen, Screen};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const NOW: u64 = 1_000_000;
+
+fn rules() -> Rulebook {
+    Rulebook::embedded().unwrap()
+}
+
+fn drill() -> DrillScreen {
+    let rules = rules();
+    let mut library = Library::embedded(&rules);
+    library.add_folder(Path::new("tests/fixtures/tui"), &rules);
+    let drill = load_drill_path(
+        Path::new("tests/fixtures/drills/valid/late-twice.ron"),
+        &library,
+    )
+    .unwrap();
+    DrillScreen::new(
+        plan(&drill, &library, "en"),
+        rules,
+        "Ann Lee".to_owned(),
+        MONO,
+        composure::i18n::Lang::En,
+        composure::i18n::strings(composure::i18n::Lang::En).unwrap(),
+    )
+}
+
+fn render_drill(screen: &DrillScreen, now: u64, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| screen.draw(frame, now)).unwrap();
+    terminal
+}
+
+/// Picks the option with this choice id, then continues past what happened.
+fn answer(screen: &mut DrillScreen, id: &str, now: u64) {
+    let Screen::Conversation(play) = &screen.app.screen else {
+        panic!("not in a conversation")
+    };
+    let index = play
+        .conversation
+        .turn()
+        .options
+        .iter()
+        .position(|o| o == id)
+        .unwrap();
+    screen.update(Action::Pick(index), now);
+    screen.update(Action::Confirm, now);
+}
+
+fn in_conversation() -> DrillScreen {
+    let mut screen = drill();
+    screen.update(Action::Confirm, NOW); // the opening card
+    screen.update(Action::Confirm, NOW); // the briefing
+    screen
+}
+
+fn finished() -> DrillScreen {
+    let mut screen = in_conversation();
+    answer(&mut screen, "acknowledge", NOW + 3_000);
+    answer(&mut screen, "express", NOW + 6_000);
+    screen.update(Action::Confirm, NOW + 7_000); // the ending: on to the next briefing
+    screen.update(Action::Confirm, NOW + 8_000);
+    answer(&mut screen, "open-new-range", NOW + 12_000);
+    answer(&mut screen, "over-more", NOW + 15_000);
+    screen.update(Action::Confirm, NOW + 16_000);
+    screen
+}
+
+#[test]
+fn the_drill_screens_at_80x24() {
+    let intro = drill();
+    insta::assert_snapshot!("drill_intro", render_drill(&intro, NOW, 80, 24).backend());
+
+    let screen = in_conversation();
+    assert!(matches!(screen.app.screen, Screen::Conversation(_)));
+    insta::assert_snapshot!(
+        "drill_conversation_gauge",
+        render_drill(&screen, NOW + 4_000, 80, 24).backend()
+    );
+
+    let mut silent = in_conversation();
+    assert!(silent.tick(NOW + 10_000), "the 10 s limit ran out");
+    insta::assert_snapshot!(
+        "drill_silence",
+        render_drill(&silent, NOW + 10_000, 80, 24).backend()
+    );
+
+    let mut summary = finished();
+    assert_eq!(summary.phase, Phase::Summary);
+    assert_eq!(summary.unsaved(), vec![0, 1]);
+    summary.saved(0, Ok(12));
+    summary.saved(1, Ok(13));
+    insta::assert_snapshot!(
+        "drill_summary",
+        render_drill(&summary, NOW + 20_000, 80, 24).backend()
+    );
+}
+
+#[test]
+fn a_silence_costs_mood_and_the_client_reacts() {
+    let mut screen = in_conversation();
+    let mood = |s: &DrillScreen| match &s.app.screen {
+        Screen::Conversation(p) => p.conversation.state().mood,
+        _ => panic!("not in a conversation"),
+    };
+    let before = mood(&screen);
+    assert!(!screen.tick(NOW + 9_999));
+    assert!(screen.tick(NOW + 10_000));
+    assert_eq!(mood(&screen), before - 1);
+    let text = format!("{}", render_drill(&screen, NOW + 10_000, 100, 30).backend());
+    assert!(text.contains("(silence: the time ran out)"), "{text}");
+    assert!(text.contains("…"), "{text}");
+}
+
+#[test]
+fn the_timer_only_runs_while_options_are_shown() {
+    let mut screen = drill();
+    assert_eq!(
+        screen.next_wake(NOW),
+        None,
+        "the opening card waits for ever"
+    );
+    screen.update(Action::Confirm, NOW);
+    assert_eq!(screen.next_wake(NOW), None, "the briefing waits for ever");
+    screen.update(Action::Confirm, NOW);
+    let wake = screen.next_wake(NOW + 4_300).unwrap();
+    assert!(wake.as_millis() > 0 && wake.as_millis() <= 700, "{wake:?}");
+    // Reading what the last answer did stops the clock.
+    let Screen::Conversation(play) = &screen.app.screen else {
+        panic!()
+    };
+    let first = play.conversation.turn().options[0].clone();
+    let index = 0;
+    let _ = first;
+    screen.update(Action::Pick(index), NOW + 5_000);
+    assert_eq!(screen.next_wake(NOW + 5_000), None);
+}
+
+#[test]
+fn every_finished_scenario_is_handed_over_for_saving_once() {
+    let mut screen = finished();
+    assert_eq!(screen.results.len(), 2);
+    assert!(screen.results.iter().all(|r| r.saved == Saved::Pending));
+    screen.saved(0, Ok(1));
+    screen.saved(1, Err("disk full".to_owned()));
+    assert_eq!(screen.unsaved(), Vec::<usize>::new());
+    assert!(screen.app.notice.as_deref().unwrap().contains("NOT SAVED"));
+    // The summary opens a debrief and comes back.
+    screen.update(Action::Confirm, NOW + 30_000);
+    assert_eq!(screen.phase, Phase::Review);
+    screen.update(Action::Back, NOW + 31_000);
+    assert_eq!(screen.phase, Phase::Summary);
+}
+
+fn history() -> HistoryScreen {
+    let rules = rules();
+    let library = Library::embedded(&rules);
+    let app = App::new(
+        library,
+        rules,
+        composure::cli::Feedback::Now,
+        None,
+        MONO,
+        composure::i18n::Lang::En,
+        composure::i18n::strings(composure::i18n::Lang::En).unwrap(),
+    );
+    let day = 86_400_000;
+    let start = 20_454 * day; // 2026-01-01
+    let row = |id: i64, score: u8, days: u64, drill: Option<&str>| SessionRow {
+        id,
+        trainee: "Ann Lee".to_owned(),
+        drill: drill.map(str::to_owned),
+        scenario: "rude-broken-washer".to_owned(),
+        title: "Leaking again".to_owned(),
+        client_type: "rude".to_owned(),
+        language: "en".to_owned(),
+        seed: 1,
+        score,
+        ending: Some("resolved".to_owned()),
+        decisions: 6,
+        hesitations: 1,
+        time_limit_ms: Some(15_000),
+        started_at: start + days * day - 120_000,
+        ended_at: start + days * day,
+        version: "0.1.0".to_owned(),
+    };
+    let sessions = vec![
+        row(5, 88, 20, Some("under-fire")),
+        row(4, 71, 14, Some("under-fire")),
+        row(3, 64, 9, None),
+        row(2, 40, 3, Some("first-week")),
+        row(1, 25, 0, Some("first-week")),
+    ];
+    let stat = |rule: &str, followed, broken| RuleStat {
+        rule: rule.to_owned(),
+        followed,
+        broken,
+        followed_weight: followed * 2,
+        broken_weight: broken * 2,
+    };
+    let rules = vec![
+        stat("calm-benevolent-tone", 9, 1),
+        stat("empathise", 6, 2),
+        stat("set-expectations", 3, 3),
+        stat("not-defensive", 1, 4),
+        stat("help-choose", 0, 3),
+    ];
+    HistoryScreen::new(
+        app,
+        HistoryData {
+            trainee: "Ann Lee".to_owned(),
+            sessions,
+            reports: Vec::<(i64, Report)>::new(),
+            rules,
+        },
+    )
+}
+
+fn render_history(screen: &HistoryScreen, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| screen.draw(frame)).unwrap();
+    terminal
+}
+
+#[test]
+fn the_history_screen_at_80x24() {
+    insta::assert_snapshot!("history", render_history(&history(), 80, 24).backend());
+}
+
+#[test]
+fn drill_and_history_screens_render_at_every_small_size_without_panicking() {
+    let mut silent = in_conversation();
+    silent.tick(NOW + 10_000);
+    let mut summary = finished();
+    summary.saved(0, Ok(1));
+    let drills = [
+        ("intro", drill(), NOW),
+        ("conversation", in_conversation(), NOW + 4_000),
+        ("silence", silent, NOW + 10_000),
+        ("summary", summary, NOW + 20_000),
+    ];
+    let history = history();
+    for width in (0..=45).chain((50..=200).step_by(15)) {
+        for height in (0..=16).chain([20, 24, 30, 50, 100]) {
+            for (name, screen, now) in &drills {
+                let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                terminal
+                    .draw(|frame| screen.draw(frame, *now))
+                    .unwrap_or_else(|e| panic!("{name} at {width}x{height}: {e}"));
+            }
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal
+                .draw(|frame| history.draw(frame))
+                .unwrap_or_else(|e| panic!("history at {width}x{height}: {e}"));
+        }
+    }
+}
