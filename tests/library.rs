@@ -1,5 +1,6 @@
 //! The shipped library as a whole: every kind of client the guidance describes, twice, in
-//! varied settings, and every rule exercised on both sides.
+//! varied settings; every rule exercised on both sides; every scenario in every language with
+//! the same structure as its English original.
 
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -7,7 +8,9 @@
 use std::collections::{HashMap, HashSet};
 
 use composure::authoring::starter::ALL_TYPES;
+use composure::i18n::Lang;
 use composure::rules::{Rulebook, coverage};
+use composure::scenario::library::check_embedded;
 use composure::scenario::{Library, ValidScenario};
 
 fn library() -> Library {
@@ -68,5 +71,24 @@ fn no_two_scenarios_share_a_title() {
             "title used twice: {}",
             s.scenario().title
         );
+    }
+}
+
+#[test]
+fn every_scenario_is_in_every_language_with_the_same_structure() {
+    // Structure is compared by check (errors if a translation drifts); here, completeness.
+    let report = check_embedded(&Rulebook::embedded().unwrap());
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    let library = library();
+    for s in english(&library) {
+        for lang in Lang::ALL {
+            let found = library.get(s.id(), lang.code());
+            assert!(
+                found.is_some_and(|(_, fallback)| !fallback),
+                "{} has no {} version",
+                s.id(),
+                lang.name()
+            );
+        }
     }
 }
