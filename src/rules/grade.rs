@@ -19,6 +19,46 @@ pub fn choice_value(choice: &Choice) -> i32 {
         .sum()
 }
 
+/// The spread of option values at one decision: every option there is scored against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DecisionScale {
+    pub best: i32,
+    pub worst: i32,
+}
+
+impl DecisionScale {
+    /// The scale of a decision with these options (0 to 0 with none).
+    pub fn of(choices: &[Choice]) -> DecisionScale {
+        let mut values = choices.iter().map(choice_value);
+        let first = values.next().unwrap_or(0);
+        let (best, worst) = values.fold((first, first), |(b, w), v| (b.max(v), w.min(v)));
+        DecisionScale { best, worst }
+    }
+
+    /// An option's part of the score: (value − worst) / (best − worst), or 1 when every
+    /// option is valued the same.
+    pub fn score(self, value: i32) -> f64 {
+        if self.best == self.worst {
+            1.0
+        } else {
+            f64::from(value - self.worst) / f64::from(self.best - self.worst)
+        }
+    }
+}
+
+/// The 0–100 score of a conversation whose decision scores average `mean`: 100 × mean,
+/// rounded half away from zero.
+pub fn score_from_mean(mean: f64) -> u8 {
+    // `mean` is in 0..=1, so the cast cannot truncate.
+    (mean * 100.0).round().clamp(0.0, 100.0) as u8
+}
+
+/// The lowest mean decision score that [`score_from_mean`] turns into `score` or more: a
+/// mean exactly on the half rounds up. Path analysis searches on these thresholds.
+pub fn lowest_mean_for(score: u8) -> f64 {
+    (f64::from(score) - 0.5) / 100.0
+}
+
 /// How one decision scored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionScore {
@@ -69,20 +109,14 @@ pub fn grade<'a>(
         let Some(chosen) = choices.iter().find(|c| c.id == chosen_id) else {
             continue;
         };
-        let values: Vec<i32> = choices.iter().map(choice_value).collect();
-        let best_value = values.iter().copied().max().unwrap_or(0);
-        let worst_value = values.iter().copied().min().unwrap_or(0);
+        let scale = DecisionScale::of(choices);
+        let (best_value, worst_value) = (scale.best, scale.worst);
         let value = choice_value(chosen);
-        let score = if best_value == worst_value {
-            1.0
-        } else {
-            f64::from(value - worst_value) / f64::from(best_value - worst_value)
-        };
+        let score = scale.score(value);
         let best = choices
             .iter()
-            .zip(&values)
-            .filter(|(_, v)| **v == best_value)
-            .map(|(c, _)| c.id.clone())
+            .filter(|c| choice_value(c) == best_value)
+            .map(|c| c.id.clone())
             .collect();
         scores.push(DecisionScore {
             node: node_id.to_owned(),
@@ -146,6 +180,30 @@ fn overall(scores: &[DecisionScore]) -> u8 {
         return 0;
     }
     let mean = scores.iter().map(|s| s.score).sum::<f64>() / scores.len() as f64;
-    // `mean` is in 0..=1, so the cast cannot truncate.
-    (mean * 100.0).round().clamp(0.0, 100.0) as u8
+    score_from_mean(mean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_option_scores_its_place_between_the_worst_and_best_value() {
+        let scale = DecisionScale { best: 5, worst: -3 };
+        assert_eq!(scale.score(5), 1.0);
+        assert_eq!(scale.score(-3), 0.0);
+        assert_eq!(scale.score(0), 0.375);
+        assert_eq!(DecisionScale { best: 2, worst: 2 }.score(2), 1.0);
+    }
+
+    #[test]
+    fn a_mean_on_the_half_rounds_up_and_the_threshold_says_so() {
+        assert_eq!(score_from_mean(0.125), 13);
+        assert_eq!(score_from_mean(0.124), 12);
+        for score in 1..=100u8 {
+            let threshold = lowest_mean_for(score);
+            assert_eq!(score_from_mean(threshold + 1e-9), score, "{score}");
+            assert_eq!(score_from_mean(threshold - 1e-9), score - 1, "{score}");
+        }
+    }
 }

@@ -4,7 +4,10 @@
 pub mod grade;
 mod model;
 
-pub use grade::{DecisionScore, Grade, RuleTally, choice_value, grade};
+pub use grade::{
+    DecisionScale, DecisionScore, Grade, RuleTally, choice_value, grade, lowest_mean_for,
+    score_from_mean,
+};
 pub use model::{Rule, RuleScope, Rulebook};
 
 /// The shipped rulebook's text.
