@@ -5,6 +5,9 @@
 //! n-th node's `id` is the n-th `id:` key at node depth, and so on. A small scanner that skips
 //! strings and comments records every `key:` with its nesting depth, which is all that takes.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 /// Nesting depth of a node's fields: inside `Scenario(`, `nodes: [` and `Decision(`.
 const NODE_DEPTH: usize = 3;
 /// Nesting depth of a choice's fields: inside a node's `choices: [` and `Choice(`.
@@ -23,39 +26,66 @@ impl Position {
     pub const START: Position = Position { line: 1, col: 1 };
 }
 
-#[derive(Debug, Clone)]
-struct Key {
-    name: String,
+/// How far apart [`Checkpoints`] are, in bytes: the most a lookup walks.
+const CHECKPOINT_SPACING: usize = 1024;
+
+#[derive(Debug, Clone, Copy)]
+struct Key<'a> {
+    name: &'a str,
     depth: usize,
     offset: usize,
 }
 
 /// Positions of keys in one source text.
+///
+/// Both indexes are built on first use, in one pass each: a file with no problems costs
+/// nothing, and a file with thousands costs the same per problem as a file with one.
 #[derive(Debug, Clone)]
 pub struct Locator<'a> {
     source: &'a str,
-    keys: Vec<Key>,
+    /// Offsets of every key, by name and depth, in file order.
+    keys: OnceCell<HashMap<&'a str, HashMap<usize, Vec<usize>>>>,
+    checkpoints: OnceCell<Checkpoints>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(source: &'a str) -> Self {
         Locator {
             source,
-            keys: scan_keys(source),
+            keys: OnceCell::new(),
+            checkpoints: OnceCell::new(),
         }
     }
 
     /// Position of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
-        position_of(self.source, offset)
+        self.checkpoints
+            .get_or_init(|| Checkpoints::new(self.source))
+            .position(self.source, offset)
+    }
+
+    fn offsets(&self, name: &str, depth: usize) -> &[usize] {
+        let keys = self.keys.get_or_init(|| {
+            let mut index: HashMap<&str, HashMap<usize, Vec<usize>>> = HashMap::new();
+            for key in scan_keys(self.source) {
+                index
+                    .entry(key.name)
+                    .or_default()
+                    .entry(key.depth)
+                    .or_default()
+                    .push(key.offset);
+            }
+            index
+        });
+        keys.get(name)
+            .and_then(|by_depth| by_depth.get(&depth))
+            .map_or(&[], Vec::as_slice)
     }
 
     fn nth_key(&self, name: &str, depth: usize, n: usize) -> Option<Position> {
-        self.keys
-            .iter()
-            .filter(|k| k.depth == depth && k.name == name)
-            .nth(n)
-            .map(|k| self.position(k.offset))
+        self.offsets(name, depth)
+            .get(n)
+            .map(|&offset| self.position(offset))
     }
 
     /// A field of the scenario itself, such as `start` or `format`.
@@ -80,29 +110,79 @@ impl<'a> Locator<'a> {
 
     /// A field nested one level inside a top-level field, such as `initial` → `mood`.
     pub fn nested(&self, parent: &str, key: &str) -> Position {
-        let Some(parent_at) = self
-            .keys
-            .iter()
-            .find(|k| k.depth == TOP_DEPTH && k.name == parent)
-        else {
+        let Some(&parent_at) = self.offsets(parent, TOP_DEPTH).first() else {
             return Position::START;
         };
-        self.keys
-            .iter()
-            .find(|k| k.offset > parent_at.offset && k.depth == TOP_DEPTH + 1 && k.name == key)
-            .map_or_else(
-                || self.position(parent_at.offset),
-                |k| self.position(k.offset),
-            )
+        let inside = self.offsets(key, TOP_DEPTH + 1);
+        let after = inside.partition_point(|&offset| offset <= parent_at);
+        self.position(inside.get(after).copied().unwrap_or(parent_at))
     }
 }
 
-/// 1-based line and character column of a byte offset (clamped to the text).
-pub fn position_of(source: &str, offset: usize) -> Position {
+/// The line and column at every [`CHECKPOINT_SPACING`] bytes, so that finding a position
+/// walks at most that far, even on a file that is one long line.
+#[derive(Debug, Clone)]
+struct Checkpoints {
+    /// (byte offset, position), in offset order; the first is the start of the text.
+    marks: Vec<(usize, Position)>,
+}
+
+impl Checkpoints {
+    fn new(source: &str) -> Self {
+        let mut marks = vec![(0, Position::START)];
+        let mut at = Position::START;
+        let mut next = CHECKPOINT_SPACING;
+        for (offset, c) in source.char_indices() {
+            if offset >= next {
+                marks.push((offset, at));
+                next = offset + CHECKPOINT_SPACING;
+            }
+            at = step(at, c);
+        }
+        Checkpoints { marks }
+    }
+
+    fn position(&self, source: &str, offset: usize) -> Position {
+        let offset = floor_char_boundary(source, offset);
+        let i = self.marks.partition_point(|&(o, _)| o <= offset);
+        let (from, mut at) = self
+            .marks
+            .get(i.wrapping_sub(1))
+            .copied()
+            .unwrap_or((0, Position::START));
+        for c in source[from..offset].chars() {
+            at = step(at, c);
+        }
+        at
+    }
+}
+
+fn step(at: Position, c: char) -> Position {
+    if c == '\n' {
+        Position {
+            line: at.line + 1,
+            col: 1,
+        }
+    } else {
+        Position {
+            line: at.line,
+            col: at.col + 1,
+        }
+    }
+}
+
+fn floor_char_boundary(source: &str, offset: usize) -> usize {
     let mut offset = offset.min(source.len());
     while !source.is_char_boundary(offset) {
         offset -= 1;
     }
+    offset
+}
+
+/// 1-based line and character column of a byte offset (clamped to the text). For one
+/// lookup; a [`Locator`] answers many without rescanning.
+pub fn position_of(source: &str, offset: usize) -> Position {
+    let offset = floor_char_boundary(source, offset);
     let before = &source[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -111,7 +191,7 @@ pub fn position_of(source: &str, offset: usize) -> Position {
 }
 
 /// Every `identifier :` outside strings and comments, with its bracket depth.
-fn scan_keys(source: &str) -> Vec<Key> {
+fn scan_keys(source: &str) -> Vec<Key<'_>> {
     let bytes = source.as_bytes();
     let mut keys = Vec::new();
     let mut depth: usize = 0;
@@ -146,7 +226,7 @@ fn scan_keys(source: &str) -> Vec<Key> {
                 }
                 if bytes.get(j) == Some(&b':') {
                     keys.push(Key {
-                        name: source[start..i].to_owned(),
+                        name: &source[start..i],
                         depth,
                         offset: start,
                     });
@@ -243,6 +323,31 @@ mod tests {
         assert_eq!(position_of(src, 3), Position { line: 2, col: 1 });
         // "ç" is two bytes but one column.
         assert_eq!(position_of(src, 5), Position { line: 2, col: 2 });
+    }
+
+    #[test]
+    fn a_locator_gives_the_same_positions_as_a_fresh_scan_past_many_checkpoints() {
+        let mut src = String::new();
+        for i in 0..2000 {
+            src.push_str(if i % 7 == 0 { "ç\n" } else { "ab " });
+        }
+        let loc = Locator::new(&src);
+        for offset in (0..=src.len() + 3).step_by(37) {
+            assert_eq!(loc.position(offset), position_of(&src, offset), "{offset}");
+        }
+    }
+
+    #[test]
+    fn a_nested_key_is_the_first_one_after_its_parent() {
+        let src = "S(\n  client: C(name: \"a\"),\n  initial: I(mood: 1, trust: 2),\n)";
+        let loc = Locator::new(src);
+        assert_eq!(
+            loc.nested("initial", "trust"),
+            Position { line: 3, col: 23 }
+        );
+        // A missing key falls back to its parent, a missing parent to the start.
+        assert_eq!(loc.nested("initial", "name"), Position { line: 3, col: 3 });
+        assert_eq!(loc.nested("briefing", "goal"), Position::START);
     }
 
     #[test]
