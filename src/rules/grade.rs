@@ -46,17 +46,23 @@ impl DecisionScale {
     }
 }
 
+/// How far below a half, in points of the 0–100 score, a mean may arrive and still round up.
+/// Decision scores are fractions such as 3/5 and 1/8 that f64 cannot always hold exactly, so
+/// a mean of exactly 14.5 points can arrive as 14.499999999999998. Means that truly differ
+/// from a half by this little do not occur: they would need denominators in the billions.
+const ROUNDING_SLACK: f64 = 1e-9;
+
 /// The 0–100 score of a conversation whose decision scores average `mean`: 100 × mean,
-/// rounded half away from zero.
+/// rounded to the nearest whole number, a half rounding up.
 pub fn score_from_mean(mean: f64) -> u8 {
     // `mean` is in 0..=1, so the cast cannot truncate.
-    (mean * 100.0).round().clamp(0.0, 100.0) as u8
+    (mean * 100.0 + ROUNDING_SLACK).round().clamp(0.0, 100.0) as u8
 }
 
-/// The lowest mean decision score that [`score_from_mean`] turns into `score` or more: a
-/// mean exactly on the half rounds up. Path analysis searches on these thresholds.
+/// The lowest mean decision score that [`score_from_mean`] turns into `score` or more. Path
+/// analysis searches on these thresholds.
 pub fn lowest_mean_for(score: u8) -> f64 {
-    (f64::from(score) - 0.5) / 100.0
+    (f64::from(score) - 0.5 - ROUNDING_SLACK) / 100.0
 }
 
 /// How one decision scored.
@@ -194,6 +200,14 @@ mod tests {
         assert_eq!(scale.score(-3), 0.0);
         assert_eq!(scale.score(0), 0.375);
         assert_eq!(DecisionScale { best: 2, worst: 2 }.score(2), 1.0);
+    }
+
+    #[test]
+    fn a_mean_on_the_half_rounds_up_even_when_floating_point_misses_it() {
+        // 0.6 and 0.125 are the scores of options at 3 of 5 and 1 of 8; with three decisions
+        // scoring 0 the mean is 0.145 exactly, which f64 holds as 0.14499999999999999.
+        let mean = (0.0 + 0.6 + 0.0 + 0.125 + 0.0) / 5.0;
+        assert_eq!(score_from_mean(mean), 15);
     }
 
     #[test]
