@@ -6,12 +6,15 @@
 //! - [`rules`]: the rulebook every choice is graded against, and the grading itself.
 //! - [`engine`]: a conversation in progress and its graded report; pure, with the seed and
 //!   clock passed in.
+//! - [`analysis`]: the scenario as a whole: every path with its score, best and worst
+//!   scores, and the conversation as a graph.
 //! - [`labels`]: how domain values read to a person (mood words, outcome names).
 //! - [`cli`]: the command line, and the commands that print rather than draw.
 //! - [`tui`]: the terminal interface: event loop, keymap, theme, one file per screen.
 //!
 //! Only `tui` touches the terminal; everything above it is plain data and functions.
 
+pub mod analysis;
 pub mod cli;
 pub mod engine;
 pub mod labels;

@@ -1,10 +1,12 @@
 //! Scenarios: the RON model trainers write, loading it with positioned errors, the checks that
-//! make it safe to play, and the library of shipped and trainer-supplied files.
+//! make it safe to play, the library of shipped and trainer-supplied files, and synthetic
+//! scenarios of any size for benchmarks and tests.
 
 pub mod library;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod synth;
 pub mod validate;
 
 pub use library::{Library, ScenarioSource};

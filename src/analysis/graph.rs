@@ -1,0 +1,121 @@
+//! A scenario as an indexed graph: nodes by position, each decision's choices as edges with the
+//! score the grading gives them, and an order in which every edge but the loops goes forward.
+//!
+//! A conversation may loop ("let me explain that again" leading back to an earlier point). The
+//! loops are the back edges of a depth-first walk from the start that tries choices in file
+//! order; leaving them out gives an acyclic graph in which every node is still reachable (the
+//! walk's own edges all stay), and that is the graph path summaries are computed over.
+
+use crate::rules::{DecisionScale, choice_value};
+use crate::scenario::{Choice, Node, ValidScenario};
+
+/// One choice, from the decision it is offered at to the node it leads to.
+#[derive(Debug, Clone, Copy)]
+pub struct Edge<'s> {
+    pub choice: &'s Choice,
+    /// Index of the node it leads to.
+    pub to: usize,
+    /// This option's decision score, 0–1, as grading computes it.
+    pub score: f64,
+    /// Whether it leads back to a node on the depth-first walk's current route: a loop.
+    pub back: bool,
+}
+
+/// The nodes of a scenario, in file order, with their outgoing choices.
+#[derive(Debug, Clone)]
+pub struct ConversationGraph<'s> {
+    pub nodes: Vec<&'s Node>,
+    /// Outgoing edges of each node, in choice order; empty for endings.
+    pub edges: Vec<Vec<Edge<'s>>>,
+    pub start: usize,
+    /// The nodes reachable from the start, start first, in an order in which every edge that
+    /// is not `back` leads to a later node (reverse post-order of the walk).
+    pub order: Vec<usize>,
+}
+
+impl<'s> ConversationGraph<'s> {
+    pub fn new(scenario: &'s ValidScenario) -> Self {
+        let nodes: Vec<&Node> = scenario.scenario().nodes.iter().collect();
+        let edges: Vec<Vec<Edge>> = nodes
+            .iter()
+            .map(|node| match node {
+                Node::Decision { choices, .. } => {
+                    let scale = DecisionScale::of(choices);
+                    choices
+                        .iter()
+                        .filter_map(|choice| {
+                            Some(Edge {
+                                choice,
+                                // Validation guarantees every `next` names a node.
+                                to: scenario.node_index(&choice.next)?,
+                                score: scale.score(choice_value(choice)),
+                                back: false,
+                            })
+                        })
+                        .collect()
+                }
+                Node::Ending { .. } => Vec::new(),
+            })
+            .collect();
+        let start = scenario.node_index(&scenario.scenario().start).unwrap_or(0);
+        let mut graph = ConversationGraph {
+            nodes,
+            edges,
+            start,
+            order: Vec::new(),
+        };
+        graph.walk();
+        graph
+    }
+
+    /// The depth-first walk from the start: marks back edges and fills `order`. Iterative, so
+    /// a conversation thousands of decisions deep cannot overflow the stack.
+    fn walk(&mut self) {
+        const UNSEEN: u8 = 0;
+        const ON_ROUTE: u8 = 1;
+        const DONE: u8 = 2;
+        let count = self.nodes.len();
+        if self.start >= count {
+            return;
+        }
+        let mut state = vec![UNSEEN; count];
+        let mut post = Vec::with_capacity(count);
+        // (node, index of the next choice to try)
+        let mut route: Vec<(usize, usize)> = vec![(self.start, 0)];
+        state[self.start] = ON_ROUTE;
+        while let Some(&mut (node, ref mut next)) = route.last_mut() {
+            match self.edges[node].get_mut(*next) {
+                Some(edge) => {
+                    *next += 1;
+                    match state[edge.to] {
+                        UNSEEN => {
+                            state[edge.to] = ON_ROUTE;
+                            route.push((edge.to, 0));
+                        }
+                        ON_ROUTE => edge.back = true,
+                        _ => {}
+                    }
+                }
+                None => {
+                    state[node] = DONE;
+                    post.push(node);
+                    route.pop();
+                }
+            }
+        }
+        post.reverse();
+        self.order = post;
+    }
+
+    /// The loops: every back edge as (from node, edge).
+    pub fn back_edges(&self) -> impl Iterator<Item = (usize, &Edge<'s>)> {
+        self.edges
+            .iter()
+            .enumerate()
+            .flat_map(|(from, edges)| edges.iter().filter(|e| e.back).map(move |e| (from, e)))
+    }
+
+    pub fn is_ending(&self, node: usize) -> bool {
+        matches!(self.nodes.get(node), Some(Node::Ending { .. }))
+    }
+}
