@@ -40,6 +40,9 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
+        Some(Command::Paths { id, limit, format }) => {
+            super::analyse::run_paths(&id, limit, format, &cli.scenarios, &rules)
+        }
         Some(Command::List) => {
             let library = load_library(&cli.scenarios, &rules);
             warn_problems(&library.problems);
@@ -91,7 +94,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
     }
 }
 
-fn load_library(folders: &[std::path::PathBuf], rules: &Rulebook) -> Library {
+pub(super) fn load_library(folders: &[std::path::PathBuf], rules: &Rulebook) -> Library {
     let mut library = Library::embedded(rules);
     for folder in folders {
         library.add_folder(folder, rules);
@@ -99,7 +102,10 @@ fn load_library(folders: &[std::path::PathBuf], rules: &Rulebook) -> Library {
     library
 }
 
-fn find<'a>(library: &'a Library, id: &str) -> Result<&'a crate::scenario::ValidScenario> {
+pub(super) fn find<'a>(
+    library: &'a Library,
+    id: &str,
+) -> Result<&'a crate::scenario::ValidScenario> {
     library.get(id).ok_or_else(|| {
         let ids: Vec<&str> = library.scenarios().iter().map(|s| s.id()).collect();
         anyhow!(
@@ -114,7 +120,7 @@ fn find<'a>(library: &'a Library, id: &str) -> Result<&'a crate::scenario::Valid
 }
 
 /// Writes to stdout, treating a closed pipe (`composure list | head`) as success.
-fn print_out(text: &str) -> Result<()> {
+pub(super) fn print_out(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -122,7 +128,7 @@ fn print_out(text: &str) -> Result<()> {
     }
 }
 
-fn warn_problems(problems: &[Problem]) {
+pub(super) fn warn_problems(problems: &[Problem]) {
     for problem in problems {
         eprintln!("warning: skipped: {problem}");
     }
@@ -171,7 +177,7 @@ fn pad(text: &str, width: usize) -> String {
     s
 }
 
-fn table(rows: &[Vec<String>]) -> String {
+pub(super) fn table(rows: &[Vec<String>]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {
@@ -254,7 +260,7 @@ pub fn check_text(report: &CheckReport) -> String {
     out
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(super) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {

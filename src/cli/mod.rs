@@ -1,11 +1,13 @@
 //! The command line: what a trainee, a trainer or a script can ask for, parsed by clap.
 
+mod analyse;
 mod commands;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use analyse::paths_text;
 pub use commands::{run, transcript_text};
 
 /// Practise conversations with difficult clients, graded against a rulebook.
@@ -60,4 +62,23 @@ pub enum Command {
         /// Files or folders of scenario files.
         paths: Vec<PathBuf>,
     },
+    /// Every path from the start to an ending with its score; the best and worst score; and
+    /// for every ending, the scores that reach it and how many paths do.
+    Paths {
+        /// The scenario's id (see `composure list`), or the path of a .ron file.
+        id: String,
+        /// List at most this many paths; the summary always covers every path.
+        #[arg(long, value_name = "N", default_value_t = 200)]
+        limit: usize,
+        /// `text` to read, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = PathsFormat::Text)]
+        format: PathsFormat,
+    },
+}
+
+/// How `composure paths` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PathsFormat {
+    Text,
+    Json,
 }
