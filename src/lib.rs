@@ -8,6 +8,8 @@
 //!   clock passed in.
 //! - [`analysis`]: the scenario as a whole: every path with its score, best and worst
 //!   scores, and the conversation as a graph.
+//! - [`export`]: the conversation drawn as a graph, in DOT for Graphviz or Mermaid for
+//!   Markdown; one file per format.
 //! - [`labels`]: how domain values read to a person (mood words, outcome names).
 //! - [`cli`]: the command line, and the commands that print rather than draw.
 //! - [`tui`]: the terminal interface: event loop, keymap, theme, one file per screen.
@@ -17,6 +19,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod engine;
+pub mod export;
 pub mod labels;
 pub mod rules;
 pub mod scenario;
