@@ -104,13 +104,15 @@ fn paths_as_json_gives_scripts_every_field() {
 
 #[test]
 fn an_unknown_id_exits_1_naming_the_ids_there_are() {
-    composure()
-        .args(["paths", "no-such-scenario"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "no scenario with id \"no-such-scenario\"; the library has: indecisive-kitchen-worktop",
-        ));
+    for command in ["paths", "graph"] {
+        composure()
+            .args([command, "no-such-scenario"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "no scenario with id \"no-such-scenario\"; the library has: indecisive-kitchen-worktop",
+            ));
+    }
 }
 
 #[test]
@@ -149,6 +151,37 @@ fn doc_sample(command: &str) -> String {
 #[test]
 fn the_paths_sample_in_the_doc_is_what_the_command_prints() {
     let command = "composure paths late-order --scenarios tests/fixtures/tui";
+    let args: Vec<&str> = command.split(' ').skip(1).collect();
+    assert_eq!(stdout_of(&args), doc_sample(command));
+}
+
+#[test]
+fn graph_draws_dot_by_default_and_mermaid_on_request() {
+    let dot = stdout_of(&["graph", "king-hotel-suite"]);
+    assert!(dot.starts_with("digraph \"king-hotel-suite\" {"), "{dot}");
+    assert!(dot.trim_end().ends_with('}'), "{dot}");
+    let mermaid = stdout_of(&["graph", "king-hotel-suite", "--format", "mermaid"]);
+    assert_eq!(mermaid.lines().nth(1), Some("flowchart TD"), "{mermaid}");
+    let from_file = stdout_of(&[
+        "graph",
+        "tests/fixtures/tui/late-order.ron",
+        "--format",
+        "dot",
+    ]);
+    assert!(
+        from_file.starts_with("digraph \"late-order\" {"),
+        "{from_file}"
+    );
+    composure()
+        .args(["graph", "king-hotel-suite", "--format", "svg"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'svg'"));
+}
+
+#[test]
+fn the_mermaid_sample_in_the_doc_is_what_the_command_prints() {
+    let command = "composure graph late-order --scenarios tests/fixtures/tui --format mermaid";
     let args: Vec<&str> = command.split(' ').skip(1).collect();
     assert_eq!(stdout_of(&args), doc_sample(command));
 }

@@ -8,9 +8,10 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
 
-use super::PathsFormat;
 use super::commands::{find, load_library, plural, print_out, table, warn_problems};
+use super::{GraphFormat, PathsFormat};
 use crate::analysis::{Cut, PathsReport, SEARCH_STEPS, paths};
+use crate::export::{Dot, Mermaid, render};
 use crate::labels;
 use crate::rules::Rulebook;
 use crate::scenario::{ValidScenario, load_path};
@@ -28,6 +29,22 @@ pub fn run_paths(
     let text = match format {
         PathsFormat::Text => paths_text(&report),
         PathsFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
+    };
+    print_out(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `composure graph ID`.
+pub fn run_graph(
+    id: &str,
+    format: GraphFormat,
+    folders: &[PathBuf],
+    rules: &Rulebook,
+) -> Result<ExitCode> {
+    let scenario = resolve(id, folders, rules)?;
+    let text = match format {
+        GraphFormat::Dot => render(&scenario, &Dot),
+        GraphFormat::Mermaid => render(&scenario, &Mermaid),
     };
     print_out(&text)?;
     Ok(ExitCode::SUCCESS)

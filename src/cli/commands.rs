@@ -43,6 +43,9 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
         Some(Command::Paths { id, limit, format }) => {
             super::analyse::run_paths(&id, limit, format, &cli.scenarios, &rules)
         }
+        Some(Command::Graph { id, format }) => {
+            super::analyse::run_graph(&id, format, &cli.scenarios, &rules)
+        }
         Some(Command::List) => {
             let library = load_library(&cli.scenarios, &rules);
             warn_problems(&library.problems);

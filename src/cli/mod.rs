@@ -74,6 +74,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PathsFormat::Text)]
         format: PathsFormat,
     },
+    /// The conversation as a graph: DOT for Graphviz (`| dot -Tsvg > graph.svg`) or Mermaid
+    /// for a Markdown ```mermaid block.
+    Graph {
+        /// The scenario's id (see `composure list`), or the path of a .ron file.
+        id: String,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+}
+
+/// The text formats `composure graph` draws in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Mermaid,
 }
 
 /// How `composure paths` prints its report.
