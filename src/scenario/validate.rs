@@ -195,18 +195,15 @@ impl Checker<'_> {
                         );
                     }
                 }
-                self.verdicts(
-                    choice.id.as_str(),
-                    &choice.verdicts,
-                    rules,
-                    self.loc.choice(n, "verdicts"),
-                );
+                self.verdicts(choice.id.as_str(), &choice.verdicts, rules, n);
                 n += 1;
             }
         }
     }
 
-    fn verdicts(&mut self, choice: &str, verdicts: &[Verdict], rules: &Rulebook, at: Position) {
+    /// Checks the verdicts of the `n`-th choice. Its position is looked up only for a
+    /// problem: finding it for every choice would cost a clean file time for nothing.
+    fn verdicts(&mut self, choice: &str, verdicts: &[Verdict], rules: &Rulebook, n: usize) {
         let mut seen: HashSet<&str> = HashSet::new();
         for verdict in verdicts {
             let (rule_id, weight) = match verdict {
@@ -214,11 +211,11 @@ impl Checker<'_> {
             };
             match rules.get(rule_id) {
                 None => self.report(
-                    at,
+                    self.loc.choice(n, "verdicts"),
                     format!("choice \"{choice}\" names an unknown rule \"{rule_id}\" (see `composure rules`)"),
                 ),
                 Some(rule) if rule.scope == RuleScope::Debrief => self.report(
-                    at,
+                    self.loc.choice(n, "verdicts"),
                     format!(
                         "choice \"{choice}\" grades against \"{rule_id}\", which is a debrief prompt, not a rule for choices"
                     ),
@@ -227,7 +224,7 @@ impl Checker<'_> {
             }
             if !(WEIGHT_MIN..=WEIGHT_MAX).contains(&weight) {
                 self.report(
-                    at,
+                    self.loc.choice(n, "verdicts"),
                     format!(
                         "choice \"{choice}\": weight {weight} for \"{rule_id}\" is outside {WEIGHT_MIN}..{WEIGHT_MAX}"
                     ),
@@ -235,7 +232,7 @@ impl Checker<'_> {
             }
             if !seen.insert(rule_id) {
                 self.report(
-                    at,
+                    self.loc.choice(n, "verdicts"),
                     format!("choice \"{choice}\" names rule \"{rule_id}\" more than once"),
                 );
             }
