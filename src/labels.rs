@@ -3,6 +3,18 @@
 
 use crate::scenario::{ClientType, Outcome};
 
+/// An outcome in English, for the trainer tools (`paths`, `graph`), which speak the
+/// vocabulary of scenario files; what trainees read is per language, in `i18n`.
+pub fn outcome(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::WonOver => "Won over",
+        Outcome::Resolved => "Resolved",
+        Outcome::ProfessionalParting => "Professional parting",
+        Outcome::EscalatedComplaint => "Escalated complaint",
+        Outcome::LostClient => "Lost client",
+    }
+}
+
 /// Whether an outcome counts as a good result for the colour it is shown in.
 pub fn outcome_is_good(outcome: Outcome) -> bool {
     matches!(

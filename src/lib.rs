@@ -16,16 +16,22 @@
 //! - [`import`]: stories written in other tools (Twine's Twee) turned into scenario drafts,
 //!   with a warning for everything that could not be carried over.
 //! - [`i18n`]: the languages and every string the trainer shows, per language.
+//! - [`analysis`]: the scenario as a whole: every path with its score, best and worst
+//!   scores, and the conversation as a graph.
+//! - [`export`]: the conversation drawn as a graph, in DOT for Graphviz or Mermaid for
+//!   Markdown; one file per format.
 //! - [`labels`]: how domain values read to a person (mood words, outcome names).
 //! - [`cli`]: the command line, and the commands that print rather than draw.
 //! - [`tui`]: the terminal interface: event loop, keymap, theme, one file per screen.
 //!
 //! Only `tui` touches the terminal; everything above it is plain data and functions.
 
+pub mod analysis;
 pub mod authoring;
 pub mod cli;
 pub mod drill;
 pub mod engine;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod labels;

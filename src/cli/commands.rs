@@ -39,6 +39,12 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             print_out(&rules_text(&rules))?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Paths { id, limit, format }) => {
+            super::analyse::run_paths(&id, limit, format, &cli.scenarios, &rules)
+        }
+        Some(Command::Graph { id, format }) => {
+            super::analyse::run_graph(&id, format, &cli.scenarios, &rules)
+        }
         Some(Command::Check {
             paths,
             strict,
@@ -269,7 +275,7 @@ pub(super) fn load_library(folders: &[PathBuf], rules: &Rulebook) -> Library {
 
 /// The scenario to play, in the trainee's language if it has one; a fallback to English is
 /// said on standard error.
-fn find<'a>(
+pub(super) fn find<'a>(
     library: &'a Library,
     id: &str,
     lang: Lang,
@@ -286,7 +292,9 @@ fn find<'a>(
             Ok(scenario)
         }
         None => {
+            // One id for all the language versions of a scenario.
             let mut ids: Vec<&str> = library.scenarios().iter().map(|s| s.id()).collect();
+            ids.sort_unstable();
             ids.dedup();
             bail!(
                 "no scenario with id \"{id}\"; the library has: {}",
@@ -322,7 +330,7 @@ pub(super) fn print_out(text: &str) -> Result<()> {
     }
 }
 
-fn warn_problems(problems: &[Problem]) {
+pub(super) fn warn_problems(problems: &[Problem]) {
     for problem in problems {
         eprintln!("warning: skipped: {problem}");
     }

@@ -1,5 +1,6 @@
 //! The command line: what a trainee, a trainer or a script can ask for, parsed by clap.
 
+mod analyse;
 mod check;
 mod commands;
 mod drill;
@@ -12,6 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
 
+pub use analyse::paths_text;
 pub use commands::{run, transcript_text};
 pub use drill::{DrillArgs, trainee_name};
 pub use import::ImportFrom;
@@ -145,4 +147,38 @@ pub enum Command {
         #[command(subcommand)]
         from: ImportFrom,
     },
+    /// Every path from the start to an ending with its score; the best and worst score; and
+    /// for every ending, the scores that reach it and how many paths do.
+    Paths {
+        /// The scenario's id (see `composure list`), or the path of a .ron file.
+        id: String,
+        /// List at most this many paths; the summary always covers every path.
+        #[arg(long, value_name = "N", default_value_t = 200)]
+        limit: usize,
+        /// `text` to read, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = PathsFormat::Text)]
+        format: PathsFormat,
+    },
+    /// The conversation as a graph: DOT for Graphviz (`| dot -Tsvg > graph.svg`) or Mermaid
+    /// for a Markdown ```mermaid block.
+    Graph {
+        /// The scenario's id (see `composure list`), or the path of a .ron file.
+        id: String,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+}
+
+/// The text formats `composure graph` draws in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Mermaid,
+}
+
+/// How `composure paths` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PathsFormat {
+    Text,
+    Json,
 }

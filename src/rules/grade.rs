@@ -19,6 +19,52 @@ pub fn choice_value(choice: &Choice) -> i32 {
         .sum()
 }
 
+/// The spread of option values at one decision: every option there is scored against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DecisionScale {
+    pub best: i32,
+    pub worst: i32,
+}
+
+impl DecisionScale {
+    /// The scale of a decision with these options (0 to 0 with none).
+    pub fn of(choices: &[Choice]) -> DecisionScale {
+        let mut values = choices.iter().map(choice_value);
+        let first = values.next().unwrap_or(0);
+        let (best, worst) = values.fold((first, first), |(b, w), v| (b.max(v), w.min(v)));
+        DecisionScale { best, worst }
+    }
+
+    /// An option's part of the score: (value − worst) / (best − worst), or 1 when every
+    /// option is valued the same.
+    pub fn score(self, value: i32) -> f64 {
+        if self.best == self.worst {
+            1.0
+        } else {
+            f64::from(value - self.worst) / f64::from(self.best - self.worst)
+        }
+    }
+}
+
+/// How far below a half, in points of the 0–100 score, a mean may arrive and still round up.
+/// Decision scores are fractions such as 3/5 and 1/8 that f64 cannot always hold exactly, so
+/// a mean of exactly 14.5 points can arrive as 14.499999999999998. Means that truly differ
+/// from a half by this little do not occur: they would need denominators in the billions.
+const ROUNDING_SLACK: f64 = 1e-9;
+
+/// The 0–100 score of a conversation whose decision scores average `mean`: 100 × mean,
+/// rounded to the nearest whole number, a half rounding up.
+pub fn score_from_mean(mean: f64) -> u8 {
+    // `mean` is in 0..=1, so the cast cannot truncate.
+    (mean * 100.0 + ROUNDING_SLACK).round().clamp(0.0, 100.0) as u8
+}
+
+/// The lowest mean decision score that [`score_from_mean`] turns into `score` or more. Path
+/// analysis searches on these thresholds.
+pub fn lowest_mean_for(score: u8) -> f64 {
+    (f64::from(score) - 0.5 - ROUNDING_SLACK) / 100.0
+}
+
 /// How one decision scored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionScore {
@@ -83,20 +129,14 @@ pub fn grade_timed<'a>(
         let Some(chosen) = choices.iter().find(|c| c.id == chosen_id) else {
             continue;
         };
-        let values: Vec<i32> = choices.iter().map(choice_value).collect();
-        let best_value = values.iter().copied().max().unwrap_or(0);
-        let worst_value = values.iter().copied().min().unwrap_or(0);
+        let scale = DecisionScale::of(choices);
+        let (best_value, worst_value) = (scale.best, scale.worst);
         let value = choice_value(chosen);
-        let score = if best_value == worst_value {
-            1.0
-        } else {
-            f64::from(value - worst_value) / f64::from(best_value - worst_value)
-        };
+        let score = scale.score(value);
         let best = choices
             .iter()
-            .zip(&values)
-            .filter(|(_, v)| **v == best_value)
-            .map(|(c, _)| c.id.clone())
+            .filter(|c| choice_value(c) == best_value)
+            .map(|c| c.id.clone())
             .collect();
         scores.push(DecisionScore {
             node: node_id.to_owned(),
@@ -163,6 +203,38 @@ fn overall(scores: &[DecisionScore], hesitations: u32) -> u8 {
         return 0;
     }
     let mean = scores.iter().map(|s| s.score).sum::<f64>() / count;
-    // `mean` is in 0..=1, so the cast cannot truncate.
-    (mean * 100.0).round().clamp(0.0, 100.0) as u8
+    score_from_mean(mean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_option_scores_its_place_between_the_worst_and_best_value() {
+        let scale = DecisionScale { best: 5, worst: -3 };
+        assert_eq!(scale.score(5), 1.0);
+        assert_eq!(scale.score(-3), 0.0);
+        assert_eq!(scale.score(0), 0.375);
+        assert_eq!(DecisionScale { best: 2, worst: 2 }.score(2), 1.0);
+    }
+
+    #[test]
+    fn a_mean_on_the_half_rounds_up_even_when_floating_point_misses_it() {
+        // 0.6 and 0.125 are the scores of options at 3 of 5 and 1 of 8; with three decisions
+        // scoring 0 the mean is 0.145 exactly, which f64 holds as 0.14499999999999999.
+        let mean = (0.0 + 0.6 + 0.0 + 0.125 + 0.0) / 5.0;
+        assert_eq!(score_from_mean(mean), 15);
+    }
+
+    #[test]
+    fn a_mean_on_the_half_rounds_up_and_the_threshold_says_so() {
+        assert_eq!(score_from_mean(0.125), 13);
+        assert_eq!(score_from_mean(0.124), 12);
+        for score in 1..=100u8 {
+            let threshold = lowest_mean_for(score);
+            assert_eq!(score_from_mean(threshold + 1e-9), score, "{score}");
+            assert_eq!(score_from_mean(threshold - 1e-9), score - 1, "{score}");
+        }
+    }
 }

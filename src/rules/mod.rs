@@ -6,7 +6,10 @@ pub mod grade;
 mod model;
 
 pub use coverage::{RuleCoverage, coverage};
-pub use grade::{DecisionScore, Grade, RuleTally, choice_value, grade, grade_timed};
+pub use grade::{
+    DecisionScale, DecisionScore, Grade, RuleTally, choice_value, grade, grade_timed,
+    lowest_mean_for, score_from_mean,
+};
 pub use model::{Rule, RuleScope, Rulebook};
 
 use crate::i18n::Lang;

@@ -83,6 +83,11 @@ impl ValidScenario {
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.index.get(id).and_then(|&i| self.scenario.nodes.get(i))
     }
+
+    /// Where the node with this id stands in `scenario().nodes`.
+    pub fn node_index(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
 }
 
 /// Parses RON text into a scenario, with the position of a syntax or field error and a

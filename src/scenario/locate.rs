@@ -36,6 +36,8 @@ struct Group {
 #[derive(Debug, Clone)]
 pub struct Locator<'a> {
     source: &'a str,
+    /// Byte offset where each line starts, so a position is a binary search, not a scan.
+    line_starts: Vec<usize>,
     groups: Vec<Group>,
     /// The outermost group, `Scenario(…)`.
     root: Option<usize>,
@@ -46,16 +48,31 @@ impl<'a> Locator<'a> {
         let groups = scan(source);
         // Group 0 is the whole file; the scenario is its first child.
         let root = groups.first().and_then(|g| g.children.first().copied());
+        let line_starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Locator {
             source,
+            line_starts,
             groups,
             root,
         }
     }
 
-    /// Position of a byte offset.
+    /// Position of a byte offset: the line by binary search, the column by counting the
+    /// characters of that line only, so finding many positions in a large file stays linear.
     pub fn position(&self, offset: usize) -> Position {
-        position_of(self.source, offset)
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let col = self.source[start..offset].chars().count() + 1;
+        Position { line, col }
     }
 
     fn key_in(&self, group: usize, key: &str) -> Option<usize> {
@@ -361,6 +378,19 @@ mod tests {
         // "ç" is two bytes but one column.
         assert_eq!(position_of(src, 5), Position { line: 2, col: 2 });
         assert_eq!(offset_of(src, Position { line: 2, col: 2 }), 5);
+    }
+
+    #[test]
+    fn the_locator_and_position_of_agree_everywhere() {
+        let src = "ab\nçd: 1\n\n  x";
+        let loc = Locator::new(src);
+        for offset in 0..=src.len() + 2 {
+            assert_eq!(
+                loc.position(offset),
+                position_of(src, offset),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Scenarios: the RON model trainers write, loading it with positioned errors, the checks that
-//! make it safe to play, and the library of shipped and trainer-supplied files.
+//! make it safe to play, the library of shipped and trainer-supplied files, and synthetic
+//! scenarios of any size for benchmarks and tests.
 
 pub mod graph;
 pub mod library;
@@ -8,6 +9,7 @@ pub mod load;
 pub mod locate;
 pub mod measure;
 pub mod model;
+pub mod synth;
 pub mod translation;
 pub mod validate;
 

@@ -1,0 +1,188 @@
+//! The commands that look at a scenario as a whole: `paths` (every route with its score) and
+//! `graph` (the conversation drawn as a graph). They take a scenario id from the library or a
+//! path to a `.ron` file, so a trainer can analyse a file before adding it anywhere.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow};
+
+use super::commands::{find, load_library, plural, print_out, table, warn_problems};
+use super::{GraphFormat, PathsFormat};
+use crate::analysis::{Cut, PathsReport, SEARCH_STEPS, paths};
+use crate::export::{Dot, Mermaid, render};
+use crate::i18n::Lang;
+use crate::labels;
+use crate::rules::Rulebook;
+use crate::scenario::{ValidScenario, load_path};
+
+/// `composure paths ID`.
+pub fn run_paths(
+    id: &str,
+    limit: usize,
+    format: PathsFormat,
+    folders: &[PathBuf],
+    rules: &Rulebook,
+) -> Result<ExitCode> {
+    let scenario = resolve(id, folders, rules)?;
+    let report = paths(&scenario, rules, limit);
+    let text = match format {
+        PathsFormat::Text => paths_text(&report),
+        PathsFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
+    };
+    print_out(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `composure graph ID`.
+pub fn run_graph(
+    id: &str,
+    format: GraphFormat,
+    folders: &[PathBuf],
+    rules: &Rulebook,
+) -> Result<ExitCode> {
+    let scenario = resolve(id, folders, rules)?;
+    let text = match format {
+        GraphFormat::Dot => render(&scenario, &Dot),
+        GraphFormat::Mermaid => render(&scenario, &Mermaid),
+    };
+    print_out(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A scenario named by id (from the library and `--scenarios` folders) or by file path.
+fn resolve(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<ValidScenario> {
+    let path = Path::new(id);
+    if id.ends_with(".ron") || path.components().count() > 1 {
+        return load_path(path, rules).map_err(|problems| {
+            let mut message = format!(
+                "{} cannot be analysed; it has {}:",
+                path.display(),
+                plural(problems.len(), "problem")
+            );
+            for problem in &problems {
+                let _ = write!(message, "\n  {problem}");
+            }
+            anyhow!(message)
+        });
+    }
+    let library = load_library(folders, rules);
+    warn_problems(&library.problems);
+    // The structure is the same in every language; the English original is the reference.
+    let strings = crate::i18n::strings(Lang::En)?;
+    find(&library, id, Lang::En, strings).cloned()
+}
+
+/// The paths report as text: one path per line, then the summary.
+pub fn paths_text(report: &PathsReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Paths through \"{}\" ({}) from \"{}\" to an ending.",
+        report.title, report.scenario, report.start
+    );
+    let _ = writeln!(out, "A path never visits the same point twice.");
+    if !report.loops.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nThese choices lead back to an earlier point; a path marked ↺ takes one:"
+        );
+        for l in &report.loops {
+            let _ = writeln!(out, "  {} → {} → {}", l.from, l.choice, l.to);
+        }
+    }
+
+    let listing = &report.listing;
+    out.push('\n');
+    if listing.paths.is_empty() {
+        let _ = writeln!(out, "No path listed.");
+    } else {
+        let mut rows = vec![vec![
+            "score".to_owned(),
+            "ending".to_owned(),
+            String::new(),
+            "choices".to_owned(),
+        ]];
+        for path in &listing.paths {
+            rows.push(vec![
+                format!("{:>5}", path.score),
+                path.ending.clone(),
+                if path.loops_back { "↺" } else { "" }.to_owned(),
+                if path.choices.is_empty() {
+                    "(none: the start is an ending)".to_owned()
+                } else {
+                    path.choices.join(" → ")
+                },
+            ]);
+        }
+        out.push_str(&table(&rows));
+    }
+    let listed = plural(listing.paths.len(), "path");
+    match listing.cut {
+        None => {
+            let _ = writeln!(out, "{listed}.");
+        }
+        Some(Cut::Limit) => {
+            let _ = writeln!(
+                out,
+                "Listed the first {listed}; there are more, and the list was cut at --limit {}.",
+                listing.limit
+            );
+        }
+        Some(Cut::Steps) => {
+            let _ = writeln!(
+                out,
+                "Listed {listed}; the search stopped after trying {SEARCH_STEPS} choices, so there may be more."
+            );
+        }
+    }
+
+    let summary = &report.summary;
+    let over = if report.loops.is_empty() {
+        format!("Over all {} paths:", summary.paths)
+    } else {
+        format!("Over all {} paths that take no ↺ choice:", summary.paths)
+    };
+    let _ = writeln!(out, "\n{over}");
+    for (name, extreme) in [("best", &summary.best), ("worst", &summary.worst)] {
+        let _ = writeln!(
+            out,
+            "  {name:<5} score {:>3}, ending {}: {}",
+            extreme.score,
+            extreme.ending,
+            if extreme.choices.is_empty() {
+                "(no choice)".to_owned()
+            } else {
+                extreme.choices.join(" → ")
+            },
+        );
+    }
+    out.push('\n');
+    let mut rows = vec![vec![
+        "ending".to_owned(),
+        "outcome".to_owned(),
+        "paths".to_owned(),
+        "scores".to_owned(),
+    ]];
+    let counts: Vec<String> = summary
+        .endings
+        .iter()
+        .map(|e| e.paths.to_string())
+        .collect();
+    let width = counts.iter().map(String::len).max().unwrap_or(0).max(5);
+    for (ending, count) in summary.endings.iter().zip(&counts) {
+        rows.push(vec![
+            ending.ending.clone(),
+            labels::outcome(ending.outcome).to_owned(),
+            format!("{count:>width$}"),
+            if ending.min_score == ending.max_score {
+                ending.min_score.to_string()
+            } else {
+                format!("{}–{}", ending.min_score, ending.max_score)
+            },
+        ]);
+    }
+    out.push_str(&table(&rows));
+    out
+}

@@ -1,0 +1,272 @@
+//! Path analysis: every listed path is scored by the grading code, loops are followed at most
+//! once and reported, the list stops at its limit, and the summary (best, worst, per-ending
+//! ranges and counts) agrees with brute force over every path on graphs of every shape.
+
+// Tests fail by panicking; that is their job.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use composure::analysis::{Cut, PathsReport, Summary, list_paths, paths, summarise};
+use composure::rules::{Rulebook, grade};
+use composure::scenario::library::embedded_sources;
+use composure::scenario::synth::synth_scenario;
+use composure::scenario::{Outcome, ValidScenario, load_path, load_source};
+use proptest::prelude::*;
+
+fn rules() -> Rulebook {
+    Rulebook::embedded().unwrap()
+}
+
+fn fixture(path: &str) -> ValidScenario {
+    load_path(Path::new(path), &rules()).unwrap()
+}
+
+fn ids(choices: &[&str]) -> Vec<String> {
+    choices.iter().map(|c| (*c).to_owned()).collect()
+}
+
+/// The summary worked out from every listed path that takes no loop.
+fn brute_force(report: &PathsReport) -> BTreeMap<String, (u128, u8, u8)> {
+    let mut by_ending: BTreeMap<String, (u128, u8, u8)> = BTreeMap::new();
+    for path in report.listing.paths.iter().filter(|p| !p.loops_back) {
+        let entry = by_ending
+            .entry(path.ending.clone())
+            .or_insert((0, u8::MAX, 0));
+        entry.0 += 1;
+        entry.1 = entry.1.min(path.score);
+        entry.2 = entry.2.max(path.score);
+    }
+    by_ending
+}
+
+fn assert_summary_matches_brute_force(scenario: &ValidScenario, report: &PathsReport) {
+    assert_eq!(report.listing.cut, None, "the listing must be complete");
+    let expected = brute_force(report);
+    let summary: &Summary = &report.summary;
+    let got: BTreeMap<String, (u128, u8, u8)> = summary
+        .endings
+        .iter()
+        .map(|e| {
+            assert!(!e.paths.more_than);
+            (e.ending.clone(), (e.paths.count, e.min_score, e.max_score))
+        })
+        .collect();
+    assert_eq!(got, expected, "{}", report.scenario);
+    let best = expected.values().map(|v| v.2).max().unwrap();
+    let worst = expected.values().map(|v| v.1).min().unwrap();
+    assert_eq!(summary.best.score, best);
+    assert_eq!(summary.worst.score, worst);
+    assert_eq!(
+        summary.paths.count,
+        expected.values().map(|v| v.0).sum::<u128>()
+    );
+    // The example paths are real paths with the scores claimed.
+    for extreme in [&summary.best, &summary.worst] {
+        let listed = report
+            .listing
+            .paths
+            .iter()
+            .find(|p| p.choices == extreme.choices && !p.loops_back)
+            .unwrap_or_else(|| panic!("{:?} is not a listed path", extreme.choices));
+        assert_eq!(listed.score, extreme.score);
+        assert_eq!(listed.ending, extreme.ending);
+    }
+    let _ = scenario;
+}
+
+#[test]
+fn every_path_of_the_small_fixture_is_listed_with_its_graded_score_and_ending() {
+    let s = fixture("tests/fixtures/tui/late-order.ron");
+    let report = paths(&s, &rules(), 200);
+    let listed: Vec<(Vec<String>, u8, &str)> = report
+        .listing
+        .paths
+        .iter()
+        .map(|p| (p.choices.clone(), p.score, p.ending.as_str()))
+        .collect();
+    // Values: opening 4 / -3 / -3, delivery 3 / -2.
+    assert_eq!(
+        listed,
+        vec![
+            (ids(&["acknowledge", "express"]), 100, "calmed"),
+            (ids(&["acknowledge", "soon"]), 50, "calmed"),
+            (ids(&["blame-courier", "express"]), 50, "calmed"),
+            (ids(&["blame-courier", "soon"]), 0, "calmed"),
+            (ids(&["snap"]), 0, "lost"),
+        ]
+    );
+    for path in &report.listing.paths {
+        let mut node = s.scenario().start.clone();
+        let mut decisions = Vec::new();
+        for choice in &path.choices {
+            decisions.push((node.clone(), choice.clone()));
+            node = s
+                .scenario()
+                .nodes
+                .iter()
+                .flat_map(|n| match n {
+                    composure::scenario::Node::Decision { choices, .. } => choices.as_slice(),
+                    _ => &[],
+                })
+                .find(|c| &c.id == choice)
+                .unwrap()
+                .next
+                .clone();
+        }
+        let graded = grade(
+            &s,
+            decisions.iter().map(|(n, c)| (n.as_str(), c.as_str())),
+            &rules(),
+        );
+        assert_eq!(graded.score, path.score);
+        assert_eq!(node, path.ending);
+    }
+    assert!(report.loops.is_empty());
+    assert_eq!(report.summary.best.score, 100);
+    assert_eq!(
+        report.summary.best.choices,
+        ids(&["acknowledge", "express"])
+    );
+    assert_eq!(report.summary.worst.score, 0);
+    assert_eq!(report.summary.endings[0].outcome, Outcome::Resolved);
+    assert_summary_matches_brute_force(&s, &report);
+}
+
+#[test]
+fn loops_are_followed_at_most_once_reported_and_left_out_of_the_summary() {
+    let s = fixture("tests/fixtures/paths/looping.ron");
+    let report = paths(&s, &rules(), 200);
+    let loops: Vec<(&str, &str, &str)> = report
+        .loops
+        .iter()
+        .map(|l| (l.from.as_str(), l.choice.as_str(), l.to.as_str()))
+        .collect();
+    assert_eq!(
+        loops,
+        vec![
+            ("greet", "deflect", "greet"),
+            ("details", "back-to-offer", "offer")
+        ]
+    );
+    let listed: Vec<(Vec<String>, u8, &str, bool)> = report
+        .listing
+        .paths
+        .iter()
+        .map(|p| (p.choices.clone(), p.score, p.ending.as_str(), p.loops_back))
+        .collect();
+    // A path may take a loop when it has not been where the loop leads; it never visits a
+    // node twice, so "deflect" is never taken.
+    assert_eq!(
+        listed,
+        vec![
+            (ids(&["listen", "refund"]), 100, "resolved", false),
+            (
+                ids(&["listen", "check-details", "give-up"]),
+                50,
+                "lost",
+                false
+            ),
+            (ids(&["listen", "refuse"]), 50, "lost", false),
+            (
+                ids(&["ask-details", "back-to-offer", "refund"]),
+                89,
+                "resolved",
+                true
+            ),
+            (
+                ids(&["ask-details", "back-to-offer", "refuse"]),
+                56,
+                "lost",
+                true
+            ),
+            (ids(&["ask-details", "give-up"]), 33, "lost", false),
+        ]
+    );
+    let endings: Vec<(&str, u128, u8, u8)> = report
+        .summary
+        .endings
+        .iter()
+        .map(|e| (e.ending.as_str(), e.paths.count, e.min_score, e.max_score))
+        .collect();
+    assert_eq!(
+        endings,
+        vec![("resolved", 1, 100, 100), ("lost", 3, 33, 50)]
+    );
+    assert_summary_matches_brute_force(&s, &report);
+}
+
+#[test]
+fn the_list_stops_at_the_limit_and_says_so_while_the_summary_covers_every_path() {
+    let s = fixture("tests/fixtures/tui/late-order.ron");
+    let report = paths(&s, &rules(), 2);
+    assert_eq!(report.listing.paths.len(), 2);
+    assert_eq!(report.listing.cut, Some(Cut::Limit));
+    assert_eq!(report.summary.paths.count, 5);
+    assert_eq!(report.summary.worst.score, 0);
+    // Exactly as many paths as the limit is not a cut.
+    assert_eq!(list_paths(&s, &rules(), 5).cut, None);
+    assert_eq!(list_paths(&s, &rules(), 0).cut, Some(Cut::Limit));
+}
+
+#[test]
+fn every_shipped_scenario_has_a_summary_that_matches_brute_force() {
+    for (origin, text) in embedded_sources() {
+        let s = load_source(&origin, text, &rules()).unwrap();
+        let report = paths(&s, &rules(), 1_000_000);
+        assert_summary_matches_brute_force(&s, &report);
+    }
+}
+
+#[test]
+fn counting_paths_saturates_and_says_more_than() {
+    // Each synthetic decision has two to four ways on; two thousand nodes have far more than
+    // u128::MAX paths.
+    let s = load_source("big.ron", &synth_scenario(2_000, 7, &rules()), &rules()).unwrap();
+    let summary = summarise(&s, &rules());
+    assert!(summary.paths.more_than);
+    assert_eq!(summary.paths.count, u128::MAX);
+    assert!(summary.paths.to_string().starts_with("more than "));
+    assert!(summary.best.score >= summary.worst.score);
+    let listing = list_paths(&s, &rules(), 50);
+    assert_eq!(listing.paths.len(), 50);
+    assert_eq!(listing.cut, Some(Cut::Limit));
+    for path in &listing.paths {
+        assert!(
+            path.score <= summary.best.score && path.score >= summary.worst.score
+                || path.loops_back
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    #[test]
+    fn the_summary_of_a_synthetic_scenario_matches_brute_force(nodes in 2usize..16, seed in any::<u64>()) {
+        let text = synth_scenario(nodes, seed, &rules());
+        let s = load_source("synthetic.ron", &text, &rules()).unwrap();
+        let report = paths(&s, &rules(), 5_000);
+        prop_assume!(report.listing.cut.is_none());
+        assert_summary_matches_brute_force(&s, &report);
+    }
+}
+
+#[test]
+fn a_mean_exactly_on_the_half_counts_as_the_higher_score_as_in_grading() {
+    let s = fixture("tests/fixtures/paths/half.ron");
+    let report = paths(&s, &rules(), 200);
+    let endings: Vec<(&str, u128, u8, u8)> = report
+        .summary
+        .endings
+        .iter()
+        .map(|e| (e.ending.as_str(), e.paths.count, e.min_score, e.max_score))
+        .collect();
+    // middle → right is 62.5 → 63; middle → wrong is 12.5 → 13.
+    assert_eq!(
+        endings,
+        vec![("good", 2, 63, 100), ("bad", 2, 13, 50), ("gone", 1, 0, 0)]
+    );
+    assert_summary_matches_brute_force(&s, &report);
+}
