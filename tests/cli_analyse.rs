@@ -192,3 +192,34 @@ fn the_mermaid_sample_in_the_doc_is_what_the_command_prints() {
     let args: Vec<&str> = command.split(' ').skip(1).collect();
     assert_eq!(stdout_of(&args), doc_sample(command));
 }
+
+#[test]
+fn a_large_scenario_names_at_most_twenty_loops_in_text_and_all_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("synthetic.ron");
+    let rules = composure::rules::Rulebook::embedded().unwrap();
+    std::fs::write(
+        &path,
+        composure::scenario::synth::synth_scenario(1500, 3, &rules),
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let text = stdout_of(&["paths", path, "--limit", "5"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["paths", path, "--format", "json"])).unwrap();
+    let loops = json["loops"].as_array().unwrap().len();
+    assert!(loops > 20, "{loops}");
+    assert!(
+        text.contains(&format!(
+            "  … and {} more (--format json lists them all)",
+            loops - 20
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("Over all more than 3.4e38 paths that take no ↺ choice:"),
+        "{text}"
+    );
+    assert_eq!(json["summary"]["paths"]["more_than"], true);
+    assert_eq!(json["cut"], "limit");
+}

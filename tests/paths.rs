@@ -227,7 +227,7 @@ fn counting_paths_saturates_and_says_more_than() {
     let summary = summarise(&s, &rules());
     assert!(summary.paths.more_than);
     assert_eq!(summary.paths.count, u128::MAX);
-    assert!(summary.paths.to_string().starts_with("more than "));
+    assert_eq!(summary.paths.to_string(), "more than 3.4e38");
     assert!(summary.best.score >= summary.worst.score);
     let listing = list_paths(&s, &rules(), 50);
     assert_eq!(listing.paths.len(), 50);
@@ -268,5 +268,18 @@ fn a_mean_exactly_on_the_half_counts_as_the_higher_score_as_in_grading() {
         endings,
         vec![("good", 2, 63, 100), ("bad", 2, 13, 50), ("gone", 1, 0, 0)]
     );
+    assert_summary_matches_brute_force(&s, &report);
+}
+
+#[test]
+fn a_scenario_that_starts_at_its_ending_has_one_empty_path_scoring_zero() {
+    let s = fixture("tests/fixtures/paths/start-is-ending.ron");
+    let report = paths(&s, &rules(), 200);
+    assert_eq!(report.listing.paths.len(), 1);
+    assert!(report.listing.paths[0].choices.is_empty());
+    assert_eq!(report.listing.paths[0].score, 0);
+    assert_eq!(report.summary.paths.count, 1);
+    assert_eq!(report.summary.best.score, 0);
+    assert_eq!(report.summary.endings.len(), 1);
     assert_summary_matches_brute_force(&s, &report);
 }

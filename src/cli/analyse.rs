@@ -17,6 +17,9 @@ use crate::labels;
 use crate::rules::Rulebook;
 use crate::scenario::{ValidScenario, load_path};
 
+/// How many loops the text report names; a large scenario can have hundreds.
+const LOOPS_SHOWN: usize = 20;
+
 /// `composure paths ID`.
 pub fn run_paths(
     id: &str,
@@ -88,8 +91,15 @@ pub fn paths_text(report: &PathsReport) -> String {
             out,
             "\nThese choices lead back to an earlier point; a path marked ↺ takes one:"
         );
-        for l in &report.loops {
+        for l in report.loops.iter().take(LOOPS_SHOWN) {
             let _ = writeln!(out, "  {} → {} → {}", l.from, l.choice, l.to);
+        }
+        if report.loops.len() > LOOPS_SHOWN {
+            let _ = writeln!(
+                out,
+                "  … and {} more (--format json lists them all)",
+                report.loops.len() - LOOPS_SHOWN
+            );
         }
     }
 
