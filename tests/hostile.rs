@@ -8,12 +8,31 @@ use composure::rules::Rulebook;
 use composure::scenario::load::{MAX_FILE_BYTES, read_source};
 use composure::scenario::load_source;
 use proptest::prelude::*;
+use std::sync::mpsc;
+use std::time::Duration;
 
 const VALID: &str = include_str!("fixtures/tui/late-order.ron");
 
 fn rules() -> Rulebook {
     Rulebook::embedded().unwrap()
 }
+
+/// Runs `f` on a thread with a small stack and fails if it takes longer than `limit`: a
+/// hang or a deep recursion shows up as a failed test, not a stuck or crashed test run.
+fn within<T: Send + 'static>(limit: Duration, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (send, receive) = mpsc::channel();
+    std::thread::Builder::new()
+        .stack_size(SMALL_STACK)
+        .spawn(move || send.send(f()))
+        .unwrap();
+    receive
+        .recv_timeout(limit)
+        .unwrap_or_else(|e| panic!("no answer within {limit:?}: {e}"))
+}
+
+/// A quarter of a megabyte: far less than the 2 MiB a test thread gets, and the 8 MiB of the
+/// main thread.
+const SMALL_STACK: usize = 256 * 1024;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
@@ -82,4 +101,25 @@ fn a_file_at_the_size_limit_is_read() {
     text.push_str(&" ".repeat(pad));
     std::fs::write(&path, &text).unwrap();
     assert_eq!(read_source(&path).unwrap().len() as u64, MAX_FILE_BYTES);
+}
+
+/// Every node unreachable and every `says` line empty, all on one line after a 3 MB comment:
+/// twenty thousand problems, each needing a line and column far into a long line.
+#[test]
+fn thousands_of_problems_on_one_long_line_are_reported_quickly() {
+    let node = |i: usize| {
+        format!("Ending(id: \"e{i}\", says: [\" \"], outcome: Resolved, closing: \"x\"),")
+    };
+    let nodes: String = (0..10_000).map(node).collect();
+    let text = format!(
+        "/* {} */ Scenario(format: 1, id: \"flat\", title: \"t\", client_type: Rude, briefing: Briefing(situation: \"s\", goal: \"g\"), client: Client(name: \"n\", persona: \"p\"), initial: ClientState(mood: 0, trust: 0), start: \"e0\", nodes: [{nodes}])",
+        "x".repeat(3_000_000)
+    );
+    let problems = within(Duration::from_secs(10), move || {
+        load_source("flat.ron", &text, &rules()).unwrap_err()
+    });
+    assert_eq!(problems.len(), 10_000 + 9_999, "{:?}", &problems[..3]);
+    let last = problems.last().unwrap().position.unwrap();
+    assert_eq!(last.line, 1);
+    assert!(last.col > 3_390_000, "{last:?}");
 }

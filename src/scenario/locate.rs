@@ -39,23 +39,69 @@ pub struct Locator<'a> {
     groups: Vec<Group>,
     /// The outermost group, `Scenario(…)`.
     root: Option<usize>,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    /// (byte offset, characters before it) every few kilobytes, so that a column is counted
+    /// from a nearby mark rather than from the start of a line that may be the whole file.
+    /// Without them, a file with thousands of problems on one long line takes quadratic time.
+    marks: Vec<(usize, usize)>,
 }
+
+/// How far apart the column marks are, in bytes.
+const MARK_EVERY: usize = 4096;
 
 impl<'a> Locator<'a> {
     pub fn new(source: &'a str) -> Self {
         let groups = scan(source);
         // Group 0 is the whole file; the scenario is its first child.
         let root = groups.first().and_then(|g| g.children.first().copied());
+        let mut line_starts = vec![0];
+        let mut marks = vec![(0, 0)];
+        for (count, (i, c)) in source.char_indices().enumerate() {
+            if c == '\n' {
+                line_starts.push(i + 1);
+            }
+            if marks.last().is_some_and(|&(at, _)| i - at >= MARK_EVERY) {
+                marks.push((i, count));
+            }
+        }
         Locator {
             source,
             groups,
             root,
+            line_starts,
+            marks,
         }
     }
 
-    /// Position of a byte offset.
+    /// Position of a byte offset (clamped to the text), in time independent of the file's
+    /// length.
     pub fn position(&self, offset: usize) -> Position {
-        position_of(self.source, offset)
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self
+            .line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
+        Position {
+            line: line.max(1),
+            col: self.chars_before(offset) - self.chars_before(start) + 1,
+        }
+    }
+
+    /// How many characters come before a byte offset on a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let mark = self.marks.partition_point(|&(at, _)| at <= offset);
+        let (at, count) = self
+            .marks
+            .get(mark.wrapping_sub(1))
+            .copied()
+            .unwrap_or((0, 0));
+        count + self.source.get(at..offset).map_or(0, |s| s.chars().count())
     }
 
     fn key_in(&self, group: usize, key: &str) -> Option<usize> {

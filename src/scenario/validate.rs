@@ -112,11 +112,10 @@ impl Checker<'_> {
                 let at = self.loc.node(i, "id");
                 self.report(at, id_message("node id", id));
             }
-            if index.insert(id, i).is_some() {
+            if let Some(first) = index.insert(id, i) {
                 let at = self.loc.node(i, "id");
                 self.report(at, format!("duplicate node id \"{id}\""));
                 // Keep the first one as the target of references.
-                let first = s.nodes.iter().position(|n| node_id(n) == id).unwrap_or(i);
                 index.insert(id, first);
             }
             let says = node.says();
