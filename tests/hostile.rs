@@ -7,6 +7,7 @@
 use composure::rules::Rulebook;
 use composure::scenario::load::{MAX_FILE_BYTES, read_source};
 use composure::scenario::load_source;
+use composure::scenario::sanitize::refused;
 use proptest::prelude::*;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -122,4 +123,26 @@ fn thousands_of_problems_on_one_long_line_are_reported_quickly() {
     let last = problems.last().unwrap().position.unwrap();
     assert_eq!(last.line, 1);
     assert!(last.col > 3_390_000, "{last:?}");
+}
+
+/// `check` quotes what it finds (ids, rule names), and the fixtures hold escapes, C1 controls
+/// and bidirectional overrides: none may reach the terminal that reads the report.
+#[test]
+fn check_never_prints_a_character_a_terminal_would_obey() {
+    for (format, shown) in [("text", r"calm\u{1b}ed"), ("json", r"calm\\u{1b}ed")] {
+        let output = assert_cmd::Command::cargo_bin("composure")
+            .unwrap()
+            .args(["check", "--format", format, "tests/fixtures/invalid"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let bad = stdout
+            .chars()
+            .find(|&c| c != '\n' && refused(c, None).is_some());
+        assert_eq!(bad, None, "{format} output:\n{stdout}");
+        assert!(
+            stdout.contains(shown),
+            "the control character is shown as an escape: {stdout}"
+        );
+    }
 }

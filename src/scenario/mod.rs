@@ -3,10 +3,12 @@
 
 pub mod graph;
 pub mod library;
+pub mod limits;
 pub mod lint;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod sanitize;
 pub mod validate;
 
 pub use library::{Library, ScenarioSource};
