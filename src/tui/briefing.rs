@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::app::App;
-use super::text::{hanging, wrap};
+use super::text::{clean, hanging, wrap};
 use super::view::{panel, scrolled};
 use crate::labels;
 use crate::scenario::ValidScenario;
@@ -21,7 +21,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scenario: &ValidScenario, 
         lines.push(Line::styled(format!(" {heading}"), t.heading));
     };
     lines.push(Line::from(vec![
-        Span::styled(format!(" {}", m.client.name), t.client),
+        Span::styled(format!(" {}", clean(&m.client.name)), t.client),
         Span::styled(format!(" · {}", labels::client_type(m.client_type)), t.dim),
         Span::styled(
             format!(" · mood: {}", labels::mood(m.initial.mood)),
@@ -54,7 +54,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scenario: &ValidScenario, 
         Span::styled("Enter", t.key),
         Span::styled(" to begin the conversation.", t.dim),
     ]));
-    let title = format!(" Briefing · {} ", m.title);
+    let title = format!(" Briefing · {} ", clean(&m.title));
     scrolled(app, frame, area, lines, scroll, panel(app, title));
 }
 

@@ -8,21 +8,21 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::app::{App, Debrief};
-use super::text::{hanging, wrap};
+use super::text::{clean, hanging, wrap};
 use super::view::{panel, scrolled};
 use crate::labels;
 use crate::rules::RuleScope;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, debrief: &Debrief) {
     let lines = lines(app, debrief, usize::from(area.width.saturating_sub(2)));
-    let title = format!(" Debrief · {} ", debrief.report.scenario.title);
+    let title = format!(" Debrief · {} ", clean(&debrief.report.scenario.title));
     scrolled(app, frame, area, lines, debrief.scroll, panel(app, title));
 }
 
 fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
     let t = &app.theme;
     let report = &debrief.report;
-    let client = &report.scenario.client;
+    let client = clean(&report.scenario.client);
     let mut out: Vec<Line> = Vec::new();
     let heading = |out: &mut Vec<Line<'a>>, text: &str| {
         out.push(Line::raw(""));
@@ -67,7 +67,7 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
 
     heading(&mut out, "Rules");
     for tally in &report.rules {
-        let name = app.rules.name(&tally.rule).to_owned();
+        let name = clean(app.rules.name(&tally.rule)).into_owned();
         let style = if tally.broken > 0 { t.bad } else { t.good };
         out.push(Line::from(vec![
             Span::styled(format!(" ✓{:<2}", tally.followed), t.good),
@@ -110,14 +110,18 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
                 (
                     format!(
                         "      ✓ follows {}{}",
-                        v.rule_name,
+                        clean(&v.rule_name),
                         labels::weight(v.weight)
                     ),
                     t.good,
                 )
             } else {
                 (
-                    format!("      ✗ breaks {}{}", v.rule_name, labels::weight(v.weight)),
+                    format!(
+                        "      ✗ breaks {}{}",
+                        clean(&v.rule_name),
+                        labels::weight(v.weight)
+                    ),
                     t.bad,
                 )
             };
