@@ -4,12 +4,13 @@
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use composure::engine::{Conversation, EngineError, MAX_AUTOMATIC_STEPS};
 use composure::rules::Rulebook;
 use composure::scenario::load::{MAX_FILE_BYTES, read_source};
-use composure::scenario::load_source;
 use composure::scenario::sanitize::refused;
+use composure::scenario::{ValidScenario, load_source, parse};
 use proptest::prelude::*;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 const VALID: &str = include_str!("fixtures/tui/late-order.ron");
@@ -145,4 +146,40 @@ fn check_never_prints_a_character_a_terminal_would_obey() {
             "the control character is shown as an escape: {stdout}"
         );
     }
+}
+
+/// Validation refuses routes in a loop (`fixtures/invalid/route-loop.ron`); the engine must
+/// not depend on that. Given such a scenario unchecked, it stops after its bound of
+/// automatic steps and says why, rather than spinning.
+#[test]
+fn the_engine_gives_up_on_routes_in_a_loop_it_was_never_warned_about() {
+    let source = std::fs::read_to_string("tests/fixtures/invalid/route-loop.ron").unwrap();
+    let mut scenario = parse(&source).unwrap();
+    // Send the trainee straight into the loop: `a` → `b` → `a` while trust and mood hold.
+    scenario.start = "a".to_owned();
+    let scenario = Arc::new(ValidScenario::assume_valid(scenario, "route-loop.ron"));
+    let error = within(Duration::from_secs(10), move || {
+        Conversation::start(scenario, 1, 0).unwrap_err()
+    });
+    assert_eq!(error, EngineError::RunawayRoutes("a".to_owned()));
+    assert!(
+        error.to_string().contains(&MAX_AUTOMATIC_STEPS.to_string()),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_choice_into_a_loop_of_routes_is_refused_and_the_trainee_stays_put() {
+    let source = std::fs::read_to_string("tests/fixtures/invalid/route-loop.ron").unwrap();
+    let scenario = Arc::new(ValidScenario::assume_valid(
+        parse(&source).unwrap(),
+        "route-loop.ron",
+    ));
+    let mut conversation = Conversation::start(scenario, 1, 0).unwrap();
+    let error = conversation.choose("go", 5).unwrap_err();
+    assert!(matches!(error, EngineError::RunawayRoutes(_)), "{error}");
+    assert_eq!(conversation.turn().node, "ask");
+    assert!(conversation.steps().is_empty());
+    // Nor does an option number from nowhere panic.
+    assert!(conversation.choose_nth(usize::MAX, 5).is_err());
 }

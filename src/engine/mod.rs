@@ -154,7 +154,7 @@ impl Conversation {
             .options
             .get(index)
             .cloned()
-            .ok_or_else(|| self.not_offered(&format!("#{}", index + 1)))?;
+            .ok_or_else(|| self.not_offered(&format!("#{}", index.saturating_add(1))))?;
         self.choose(&id, now)
     }
 
