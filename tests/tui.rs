@@ -150,7 +150,7 @@ fn sweep_all(sizes: &[(u16, u16)]) {
 /// Every size from 0×0 to 300×100, and 300×300, for every screen: 30,402 renders each. Too
 /// slow for a debug build; run it with `cargo test --release --test tui -- --ignored`.
 #[test]
-#[ignore = "about a minute in a release build; run with --release -- --ignored"]
+#[ignore = "minutes even in a release build; run with --release -- --ignored"]
 fn every_size_up_to_300x100() {
     let sizes: Vec<(u16, u16)> = (0..=300)
         .flat_map(|w| (0..=100).map(move |h| (w, h)))
