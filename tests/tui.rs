@@ -1,5 +1,5 @@
 //! The screens, driven as a trainee drives them: actions in, frames out. Snapshots pin what
-//! each screen shows at 80×24; the size sweep proves no size makes a screen panic.
+//! each screen shows at 80×24; the size sweeps prove no size makes a screen panic.
 
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -15,6 +15,7 @@ use composure::tui::theme::MONO;
 use composure::tui::{App, LangFilter, Screen, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
 
 const SEED: u64 = 7;
 const NOW: u64 = 1_000_000;
@@ -108,21 +109,63 @@ fn a_tiny_terminal_gets_a_too_small_message() {
     insta::assert_snapshot!("too_small", terminal.backend());
 }
 
-#[test]
-fn every_screen_renders_at_every_small_size_without_panicking() {
-    for (name, feedback, actions) in screens() {
-        let mut app = app(feedback);
-        press(&mut app, &actions);
-        // Every size around the "too small" threshold, and a coarser grid beyond it.
-        for width in (0..=45).chain((50..=200).step_by(15)) {
-            for height in (0..=16).chain([20, 24, 30, 50, 100]) {
-                let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-                terminal
-                    .draw(|frame| draw(&app, frame))
-                    .unwrap_or_else(|e| panic!("{name} at {width}x{height}: {e}"));
-            }
-        }
+/// Draws `app` at each size into one terminal, resized each time, without sending the frame
+/// anywhere: the drawing is what can panic, and skipping the rest makes a render about twice
+/// as cheap.
+fn sweep(name: &str, app: &App, sizes: impl IntoIterator<Item = (u16, u16)>) {
+    let mut terminal = Terminal::new(TestBackend::new(1, 1)).unwrap();
+    for (width, height) in sizes {
+        terminal.resize(Rect::new(0, 0, width, height)).unwrap();
+        let mut frame = terminal.get_frame();
+        let drawn =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(app, &mut frame)));
+        assert!(drawn.is_ok(), "{name} panicked at {width}x{height}");
     }
+}
+
+/// Every screen at every size up to 50×20 (around the "too small" threshold of 40×12, where
+/// an off-by-one or a subtraction that underflows shows), every width up to 300 at heights
+/// 11, 12 and 24, every height up to 100 at widths 39, 40 and 80, and a few large sizes up to
+/// 300×300. A full render takes about 3 ms in a debug build, so every size up to 300×100
+/// (30,401 per screen) would take a quarter of an hour here; `every_size_up_to_300x100` does
+/// exactly that, and is run in release builds (see `docs/robustness.md`).
+#[test]
+fn every_screen_renders_at_every_small_size_and_along_every_axis_without_panicking() {
+    let small = (0..=50).flat_map(|w| (0..=20).map(move |h| (w, h)));
+    let widths = (0..=300).flat_map(|w| [11, 12, 24].map(|h| (w, h)));
+    let heights = (0..=100).flat_map(|h| [39, 40, 80].map(|w| (w, h)));
+    let large = [(300, 100), (300, 300), (120, 40), (200, 60)];
+    let sizes: Vec<(u16, u16)> = small.chain(widths).chain(heights).chain(large).collect();
+    sweep_all(&sizes);
+}
+
+/// Sweeps every screen through `sizes`, the screens shared out over two threads.
+fn sweep_all(sizes: &[(u16, u16)]) {
+    let screens = screens();
+    let (first, second) = screens.split_at(screens.len() / 2);
+    std::thread::scope(|scope| {
+        for half in [first, second] {
+            scope.spawn(move || {
+                for (name, feedback, actions) in half {
+                    let mut app = app(*feedback);
+                    press(&mut app, actions);
+                    sweep(name, &app, sizes.iter().copied());
+                }
+            });
+        }
+    });
+}
+
+/// Every size from 0×0 to 300×100, and 300×300, for every screen: 30,402 renders each. Too
+/// slow for a debug build; run it with `cargo test --release --test tui -- --ignored`.
+#[test]
+#[ignore = "minutes even in a release build; run with --release -- --ignored"]
+fn every_size_up_to_300x100() {
+    let sizes: Vec<(u16, u16)> = (0..=300)
+        .flat_map(|w| (0..=100).map(move |h| (w, h)))
+        .chain([(300, 300)])
+        .collect();
+    sweep_all(&sizes);
 }
 
 #[test]

@@ -446,13 +446,13 @@ pub fn list_text(
                 LangFilter::All => false,
                 LangFilter::Only(only) if m.language == only.code() => false,
                 LangFilter::Only(_) => return None,
-                LangFilter::Mine if m.language == mine => false,
                 LangFilter::Mine => {
-                    let has_mine = library.get(&m.id, mine).is_some_and(|(_, fb)| !fb);
-                    if has_mine || m.language != "en" {
+                    // Each scenario once: in my language, else English, else what it has.
+                    let preferred = library.get(&m.id, mine).map(|(p, _)| p);
+                    if !preferred.is_some_and(|p| std::ptr::eq(p, s)) {
                         return None;
                     }
-                    true
+                    m.language != mine
                 }
             };
             let length = best_path_decisions(s);

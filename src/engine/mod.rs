@@ -1,6 +1,10 @@
 //! A conversation in progress. Pure: the random seed and the clock come in from outside, so the
 //! same seed, answers and times always give the same transcript and grade. The engine knows
 //! nothing of terminals; it takes domain commands (choose) and reports what happened.
+//!
+//! A conversation runs on indexes and numbers that come from scenario files and trainees'
+//! keys, so indexing that can panic and arithmetic that can overflow are denied here.
+#![deny(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 mod report;
 
@@ -250,7 +254,7 @@ impl Conversation {
             .options
             .get(index)
             .cloned()
-            .ok_or_else(|| self.not_offered(&format!("#{}", index + 1)))?;
+            .ok_or_else(|| self.not_offered(&format!("#{}", index.saturating_add(1))))?;
         self.choose(&id, now)
     }
 

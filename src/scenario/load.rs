@@ -10,23 +10,30 @@ use std::path::Path;
 use ron::extensions::Extensions;
 use serde::Serialize;
 
+pub use super::limits::MAX_FILE_BYTES;
+use super::limits::MAX_NESTING;
 use super::locate::{Position, offset_of, position_of};
 use super::model::{Node, Scenario};
+use super::sanitize::for_message;
 use super::validate::{node_id, validate};
 use crate::rules::Rulebook;
 
-/// Largest scenario file read, checked before reading. The longest shipped scenario is a few
-/// dozen kilobytes; a file this size is either a mistake or hostile.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
-
-/// One problem in one file, as `file:line:col: severity: message`.
+/// One problem in one file, as `file:line:col: severity: message`. Printed or serialised,
+/// the file name and message have any character a terminal would obey written as an escape
+/// (`\u{1b}`): a message may quote a hostile file, and is read in a terminal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     pub severity: Severity,
+    #[serde(serialize_with = "escaped")]
     pub file: String,
     /// Where in the file; `None` when the file could not be read at all.
     pub position: Option<Position>,
+    #[serde(serialize_with = "escaped")]
     pub message: String,
+}
+
+fn escaped<S: serde::Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&for_message(text))
 }
 
 /// Errors make a scenario unplayable; warnings point at something a trainer should look at
@@ -44,15 +51,13 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let file = for_message(&self.file);
+        let message = for_message(&self.message);
         match self.position {
             Some(Position { line, col }) => {
-                write!(
-                    f,
-                    "{}:{line}:{col}: {severity}: {}",
-                    self.file, self.message
-                )
+                write!(f, "{file}:{line}:{col}: {severity}: {message}")
             }
-            None => write!(f, "{}: {severity}: {}", self.file, self.message),
+            None => write!(f, "{file}: {severity}: {message}"),
         }
     }
 }
@@ -88,6 +93,23 @@ impl ValidScenario {
     pub fn node_index(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
     }
+
+    /// A scenario taken as valid without checking it. For tests that must show what the
+    /// engine and the screens do with a file validation refuses (escapes in the text, routes
+    /// in a loop, a mood off the scale); anything a trainee plays goes through
+    /// [`load_source`]. With duplicate node ids, the first node of an id is the one found.
+    #[doc(hidden)]
+    pub fn assume_valid(scenario: Scenario, origin: &str) -> ValidScenario {
+        let mut index = HashMap::with_capacity(scenario.nodes.len());
+        for (i, node) in scenario.nodes.iter().enumerate() {
+            index.entry(node_id(node).to_owned()).or_insert(i);
+        }
+        ValidScenario {
+            scenario,
+            index,
+            origin: origin.to_owned(),
+        }
+    }
 }
 
 /// Parses RON text into a scenario, with the position of a syntax or field error and a
@@ -100,21 +122,26 @@ pub fn parse(source: &str) -> Result<Scenario, (Position, String)> {
             "the file is empty; a scenario starts with `Scenario(`".to_owned(),
         ));
     }
+    ron_options().from_str(source).map_err(|e| {
+        let mut position = Position {
+            line: e.span.start.line.max(1),
+            col: e.span.start.col.max(1),
+        };
+        if e.code == ron::Error::ExpectedComma {
+            // `ron` stops at the token after the gap; the comma belongs where the previous
+            // value ended, which may be lines (and comments) earlier.
+            position = end_of_previous_token(source, position);
+        }
+        (position, explain(&e.code))
+    })
+}
+
+/// How scenario files are read: `Some` may be left out around optional values, and nesting
+/// stops at [`MAX_NESTING`].
+pub fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
-        .from_str(source)
-        .map_err(|e| {
-            let mut position = Position {
-                line: e.span.start.line.max(1),
-                col: e.span.start.col.max(1),
-            };
-            if e.code == ron::Error::ExpectedComma {
-                // `ron` stops at the token after the gap; the comma belongs where the previous
-                // value ended, which may be lines (and comments) earlier.
-                position = end_of_previous_token(source, position);
-            }
-            (position, explain(&e.code))
-        })
+        .with_recursion_limit(MAX_NESTING)
 }
 
 /// A message for a `ron` error, reworded where the original speaks of Rust rather than of the
@@ -132,6 +159,10 @@ fn explain(code: &ron::Error) -> String {
         }
         E::UnexpectedChar(c) => format!("unexpected character `{c}`"),
         E::IntegerOutOfBounds => "this number is out of range for the field".to_owned(),
+        E::ExceededRecursionLimit => format!(
+            "brackets nest too deep here: past the parser's limit of {MAX_NESTING} steps ({} brackets); a scenario needs seven at most",
+            MAX_NESTING / 2
+        ),
         E::ExpectedDifferentLength { expected, found } if expected.contains("Verdict") => format!(
             "a verdict needs a rule and a weight, as in Follows(\"rule-id\", 2); found {found} value(s)"
         ),
@@ -209,17 +240,7 @@ pub fn load_source(
             .map(|f| problem(f.position, f.message))
             .collect());
     }
-    let index = scenario
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (node_id(n).to_owned(), i))
-        .collect();
-    Ok(ValidScenario {
-        scenario,
-        index,
-        origin: origin.to_owned(),
-    })
+    Ok(ValidScenario::assume_valid(scenario, origin))
 }
 
 /// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`] before reading them.
@@ -281,4 +302,15 @@ fn lowercase_first(message: &str) -> String {
     chars
         .next()
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_past_the_limit_is_explained_with_the_limit() {
+        let message = explain(&ron::Error::ExceededRecursionLimit);
+        assert!(message.contains("128"), "{message}");
+    }
 }

@@ -36,43 +36,165 @@ struct Group {
 #[derive(Debug, Clone)]
 pub struct Locator<'a> {
     source: &'a str,
-    /// Byte offset where each line starts, so a position is a binary search, not a scan.
-    line_starts: Vec<usize>,
     groups: Vec<Group>,
     /// The outermost group, `Scenario(…)`.
     root: Option<usize>,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    /// (byte offset, characters before it) every few kilobytes, so that a column is counted
+    /// from a nearby mark rather than from the start of a line that may be the whole file.
+    /// Without them, a file with thousands of problems on one long line takes quadratic time.
+    marks: Vec<(usize, usize)>,
 }
+
+/// A string in the scenario, by where it sits in the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field<'k> {
+    /// A string field of the scenario itself, such as `title`.
+    Top(&'k str),
+    /// A string field of a top-level field, such as `client` → `name`.
+    Nested(&'k str, &'k str),
+    /// The `index`-th string of a list in a top-level field, such as `briefing` → `known`.
+    NestedItem(&'k str, &'k str, usize),
+    /// A string field of the node at this index, such as `closing`.
+    Node(usize, &'k str),
+    /// The `index`-th line of a node's `says`.
+    Says(usize, usize),
+    /// A string field of a route's `index`-th `When`.
+    When(usize, usize, &'k str),
+    /// A string field of a choice.
+    Choice(usize, usize, &'k str),
+    /// The rule id of a choice's `index`-th verdict.
+    Verdict(usize, usize, usize),
+}
+
+/// How far apart the column marks are, in bytes.
+const MARK_EVERY: usize = 4096;
 
 impl<'a> Locator<'a> {
     pub fn new(source: &'a str) -> Self {
         let groups = scan(source);
         // Group 0 is the whole file; the scenario is its first child.
         let root = groups.first().and_then(|g| g.children.first().copied());
-        let line_starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let mut line_starts = vec![0];
+        let mut marks = vec![(0, 0)];
+        for (count, (i, c)) in source.char_indices().enumerate() {
+            if c == '\n' {
+                line_starts.push(i + 1);
+            }
+            if marks.last().is_some_and(|&(at, _)| i - at >= MARK_EVERY) {
+                marks.push((i, count));
+            }
+        }
         Locator {
             source,
-            line_starts,
             groups,
             root,
+            line_starts,
+            marks,
         }
     }
 
-    /// Position of a byte offset: the line by binary search, the column by counting the
-    /// characters of that line only, so finding many positions in a large file stays linear.
+    /// Position of a byte offset (clamped to the text), in time independent of the file's
+    /// length.
     pub fn position(&self, offset: usize) -> Position {
         let mut offset = offset.min(self.source.len());
         while !self.source.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self
             .line_starts
-            .partition_point(|&start| start <= offset)
-            .max(1);
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        let col = self.source[start..offset].chars().count() + 1;
-        Position { line, col }
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
+        Position {
+            line: line.max(1),
+            col: self.chars_before(offset) - self.chars_before(start) + 1,
+        }
+    }
+
+    /// How many characters come before a byte offset on a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let mark = self.marks.partition_point(|&(at, _)| at <= offset);
+        let (at, count) = self
+            .marks
+            .get(mark.wrapping_sub(1))
+            .copied()
+            .unwrap_or((0, 0));
+        count + self.source.get(at..offset).map_or(0, |s| s.chars().count())
+    }
+
+    /// Where a string of the scenario starts (its opening quote); with `char_index`, the
+    /// position of that character of its text (an escape such as `\u{1b}` counts as the one
+    /// character it stands for). Falls back to the key, then to the enclosing structure, where
+    /// the string is not found.
+    pub fn string(&self, field: Field<'_>, char_index: Option<usize>) -> Position {
+        match self.literal(field) {
+            Some(at) => self.position(match char_index {
+                Some(index) => char_in_literal(self.source, at, index),
+                None => at,
+            }),
+            None => match field {
+                Field::Top(key) => self.top(key),
+                Field::Nested(parent, key) | Field::NestedItem(parent, key, _) => {
+                    self.nested(parent, key)
+                }
+                Field::Node(node, key) => self.node(node, key),
+                Field::Says(node, index) => self.says_line(node, index),
+                Field::When(node, index, key) => self.when(node, index, key),
+                Field::Choice(node, choice, key) => self.choice(node, choice, key),
+                Field::Verdict(node, choice, index) => self.verdict(node, choice, index),
+            },
+        }
+    }
+
+    /// The byte offset where a string literal starts (its quote, or the `r` of a raw string).
+    fn literal(&self, field: Field<'_>) -> Option<usize> {
+        match field {
+            Field::Top(key) => self.value_string(self.root?, key),
+            Field::Nested(parent, key) => {
+                self.value_string(self.child_for_key(self.root?, parent)?, key)
+            }
+            Field::NestedItem(parent, key, index) => {
+                let group = self.child_for_key(self.root?, parent)?;
+                let list = self.child_for_key(group, key)?;
+                self.groups.get(list)?.strings.get(index).copied()
+            }
+            Field::Node(node, key) => self.value_string(self.node_group(node)?, key),
+            Field::Says(node, index) => {
+                let list = self.child_for_key(self.node_group(node)?, "says")?;
+                self.groups.get(list)?.strings.get(index).copied()
+            }
+            Field::When(node, index, key) => {
+                let list = self.child_for_key(self.node_group(node)?, "when")?;
+                let when = self.groups.get(list)?.children.get(index).copied()?;
+                self.value_string(when, key)
+            }
+            Field::Choice(node, choice, key) => {
+                self.value_string(self.choice_group(node, choice)?, key)
+            }
+            Field::Verdict(node, choice, index) => {
+                let list = self.child_for_key(self.choice_group(node, choice)?, "verdicts")?;
+                let verdict = self.groups.get(list)?.children.get(index).copied()?;
+                self.groups.get(verdict)?.strings.first().copied()
+            }
+        }
+    }
+
+    /// The string literal that is the value of `key` in `group`: the first one after the key
+    /// and before the next key.
+    fn value_string(&self, group: usize, key: &str) -> Option<usize> {
+        let g = self.groups.get(group)?;
+        let at = self.key_in(group, key)?;
+        let next_key = g
+            .keys
+            .iter()
+            .map(|&(_, k)| k)
+            .filter(|&k| k > at)
+            .min()
+            .unwrap_or(usize::MAX);
+        g.strings.iter().copied().find(|&s| s > at && s < next_key)
     }
 
     fn key_in(&self, group: usize, key: &str) -> Option<usize> {
@@ -114,7 +236,7 @@ impl<'a> Locator<'a> {
         self.at(self.root, key, || Position::START)
     }
 
-    /// The `index`-th bracketed item of a top-level list, such as a drill's `scenarios`.
+    /// The `index`-th item of a top-level list, such as a drill's `scenarios`.
     pub fn list_item(&self, key: &str, index: usize) -> Position {
         let item = self
             .root
@@ -189,6 +311,66 @@ pub fn position_of(source: &str, offset: usize) -> Position {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let col = before[line_start..].chars().count() + 1;
     Position { line, col }
+}
+
+/// The byte offset of the `index`-th character of the text of the string literal at
+/// `literal`, reading escapes as the one character they stand for. Clamped to the literal.
+fn char_in_literal(source: &str, literal: usize, index: usize) -> usize {
+    let bytes = source.as_bytes();
+    if bytes.get(literal) == Some(&b'r') {
+        let mut i = literal + 1;
+        while bytes.get(i) == Some(&b'#') {
+            i += 1;
+        }
+        let body = i + 1;
+        return source
+            .get(body..)
+            .and_then(|rest| rest.char_indices().nth(index))
+            .map_or(literal, |(at, _)| body + at);
+    }
+    let mut i = literal + 1;
+    let mut n = 0;
+    while let Some(c) = source.get(i..).and_then(|rest| rest.chars().next()) {
+        if c == '"' {
+            break;
+        }
+        if n == index {
+            return i;
+        }
+        i = if c == '\\' {
+            skip_escape(bytes, i)
+        } else {
+            i + c.len_utf8()
+        };
+        n += 1;
+    }
+    literal
+}
+
+/// The offset after the escape that starts at `i` (a backslash), as `ron` reads escapes: a
+/// character written as several `\xNN` bytes of UTF-8 is one character.
+fn skip_escape(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i + 1) {
+        Some(b'x') => {
+            let first = bytes
+                .get(i + 2..i + 4)
+                .and_then(|hex| std::str::from_utf8(hex).ok())
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+                .unwrap_or(0);
+            let more = match first {
+                0xc0..=0xdf => 1,
+                0xe0..=0xef => 2,
+                0xf0..=0xff => 3,
+                _ => 0,
+            };
+            i + 4 + 4 * more
+        }
+        Some(b'u') => bytes
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'}'))
+            .map_or(bytes.len(), |p| i + p + 1),
+        _ => i + 2,
+    }
 }
 
 /// The byte offset of a 1-based line and character column (clamped to the text).
@@ -378,19 +560,6 @@ mod tests {
         // "ç" is two bytes but one column.
         assert_eq!(position_of(src, 5), Position { line: 2, col: 2 });
         assert_eq!(offset_of(src, Position { line: 2, col: 2 }), 5);
-    }
-
-    #[test]
-    fn the_locator_and_position_of_agree_everywhere() {
-        let src = "ab\nçd: 1\n\n  x";
-        let loc = Locator::new(src);
-        for offset in 0..=src.len() + 2 {
-            assert_eq!(
-                loc.position(offset),
-                position_of(src, offset),
-                "offset {offset}"
-            );
-        }
     }
 
     #[test]

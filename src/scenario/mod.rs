@@ -4,11 +4,13 @@
 
 pub mod graph;
 pub mod library;
+pub mod limits;
 pub mod lint;
 pub mod load;
 pub mod locate;
 pub mod measure;
 pub mod model;
+pub mod sanitize;
 pub mod synth;
 pub mod translation;
 pub mod validate;

@@ -1,13 +1,15 @@
 //! The checks a parsed scenario must pass before anyone plays it: ids, references, the graph
 //! (reachability both ways), and verdicts against the rulebook. Every problem is collected, not
 //! only the first, and each carries the position of what it is about. All checks are linear in
-//! the size of the scenario.
+//! the size of the scenario, and the [limits](super::limits) are checked first.
 
 use std::collections::{HashMap, HashSet};
 
 use super::graph::{cycles, flood};
-use super::locate::{Locator, Position};
+use super::limits::{MAX_CHOICES, MAX_NODES, MAX_TEXT_CHARS};
+use super::locate::{Field, Locator, Position};
 use super::model::{FORMAT_VERSION, Node, STATE_MAX, STATE_MIN, Scenario, Verdict, When};
+use super::sanitize::{first_refused, for_message};
 use crate::rules::{RuleScope, Rulebook};
 
 /// One thing wrong with a scenario, at a place in its source.
@@ -38,6 +40,12 @@ pub fn validate(scenario: &Scenario, source: &str, rules: &Rulebook) -> Vec<Find
         loc,
         found: Vec::new(),
     };
+    if !out.limits(scenario) {
+        // Past the node limit the file is not worth checking further, and checking it would
+        // take time in proportion to whatever size it is.
+        return out.found;
+    }
+    out.texts(scenario);
     out.header(scenario);
     let index = out.node_ids(scenario);
     out.choices(scenario, &index, rules);
@@ -57,6 +65,62 @@ impl Checker<'_> {
             position,
             message: message.into(),
         });
+    }
+
+    /// The number of nodes and of choices at each decision; false when the scenario has too
+    /// many nodes to check further.
+    fn limits(&mut self, s: &Scenario) -> bool {
+        if s.nodes.len() > MAX_NODES {
+            let at = self.loc.node(MAX_NODES, "");
+            self.report(
+                at,
+                format!(
+                    "the scenario has {} nodes; the limit is {MAX_NODES} (this is node {})",
+                    s.nodes.len(),
+                    MAX_NODES + 1
+                ),
+            );
+            return false;
+        }
+        for (i, node) in s.nodes.iter().enumerate() {
+            if let Node::Decision { id, choices, .. } = node
+                && choices.len() > MAX_CHOICES
+            {
+                let at = self.loc.choice(i, MAX_CHOICES, "");
+                self.report(
+                    at,
+                    format!(
+                        "decision \"{id}\" offers {} choices; the limit is {MAX_CHOICES}, one for each of the keys 1-9 (this is choice {})",
+                        choices.len(),
+                        MAX_CHOICES + 1
+                    ),
+                );
+            }
+        }
+        true
+    }
+
+    /// Every string: no longer than the limit, and nothing a terminal would obey.
+    fn texts(&mut self, s: &Scenario) {
+        for (field, name, text) in texts(s) {
+            let length = text.chars().count();
+            if length > MAX_TEXT_CHARS {
+                let at = self.loc.string(field, None);
+                self.report(
+                    at,
+                    format!(
+                        "{name} is {length} characters long; the limit is {MAX_TEXT_CHARS} characters"
+                    ),
+                );
+            }
+            if let Some((index, c, why)) = first_refused(text) {
+                let at = self.loc.string(field, Some(index));
+                self.report(
+                    at,
+                    format!("{name} contains U+{:04X}, {why}; remove it", u32::from(c)),
+                );
+            }
+        }
     }
 
     fn header(&mut self, s: &Scenario) {
@@ -112,11 +176,10 @@ impl Checker<'_> {
                 let at = self.loc.node(i, "id");
                 self.report(at, id_message("node id", id));
             }
-            if index.insert(id, i).is_some() {
+            if let Some(first) = index.insert(id, i) {
                 let at = self.loc.node(i, "id");
                 self.report(at, format!("duplicate node id \"{id}\""));
                 // Keep the first one as the target of references.
-                let first = s.nodes.iter().position(|n| node_id(n) == id).unwrap_or(i);
                 index.insert(id, first);
             }
             let says = node.says();
@@ -422,6 +485,103 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Every string of a scenario: where it is, how a message names it, and its text.
+fn texts(s: &Scenario) -> Vec<(Field<'static>, String, &str)> {
+    let mut out: Vec<(Field<'static>, String, &str)> = vec![
+        (Field::Top("id"), "`id`".to_owned(), &s.id),
+        (Field::Top("title"), "`title`".to_owned(), &s.title),
+        (Field::Top("language"), "`language`".to_owned(), &s.language),
+        (Field::Top("start"), "`start`".to_owned(), &s.start),
+        (
+            Field::Nested("briefing", "situation"),
+            "`briefing.situation`".to_owned(),
+            &s.briefing.situation,
+        ),
+        (
+            Field::Nested("briefing", "goal"),
+            "`briefing.goal`".to_owned(),
+            &s.briefing.goal,
+        ),
+        (
+            Field::Nested("client", "name"),
+            "`client.name`".to_owned(),
+            &s.client.name,
+        ),
+        (
+            Field::Nested("client", "persona"),
+            "`client.persona`".to_owned(),
+            &s.client.persona,
+        ),
+    ];
+    for (k, fact) in s.briefing.known.iter().enumerate() {
+        out.push((
+            Field::NestedItem("briefing", "known", k),
+            format!("`briefing.known` item {}", k + 1),
+            fact,
+        ));
+    }
+    for (i, node) in s.nodes.iter().enumerate() {
+        let id = for_message(node.id());
+        out.push((Field::Node(i, "id"), format!("node id \"{id}\""), node.id()));
+        for (k, line) in node.says().iter().enumerate() {
+            out.push((
+                Field::Says(i, k),
+                format!("node \"{id}\": `says` line {}", k + 1),
+                line,
+            ));
+        }
+        match node {
+            Node::Decision { choices, .. } => {
+                for (j, choice) in choices.iter().enumerate() {
+                    let cid = for_message(&choice.id);
+                    let what = |key: &str| format!("choice \"{cid}\": `{key}`");
+                    for (key, text) in [
+                        ("id", &choice.id),
+                        ("text", &choice.text),
+                        ("next", &choice.next),
+                        ("consequence", &choice.consequence),
+                        ("coaching", &choice.coaching),
+                    ] {
+                        out.push((Field::Choice(i, j, key), what(key), text));
+                    }
+                    for (k, verdict) in choice.verdicts.iter().enumerate() {
+                        let (Verdict::Follows(rule, _) | Verdict::Breaks(rule, _)) = verdict;
+                        out.push((
+                            Field::Verdict(i, j, k),
+                            format!("choice \"{cid}\": verdict {} rule", k + 1),
+                            rule,
+                        ));
+                    }
+                }
+            }
+            Node::Ending { closing, .. } => {
+                out.push((
+                    Field::Node(i, "closing"),
+                    format!("ending \"{id}\": `closing`"),
+                    closing,
+                ));
+            }
+            Node::Route {
+                when, otherwise, ..
+            } => {
+                for (k, w) in when.iter().enumerate() {
+                    out.push((
+                        Field::When(i, k, "next"),
+                        format!("route \"{id}\": `when` {} `next`", k + 1),
+                        &w.next,
+                    ));
+                }
+                out.push((
+                    Field::Node(i, "otherwise"),
+                    format!("route \"{id}\": `otherwise`"),
+                    otherwise,
+                ));
+            }
+        }
+    }
+    out
 }
 
 pub fn node_id(node: &Node) -> &str {

@@ -151,17 +151,16 @@ impl App {
                 LangFilter::All => Some(false),
                 LangFilter::Only(lang) => (m.language == lang.code()).then_some(false),
                 LangFilter::Mine => {
-                    let has_mine = self
-                        .scenarios
-                        .iter()
-                        .any(|o| o.id() == m.id && o.scenario().language == mine);
-                    if m.language == mine {
-                        Some(false)
-                    } else if !has_mine && m.language == Lang::En.code() {
-                        Some(true)
-                    } else {
-                        None
-                    }
+                    // Each scenario once: in my language, else English, else the first version
+                    // the library has of it.
+                    let versions = || self.scenarios.iter().filter(|o| o.id() == m.id);
+                    let preferred = versions()
+                        .find(|o| o.scenario().language == mine)
+                        .or_else(|| versions().find(|o| o.scenario().language == "en"))
+                        .or_else(|| versions().next());
+                    preferred
+                        .is_some_and(|p| Arc::ptr_eq(p, s))
+                        .then_some(m.language != mine)
                 }
             };
             if let Some(fallback) = keep {

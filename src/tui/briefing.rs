@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::app::App;
-use super::text::{hanging, wrap};
+use super::text::{clean, hanging, wrap};
 use super::view::{panel, scrolled};
 use crate::i18n::fill;
 use crate::scenario::ValidScenario;
@@ -21,7 +21,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scenario: &ValidScenario, 
         lines.push(Line::styled(format!(" {heading}"), t.heading));
     };
     lines.push(Line::from(vec![
-        Span::styled(format!(" {}", m.client.name), t.client),
+        Span::styled(format!(" {}", clean(&m.client.name)), t.client),
         Span::styled(
             format!(" · {}", app.strings.client_type(m.client_type)),
             t.dim,
@@ -64,7 +64,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scenario: &ValidScenario, 
     ));
     let title = format!(
         " {} ",
-        fill(&app.strings.briefing_title, &[("title", &m.title)])
+        fill(&app.strings.briefing_title, &[("title", &clean(&m.title))])
     );
     scrolled(app, frame, area, lines, scroll, panel(app, title));
 }

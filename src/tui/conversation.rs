@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Play};
-use super::text::{hanging, truncate};
+use super::text::{clean, hanging, truncate};
 use super::view::panel;
 use crate::cli::Feedback;
 use crate::i18n::fill;
@@ -85,7 +85,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, play: &Play) {
 
 fn push_client<'a>(app: &App, lines: &mut Vec<Line<'a>>, name: &str, line: &str, width: usize) {
     let prefix = Span::styled(
-        format!(" {name}: "),
+        format!(" {}: ", clean(name)),
         app.theme
             .client
             .add_modifier(ratatui::style::Modifier::BOLD),
@@ -121,7 +121,8 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, play: &Play) {
     let m = play.conversation.scenario().scenario();
     let mood = play.conversation.state().mood;
     let steps = (STATE_MAX - STATE_MIN + 1) as usize;
-    let filled = usize::try_from(mood - STATE_MIN + 1).unwrap_or(0);
+    // The mood comes from the file and the engine; clamp it rather than trust either.
+    let filled = usize::try_from(i16::from(mood) - i16::from(STATE_MIN) + 1).unwrap_or(0);
     let gauge: String = (0..steps)
         .map(|i| if i < filled { '●' } else { '○' })
         .collect();
@@ -232,7 +233,7 @@ pub fn verdict_line<'a>(app: &App, verdict: &Verdict) -> Line<'a> {
     };
     Line::from(vec![
         Span::styled(format!(" {mark} {word} "), style),
-        Span::styled(app.rules.name(rule).to_owned(), style),
+        Span::styled(clean(app.rules.name(rule)).into_owned(), style),
         Span::styled(app.strings.weight(weight), app.theme.dim),
     ])
 }

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::app::{App, Debrief};
-use super::text::{hanging, wrap};
+use super::text::{clean, hanging, wrap};
 use super::view::{panel, scrolled};
 use crate::i18n::fill;
 use crate::labels;
@@ -20,7 +20,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, debrief: &Debrief) {
         " {} ",
         fill(
             &app.strings.debrief_title,
-            &[("title", &debrief.report.scenario.title)]
+            &[("title", &clean(&debrief.report.scenario.title))]
         )
     );
     scrolled(app, frame, area, lines, debrief.scroll, panel(app, title));
@@ -29,7 +29,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, debrief: &Debrief) {
 fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
     let t = &app.theme;
     let report = &debrief.report;
-    let client = &report.scenario.client;
+    let client = clean(&report.scenario.client);
     let mut out: Vec<Line> = Vec::new();
     let heading = |out: &mut Vec<Line<'a>>, text: &str| {
         out.push(Line::raw(""));
@@ -66,7 +66,7 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
                     fill(
                         &app.strings.debrief_left,
                         &[
-                            ("client", client),
+                            ("client", &client),
                             ("mood", app.strings.mood(ending.state.mood)),
                             ("trust", app.strings.trust(ending.state.trust)),
                             ("seed", &report.seed.to_string()),
@@ -93,7 +93,7 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
 
     heading(&mut out, &app.strings.rules);
     for tally in &report.rules {
-        let name = app.rules.name(&tally.rule).to_owned();
+        let name = clean(app.rules.name(&tally.rule)).into_owned();
         let style = if tally.broken > 0 { t.bad } else { t.good };
         out.push(Line::from(vec![
             Span::styled(format!(" ✓{:<2}", tally.followed), t.good),
@@ -157,12 +157,20 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             let weight = app.strings.weight(v.weight);
             let (text, style) = if v.follows {
                 (
-                    format!("      ✓ {} {}{weight}", app.strings.follows, v.rule_name),
+                    format!(
+                        "      ✓ {} {}{weight}",
+                        app.strings.follows,
+                        clean(&v.rule_name)
+                    ),
                     t.good,
                 )
             } else {
                 (
-                    format!("      ✗ {} {}{weight}", app.strings.breaks, v.rule_name),
+                    format!(
+                        "      ✗ {} {}{weight}",
+                        app.strings.breaks,
+                        clean(&v.rule_name)
+                    ),
                     t.bad,
                 )
             };

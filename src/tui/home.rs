@@ -69,8 +69,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let m = scenario.scenario();
             let selected = i == app.home_selected;
             let mut kind = s.client_type(m.client_type).to_owned();
-            if entry.fallback {
+            if entry.fallback && m.language == "en" {
                 kind = format!("{kind} · {}", s.in_english);
+            } else if entry.fallback {
+                kind = format!("{kind} · {}", truncate(&m.language, 8));
             } else if app.lang_filter == LangFilter::All {
                 kind = format!("{kind} · {}", m.language);
             }

@@ -20,6 +20,8 @@ pub enum Action {
     Quit,
     /// Ctrl-C: leave at once, from anywhere.
     ForceQuit,
+    /// Ctrl-Z: back to the shell until `fg`.
+    Suspend,
     Yes,
     No,
     Again,
@@ -37,6 +39,7 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match key.code {
             KeyCode::Char('c') => Some(Action::ForceQuit),
+            KeyCode::Char('z') => Some(Action::Suspend),
             _ => None,
         };
     }
@@ -69,6 +72,18 @@ mod tests {
     fn digits_pick_options_from_zero() {
         let key = KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE);
         assert_eq!(action_for(key), Some(Action::Pick(2)));
+    }
+
+    #[test]
+    fn ctrl_z_suspends_but_plain_z_does_nothing() {
+        assert_eq!(
+            action_for(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+            Some(Action::Suspend)
+        );
+        assert_eq!(
+            action_for(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE)),
+            None
+        );
     }
 
     #[test]

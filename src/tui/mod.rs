@@ -1,5 +1,7 @@
 //! The terminal interface: turns keys into actions, hands them to the app's `update`, and
-//! redraws. It waits on the next event rather than polling, so an idle trainer uses no CPU.
+//! redraws. It waits on the next key or signal rather than polling, so an idle trainer uses
+//! no CPU. Whatever ends it (quitting, a panic, SIGTERM or SIGHUP) gives the terminal back as
+//! it was, and Ctrl-Z suspends it properly (see `docs/robustness.md`).
 
 mod app;
 mod briefing;
@@ -10,16 +12,21 @@ pub mod history;
 mod home;
 pub mod keymap;
 mod record;
+#[cfg_attr(not(unix), path = "signals_other.rs")]
+mod signals;
 mod text;
 pub mod theme;
 mod view;
 mod watch;
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 
 pub use app::{App, Entry, LangFilter, Screen};
 pub use drill::DrillScreen;
@@ -32,6 +39,12 @@ use crate::engine::Millis;
 use crate::i18n::Lang;
 use crate::rules::Rulebook;
 use crate::scenario::Library;
+use keymap::Action;
+use signals::{Caught, Signals, Wake};
+
+/// Set to anything, makes the trainer panic once its first screen is drawn. For the tests
+/// that prove a panic gives the terminal back; not for users.
+pub const TEST_PANIC_VAR: &str = "COMPOSURE_TEST_PANIC";
 
 pub struct Options {
     pub library: Library,
@@ -49,8 +62,8 @@ pub struct Options {
     pub record: Option<Recorder>,
 }
 
-/// Runs the trainer until the trainee quits. The terminal is restored on return and, through
-/// ratatui's hook, on a panic.
+/// Runs the trainer until the trainee quits. The terminal is restored on return, through
+/// ratatui's hook on a panic, and before the process ends by a signal.
 pub fn run(options: Options) -> Result<()> {
     let theme = theme::Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
     let strings = crate::i18n::strings(options.lang)?;
@@ -72,33 +85,73 @@ pub fn run(options: Options) -> Result<()> {
         app.open(id);
     }
     let mut record = options.record;
+    // Registered before the terminal changes, so no signal finds it changed and unhandled.
+    let signals = Signals::register().context("cannot watch for signals")?;
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut app, watch.as_mut(), record.as_mut());
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        watch.as_mut(),
+        record.as_mut(),
+        &signals,
+    );
     ratatui::restore();
-    result
+    // Shows the cursor again, which drawing hid.
+    drop(terminal);
+    drop(signals);
+    if let Ok(Some(signal)) = result {
+        signals::end_by(signal).context("cannot end by the signal received")?;
+    }
+    result.map(|_| ())
 }
 
+/// Draws and handles input until the trainee quits (`None`) or a signal ends the trainer.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     mut watch: Option<&mut watch::FileWatch>,
     mut record: Option<&mut Recorder>,
-) -> Result<()> {
+    signals: &Signals,
+) -> Result<Option<i32>> {
+    let mut test_panic = std::env::var_os(TEST_PANIC_VAR).is_some();
     while !app.quit {
         terminal
             .draw(|frame| draw(app, frame))
             .context("cannot draw the screen")?;
-        // Without a file to watch, block until something happens: no timer, no polling.
-        // Anything but a key (a resize, focus, paste) only needs the redraw at the top.
-        let ready = match &watch {
-            Some(_) => event::poll(watch::INTERVAL).context("cannot read from the terminal")?,
-            None => true,
-        };
-        if ready
-            && let Event::Key(key) = event::read().context("cannot read from the terminal")?
-            && let Some(action) = keymap::action_for(key)
-        {
-            app.update(action, now());
+        if std::mem::take(&mut test_panic) {
+            #[allow(clippy::panic)] // the point: a test-only panic with the screen up
+            {
+                panic!("{TEST_PANIC_VAR} is set: panicking on purpose");
+            }
+        }
+        // Without a file to watch, block until a key or a signal: no timer, no polling.
+        let timeout = watch.as_ref().map(|_| watch::INTERVAL);
+        let woke = signals
+            .wait(timeout)
+            .context("cannot read from the terminal")?;
+        for caught in signals.take() {
+            match caught {
+                Caught::End(signal) => return Ok(Some(signal)),
+                Caught::Suspend => suspend(terminal, app)?,
+                Caught::Resume => take_back(terminal)?,
+                // The next draw reads the new size.
+                Caught::Resize => {}
+            }
+        }
+        if woke == Wake::Input {
+            // Every event that has arrived, so that none waits in crossterm's queue while the
+            // loop sleeps in `wait`. Anything but a key only needs the redraw at the top.
+            while event::poll(Duration::ZERO).context("cannot read from the terminal")? {
+                let Event::Key(key) = event::read().context("cannot read from the terminal")?
+                else {
+                    continue;
+                };
+                match keymap::action_for(key) {
+                    Some(Action::Suspend) => suspend(terminal, app)?,
+                    Some(action) => app.update(action, now()),
+                    None => {}
+                }
+            }
         }
         let finished: Vec<crate::engine::Report> = app.finished.drain(..).collect();
         if let Some(recorder) = record.as_deref_mut() {
@@ -114,6 +167,41 @@ fn event_loop(
             app.reload(loaded, &w.path.display().to_string(), now());
         }
     }
+    Ok(None)
+}
+
+/// Ctrl-Z: gives the terminal back to the shell, stops until `fg`, then takes it back and
+/// repaints. Without a shell to return to, it stays and says why.
+fn suspend(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+    if !signals::can_suspend() {
+        app.notice = Some(
+            "Ctrl-Z: not suspended, as no shell with job control started Composure to return to"
+                .to_owned(),
+        );
+        return Ok(());
+    }
+    terminal.show_cursor().context("cannot show the cursor")?;
+    ratatui::restore();
+    signals::stop().context("cannot suspend")?;
+    take_back(terminal)
+}
+
+/// Raw mode and the alternate screen again, after a stop, and a full repaint. Raw mode is
+/// switched off first: whoever had the terminal meanwhile may have changed its modes.
+fn take_back(terminal: &mut DefaultTerminal) -> Result<()> {
+    disable_raw_mode().context("cannot set up the terminal")?;
+    enable_raw_mode().context("cannot set up the terminal")?;
+    ratatui::crossterm::execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        Clear(ClearType::All)
+    )
+    .context("cannot set up the terminal")?;
+    // Both buffers empty, so the next draw paints every cell. (`Terminal::clear` would do the
+    // same, but asks the terminal where its cursor is, and a slow or silent terminal makes
+    // that fail after two seconds.)
+    terminal.swap_buffers();
+    terminal.swap_buffers();
     Ok(())
 }
 

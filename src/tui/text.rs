@@ -1,9 +1,20 @@
 //! Word wrapping by display width, so screens can lay out and scroll text exactly, and wide
-//! characters (CJK, emoji) take the columns they really take.
+//! characters (CJK, emoji) take the columns they really take. Everything here first makes text
+//! [safe for the screen](clean): scenario text is validated before it is played, but the
+//! screens must not depend on that to keep escapes away from the terminal.
+
+use std::borrow::Cow;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Text with every character a terminal would obey replaced by a visible U+FFFD, and tabs
+/// as spaces. Any text from a scenario goes through this (or a function here that calls it)
+/// before it becomes a `Span`.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    crate::scenario::sanitize::for_screen(text)
+}
 
 /// Greedy word wrap to `width` columns. Words wider than a line are broken. Never returns an
 /// empty list for non-empty text when `width > 0`.
@@ -11,6 +22,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     if width == 0 {
         return Vec::new();
     }
+    let text = clean(text);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
@@ -81,8 +93,9 @@ pub fn hanging<'a>(prefix: Span<'a>, text: &str, style: Style, width: usize) -> 
 
 /// Truncates to `width` columns, ending in "…" when something was cut.
 pub fn truncate(text: &str, width: usize) -> String {
+    let text = clean(text);
     if text.width() <= width {
-        return text.to_owned();
+        return text.into_owned();
     }
     let mut out = String::new();
     let mut used = 0;
@@ -131,6 +144,24 @@ mod tests {
             wrap("costs 14\u{a0}280 kroner", 9),
             ["costs", "14\u{a0}280", "kroner"]
         );
+    }
+
+    #[test]
+    fn wrap_and_truncate_never_pass_on_escapes_or_overrides() {
+        let hostile = "a\u{1b}]0;title\u{7} b\u{9b}2J \u{202e}c\td";
+        for line in wrap(hostile, 6).iter().chain([&truncate(hostile, 8)]) {
+            assert!(
+                !line
+                    .chars()
+                    .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+                "{line:?}"
+            );
+        }
+        assert_eq!(
+            wrap(hostile, 40),
+            ["a\u{fffd}]0;title\u{fffd} b\u{fffd}2J \u{fffd}c d"]
+        );
+        assert_eq!(truncate("x\u{1b}yz", 3), "x\u{fffd}…");
     }
 
     #[test]
