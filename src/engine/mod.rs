@@ -160,7 +160,7 @@ impl Conversation {
     /// Lets the clock reach `now`: every deadline passed becomes a hesitation, taken at the
     /// deadline itself so the recorded time is exactly the limit. Returns how many.
     pub fn tick(&mut self, now: Millis) -> u32 {
-        let mut count = 0;
+        let mut count: u32 = 0;
         while let Some(deadline) = self.deadline() {
             if deadline > now {
                 break;
@@ -168,7 +168,7 @@ impl Conversation {
             if self.hesitate(deadline).is_err() {
                 break;
             }
-            count += 1;
+            count = count.saturating_add(1);
         }
         count
     }
@@ -191,7 +191,7 @@ impl Conversation {
         };
         let turn = std::mem::replace(&mut self.turn, next_turn);
         self.state = state_after;
-        self.silences += 1;
+        self.silences = self.silences.saturating_add(1);
         self.steps.push(Step {
             turn,
             chosen: String::new(),
