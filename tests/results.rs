@@ -448,3 +448,48 @@ fn report_with_no_results_yet_says_so() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no results yet"));
 }
+
+#[test]
+fn repeated_kills_mid_save_never_lose_a_reported_result_or_damage_the_file() {
+    // One database through several rounds, each killing a drill with SIGKILL at a different
+    // moment inside its held-open second save: what was reported saved survives every
+    // round, and the file stays sound.
+    let dir = tempfile::tempdir().unwrap();
+    let mut all_reported = Vec::new();
+    for (round, delay_ms) in [200u64, 900, 1600].into_iter().enumerate() {
+        let name = format!("victim-{round}");
+        let mut victim = drill_command(dir.path(), &name)
+            .arg("--hold-save-ms=2500")
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(victim.stdout.take().unwrap()).lines();
+        let started = Instant::now();
+        let mut saved = Vec::new();
+        while saved.is_empty() {
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "round {round}: no first save"
+            );
+            let line = lines.next().unwrap().unwrap();
+            saved.extend(saved_ids(&line));
+        }
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        victim.kill().unwrap(); // SIGKILL on Unix
+        let _ = victim.wait();
+        all_reported.extend(saved);
+        let store = Store::open_in(dir.path()).unwrap();
+        assert_eq!(store.integrity_check().unwrap(), "ok", "round {round}");
+        for id in &all_reported {
+            assert!(
+                store.report(*id).unwrap().is_some(),
+                "round {round}: session {id} lost"
+            );
+        }
+        let sessions = store.sessions(&Filter::trainee(&name), None).unwrap();
+        assert_eq!(
+            sessions.len(),
+            1,
+            "round {round}: only what was reported saved"
+        );
+    }
+}
