@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow, bail};
-use unicode_width::UnicodeWidthStr;
 
 use super::{Cli, Command};
 use crate::authoring::starter::{ALL_TYPES, starter};
@@ -372,42 +371,8 @@ pub fn play_scripted(
     Ok(Report::new(&conversation, rules))
 }
 
-/// Pads `text` with spaces to `width` columns of display width.
-fn pad(text: &str, width: usize) -> String {
-    let mut s = text.to_owned();
-    s.extend(std::iter::repeat_n(' ', width.saturating_sub(text.width())));
-    s
-}
-
 pub(super) fn table(rows: &[Vec<String>]) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| s.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for row in rows {
-        let last = row.len().saturating_sub(1);
-        let cells: Vec<String> = row
-            .iter()
-            .enumerate()
-            .map(|(i, cell)| {
-                if i == last {
-                    cell.clone()
-                } else {
-                    pad(cell, widths[i])
-                }
-            })
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
-    }
-    out
+    crate::report::table::columns(rows)
 }
 
 pub fn rules_text(rules: &Rulebook) -> String {

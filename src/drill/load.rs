@@ -27,22 +27,8 @@ pub fn embedded_drills() -> impl Iterator<Item = (String, &'static str)> {
 
 /// Whether a text is a drill file rather than a scenario: its first value is `Drill(`.
 pub fn is_drill_source(source: &str) -> bool {
-    let mut rest = source
-        .strip_prefix('\u{feff}')
-        .unwrap_or(source)
-        .trim_start();
-    loop {
-        if let Some(after) = rest.strip_prefix("//") {
-            rest = after.find('\n').map_or("", |i| &after[i..]).trim_start();
-        } else if let Some(after) = rest.strip_prefix("/*") {
-            rest = after
-                .find("*/")
-                .map_or("", |i| &after[i + 2..])
-                .trim_start();
-        } else {
-            return rest.starts_with("Drill");
-        }
-    }
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    crate::scenario::load::skip_comments(source).starts_with("Drill")
 }
 
 /// Parses and checks a drill's text; `origin` names it in problems.

@@ -5,7 +5,7 @@
 mod csv;
 pub mod dates;
 mod json;
-mod table;
+pub mod table;
 mod xapi;
 
 use std::io::{self, Write};

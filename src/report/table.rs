@@ -8,8 +8,8 @@ use super::{Export, TeamReport, dates};
 
 pub struct Table;
 
-/// Pads every column but the last to its widest cell, by display width.
-fn columns(rows: &[Vec<String>]) -> String {
+/// Pads every column but the last to its widest cell, by display width, two spaces apart.
+pub fn columns(rows: &[Vec<String>]) -> String {
     let count = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..count)
         .map(|c| {

@@ -172,6 +172,12 @@ fn explain(code: &ron::Error) -> String {
 
 /// Whether the text holds nothing but white space and comments.
 fn is_blank(source: &str) -> bool {
+    skip_comments(source).is_empty()
+}
+
+/// The text from its first token on: leading white space and `//` and `/* */` comments
+/// skipped.
+pub fn skip_comments(source: &str) -> &str {
     let mut rest = source.trim_start();
     loop {
         if let Some(after) = rest.strip_prefix("//") {
@@ -182,7 +188,7 @@ fn is_blank(source: &str) -> bool {
                 .map_or("", |i| &after[i + 2..])
                 .trim_start();
         } else {
-            return rest.is_empty();
+            return rest;
         }
     }
 }
