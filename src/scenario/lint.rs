@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::load::ValidScenario;
-use super::locate::Locator;
+use super::locate::{LazyLocator, Locator};
 use super::model::{ClientState, Node, Outcome, STATE_MAX, STATE_MIN};
 use super::validate::{Finding, node_id};
 use crate::labels;
@@ -19,7 +19,7 @@ use crate::rules::choice_value;
 pub const UNEARNED_BAD_CHOICES: usize = 3;
 
 pub fn lint(scenario: &ValidScenario, source: &str) -> Vec<Finding> {
-    let loc = Locator::new(source);
+    let loc = LazyLocator::new(source);
     let model = scenario.scenario();
     let mut found = Vec::new();
 

@@ -20,13 +20,13 @@ impl Position {
 
 /// One bracketed group of the source.
 #[derive(Debug, Clone, Default)]
-struct Group {
+struct Group<'a> {
     /// Where it starts: the name before the bracket (`Choice` in `Choice(`), else the bracket.
     start: usize,
     /// The key this group is the value of, as in `choices: [`.
-    key: Option<String>,
+    key: Option<&'a str>,
     /// Its own `key:`s, with their offsets.
-    keys: Vec<(String, usize)>,
+    keys: Vec<(&'a str, usize)>,
     /// Offsets of the string literals directly inside it.
     strings: Vec<usize>,
     children: Vec<usize>,
@@ -36,7 +36,7 @@ struct Group {
 #[derive(Debug, Clone)]
 pub struct Locator<'a> {
     source: &'a str,
-    groups: Vec<Group>,
+    groups: Vec<Group<'a>>,
     /// The outermost group, `Scenario(…)`.
     root: Option<usize>,
     /// Byte offset where each line starts.
@@ -45,6 +45,37 @@ pub struct Locator<'a> {
     /// from a nearby mark rather than from the start of a line that may be the whole file.
     /// Without them, a file with thousands of problems on one long line takes quadratic time.
     marks: Vec<(usize, usize)>,
+}
+
+/// A [`Locator`] built the first time a position is asked for. Checks that usually find
+/// nothing (validation of a good file, warnings on a clean one) hold one of these, so a file
+/// without problems never pays for rebuilding its bracket tree, which costs about as much
+/// as parsing the file.
+pub struct LazyLocator<'a> {
+    source: &'a str,
+    built: std::cell::OnceCell<Locator<'a>>,
+}
+
+impl<'a> LazyLocator<'a> {
+    pub fn new(source: &'a str) -> Self {
+        LazyLocator {
+            source,
+            built: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether any position has been asked for yet.
+    pub fn is_built(&self) -> bool {
+        self.built.get().is_some()
+    }
+}
+
+impl<'a> std::ops::Deref for LazyLocator<'a> {
+    type Target = Locator<'a>;
+
+    fn deref(&self) -> &Locator<'a> {
+        self.built.get_or_init(|| Locator::new(self.source))
+    }
 }
 
 /// A string in the scenario, by where it sits in the model.
@@ -201,7 +232,7 @@ impl<'a> Locator<'a> {
         self.groups[group]
             .keys
             .iter()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| *k == key)
             .map(|&(_, at)| at)
     }
 
@@ -210,7 +241,7 @@ impl<'a> Locator<'a> {
             .children
             .iter()
             .copied()
-            .find(|&c| self.groups[c].key.as_deref() == Some(key))
+            .find(|&c| self.groups[c].key == Some(key))
     }
 
     fn node_group(&self, node: usize) -> Option<usize> {
@@ -389,13 +420,13 @@ pub fn offset_of(source: &str, position: Position) -> usize {
 }
 
 /// Builds the tree of bracketed groups; group 0 stands for the whole file.
-fn scan(source: &str) -> Vec<Group> {
+fn scan(source: &str) -> Vec<Group<'_>> {
     let bytes = source.as_bytes();
     let mut groups = vec![Group::default()];
     let mut open = vec![0usize];
     // The last `key:` seen in the current group that has no value yet, and the last
     // identifier (a struct or variant name) before a bracket.
-    let mut pending_key: Option<String> = None;
+    let mut pending_key: Option<&str> = None;
     let mut last_ident: Option<(usize, usize)> = None; // (start, end)
     let mut i = 0;
     while i < bytes.len() {
@@ -454,8 +485,8 @@ fn scan(source: &str) -> Vec<Group> {
                     j += 1;
                 }
                 if bytes.get(j) == Some(&b':') {
-                    let name = source[start..i].to_owned();
-                    groups[current].keys.push((name.clone(), start));
+                    let name = &source[start..i];
+                    groups[current].keys.push((name, start));
                     pending_key = Some(name);
                     last_ident = None;
                     i = j + 1;

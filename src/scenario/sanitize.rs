@@ -30,13 +30,28 @@ pub fn refused(c: char, next: Option<char>) -> Option<&'static str> {
     }
 }
 
+/// Whether a byte can start a refused character: an ASCII control other than line feed and
+/// tab (a carriage return is allowed only before a line feed, so it is looked at), or the
+/// first byte of the UTF-8 encoding of a C1 control (0xC2) or of an override or isolate
+/// (0xE2). Each of these starts a character, never continues one.
+fn may_start_refused(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2 || b == 0xe2
+}
+
 /// The first refused character of `text`: its index in characters, the character, and why.
+/// Only the characters starting with a byte that [`may_start_refused`] are decoded, so most
+/// text is settled by a byte scan.
 pub fn first_refused(text: &str) -> Option<(usize, char, &'static str)> {
-    let mut chars = text.chars().enumerate().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if let Some(why) = refused(c, next) {
-            return Some((i, c, why));
+    for (at, _) in text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| may_start_refused(b))
+    {
+        let mut chars = text.get(at..)?.chars();
+        let c = chars.next()?;
+        if let Some(why) = refused(c, chars.next()) {
+            let index = text.get(..at).map_or(0, |before| before.chars().count());
+            return Some((index, c, why));
         }
     }
     None
@@ -109,6 +124,41 @@ mod tests {
         }
         assert_eq!(refused('\r', Some('\n')), None);
         assert!(refused('\r', Some('x')).is_some());
+    }
+
+    /// The byte scan that lets most text skip decoding must see every refused character,
+    /// whatever comes after it: checked for every character there is.
+    #[test]
+    fn the_byte_scan_sees_every_refused_character() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            for next in [None, Some('\n'), Some('x')] {
+                if refused(c, next).is_some() {
+                    assert!(may_start_refused(c.to_string().as_bytes()[0]), "{c:?}");
+                    let text: String = "é—".chars().chain([c]).chain(next).collect();
+                    assert_eq!(
+                        first_refused(&text).map(|(at, found, _)| (at, found)),
+                        Some((2, c)),
+                        "{c:?} then {next:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte scan finds what decoding every character would find, in any text.
+        #[test]
+        fn the_byte_scan_agrees_with_decoding_every_character(text in "(\\PC|\\pC|\r|\n){0,40}") {
+            let mut chars = text.chars().enumerate().peekable();
+            let mut decoded = None;
+            while let Some((i, c)) = chars.next() {
+                if let Some(why) = refused(c, chars.peek().map(|&(_, n)| n)) {
+                    decoded = Some((i, c, why));
+                    break;
+                }
+            }
+            proptest::prop_assert_eq!(first_refused(&text), decoded);
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::graph::{cycles, flood};
 use super::limits::{MAX_CHOICES, MAX_NODES, MAX_TEXT_CHARS};
-use super::locate::{Field, Locator, Position};
+use super::locate::{Field, LazyLocator, Position};
 use super::model::{FORMAT_VERSION, Node, STATE_MAX, STATE_MIN, Scenario, Verdict, When};
 use super::sanitize::{first_refused, for_message};
 use crate::rules::{RuleScope, Rulebook};
@@ -35,27 +35,51 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// Runs every check and returns what it found, in source order.
 pub fn validate(scenario: &Scenario, source: &str, rules: &Rulebook) -> Vec<Finding> {
-    let loc = Locator::new(source);
+    let loc = LazyLocator::new(source);
     let mut out = Checker {
         loc,
         found: Vec::new(),
     };
-    if !out.limits(scenario) {
+    if !out.node_limit(scenario) {
         // Past the node limit the file is not worth checking further, and checking it would
         // take time in proportion to whatever size it is.
         return out.found;
     }
-    out.texts(scenario);
-    out.header(scenario);
-    let index = out.node_ids(scenario);
-    out.choices(scenario, &index, rules);
-    out.graph(scenario, &index);
-    out.found.sort_by_key(|f| f.position);
-    out.found
+    out.rest(scenario, rules)
+}
+
+/// Every check but the limit on the number of nodes. For the benchmarks, which measure how
+/// validation grows with the size of a scenario up to ten times past that limit; anything a
+/// trainee plays or a trainer checks goes through [`validate`].
+#[doc(hidden)]
+pub fn validate_past_node_limit(
+    scenario: &Scenario,
+    source: &str,
+    rules: &Rulebook,
+) -> Vec<Finding> {
+    let out = Checker {
+        loc: LazyLocator::new(source),
+        found: Vec::new(),
+    };
+    out.rest(scenario, rules)
+}
+
+impl Checker<'_> {
+    /// The checks after the limits.
+    fn rest(mut self, scenario: &Scenario, rules: &Rulebook) -> Vec<Finding> {
+        self.choice_limits(scenario);
+        self.texts(scenario);
+        self.header(scenario);
+        let index = self.node_ids(scenario);
+        self.choices(scenario, &index, rules);
+        self.graph(scenario, &index);
+        self.found.sort_by_key(|f| f.position);
+        self.found
+    }
 }
 
 struct Checker<'a> {
-    loc: Locator<'a>,
+    loc: LazyLocator<'a>,
     found: Vec<Finding>,
 }
 
@@ -67,9 +91,8 @@ impl Checker<'_> {
         });
     }
 
-    /// The number of nodes and of choices at each decision; false when the scenario has too
-    /// many nodes to check further.
-    fn limits(&mut self, s: &Scenario) -> bool {
+    /// The number of nodes; false when the scenario has too many to check further.
+    fn node_limit(&mut self, s: &Scenario) -> bool {
         if s.nodes.len() > MAX_NODES {
             let at = self.loc.node(MAX_NODES, "");
             self.report(
@@ -82,6 +105,11 @@ impl Checker<'_> {
             );
             return false;
         }
+        true
+    }
+
+    /// The number of choices at each decision.
+    fn choice_limits(&mut self, s: &Scenario) {
         for (i, node) in s.nodes.iter().enumerate() {
             if let Node::Decision { id, choices, .. } = node
                 && choices.len() > MAX_CHOICES
@@ -97,15 +125,20 @@ impl Checker<'_> {
                 );
             }
         }
-        true
     }
 
     /// Every string: no longer than the limit, and nothing a terminal would obey.
     fn texts(&mut self, s: &Scenario) {
-        for (field, name, text) in texts(s) {
-            let length = text.chars().count();
+        for (field, text) in texts(s) {
+            // A string of at most the limit in bytes has at most that many characters.
+            let length = if text.len() <= MAX_TEXT_CHARS {
+                0
+            } else {
+                text.chars().count()
+            };
             if length > MAX_TEXT_CHARS {
                 let at = self.loc.string(field, None);
+                let name = name_of(s, field);
                 self.report(
                     at,
                     format!(
@@ -115,6 +148,7 @@ impl Checker<'_> {
             }
             if let Some((index, c, why)) = first_refused(text) {
                 let at = self.loc.string(field, Some(index));
+                let name = name_of(s, field);
                 self.report(
                     at,
                     format!("{name} contains U+{:04X}, {why}; remove it", u32::from(c)),
@@ -332,19 +366,18 @@ impl Checker<'_> {
         let mut follows: HashSet<&str> = HashSet::new();
         let mut breaks: HashSet<&str> = HashSet::new();
         for (k, verdict) in verdicts.iter().enumerate() {
-            let at = self.loc.verdict(node, choice_index, k);
             let (rule_id, weight, seen, other, side) = match verdict {
                 Verdict::Follows(r, w) => (r.as_str(), *w, &mut follows, &breaks, "follows"),
                 Verdict::Breaks(r, w) => (r.as_str(), *w, &mut breaks, &follows, "breaks"),
             };
             if !seen.insert(rule_id) {
                 self.report(
-                    at,
+                    self.loc.verdict(node, choice_index, k),
                     format!("choice \"{choice}\" {side} rule \"{rule_id}\" more than once"),
                 );
             } else if other.contains(rule_id) {
                 self.report(
-                    at,
+                    self.loc.verdict(node, choice_index, k),
                     format!(
                         "choice \"{choice}\" both follows and breaks rule \"{rule_id}\"; pick one"
                     ),
@@ -352,11 +385,11 @@ impl Checker<'_> {
             }
             match rules.get(rule_id) {
                 None => self.report(
-                    at,
+                    self.loc.verdict(node, choice_index, k),
                     format!("choice \"{choice}\" names an unknown rule \"{rule_id}\" (see `composure rules`)"),
                 ),
                 Some(rule) if rule.scope == RuleScope::Debrief => self.report(
-                    at,
+                    self.loc.verdict(node, choice_index, k),
                     format!(
                         "choice \"{choice}\" grades against \"{rule_id}\", which is a debrief prompt, not a rule for choices"
                     ),
@@ -365,7 +398,7 @@ impl Checker<'_> {
             }
             if !(WEIGHT_MIN..=WEIGHT_MAX).contains(&weight) {
                 self.report(
-                    at,
+                    self.loc.verdict(node, choice_index, k),
                     format!(
                         "choice \"{choice}\": weight {weight} for \"{rule_id}\" is outside {WEIGHT_MIN}..{WEIGHT_MAX}"
                     ),
@@ -487,56 +520,33 @@ impl Checker<'_> {
     }
 }
 
-/// Every string of a scenario: where it is, how a message names it, and its text.
-fn texts(s: &Scenario) -> Vec<(Field<'static>, String, &str)> {
-    let mut out: Vec<(Field<'static>, String, &str)> = vec![
-        (Field::Top("id"), "`id`".to_owned(), &s.id),
-        (Field::Top("title"), "`title`".to_owned(), &s.title),
-        (Field::Top("language"), "`language`".to_owned(), &s.language),
-        (Field::Top("start"), "`start`".to_owned(), &s.start),
+/// Every string of the scenario, with where it sits. What to call one in a message is worked
+/// out only when there is something to say about it ([`name_of`]).
+fn texts(s: &Scenario) -> Vec<(Field<'static>, &str)> {
+    let mut out: Vec<(Field<'static>, &str)> = vec![
+        (Field::Top("id"), &s.id),
+        (Field::Top("title"), &s.title),
+        (Field::Top("language"), &s.language),
+        (Field::Top("start"), &s.start),
         (
             Field::Nested("briefing", "situation"),
-            "`briefing.situation`".to_owned(),
             &s.briefing.situation,
         ),
-        (
-            Field::Nested("briefing", "goal"),
-            "`briefing.goal`".to_owned(),
-            &s.briefing.goal,
-        ),
-        (
-            Field::Nested("client", "name"),
-            "`client.name`".to_owned(),
-            &s.client.name,
-        ),
-        (
-            Field::Nested("client", "persona"),
-            "`client.persona`".to_owned(),
-            &s.client.persona,
-        ),
+        (Field::Nested("briefing", "goal"), &s.briefing.goal),
+        (Field::Nested("client", "name"), &s.client.name),
+        (Field::Nested("client", "persona"), &s.client.persona),
     ];
     for (k, fact) in s.briefing.known.iter().enumerate() {
-        out.push((
-            Field::NestedItem("briefing", "known", k),
-            format!("`briefing.known` item {}", k + 1),
-            fact,
-        ));
+        out.push((Field::NestedItem("briefing", "known", k), fact));
     }
     for (i, node) in s.nodes.iter().enumerate() {
-        let id = for_message(node.id());
-        out.push((Field::Node(i, "id"), format!("node id \"{id}\""), node.id()));
+        out.push((Field::Node(i, "id"), node.id()));
         for (k, line) in node.says().iter().enumerate() {
-            out.push((
-                Field::Says(i, k),
-                format!("node \"{id}\": `says` line {}", k + 1),
-                line,
-            ));
+            out.push((Field::Says(i, k), line));
         }
         match node {
             Node::Decision { choices, .. } => {
                 for (j, choice) in choices.iter().enumerate() {
-                    let cid = for_message(&choice.id);
-                    let what = |key: &str| format!("choice \"{cid}\": `{key}`");
                     for (key, text) in [
                         ("id", &choice.id),
                         ("text", &choice.text),
@@ -544,44 +554,53 @@ fn texts(s: &Scenario) -> Vec<(Field<'static>, String, &str)> {
                         ("consequence", &choice.consequence),
                         ("coaching", &choice.coaching),
                     ] {
-                        out.push((Field::Choice(i, j, key), what(key), text));
+                        out.push((Field::Choice(i, j, key), text));
                     }
                     for (k, verdict) in choice.verdicts.iter().enumerate() {
                         let (Verdict::Follows(rule, _) | Verdict::Breaks(rule, _)) = verdict;
-                        out.push((
-                            Field::Verdict(i, j, k),
-                            format!("choice \"{cid}\": verdict {} rule", k + 1),
-                            rule,
-                        ));
+                        out.push((Field::Verdict(i, j, k), rule));
                     }
                 }
             }
             Node::Ending { closing, .. } => {
-                out.push((
-                    Field::Node(i, "closing"),
-                    format!("ending \"{id}\": `closing`"),
-                    closing,
-                ));
+                out.push((Field::Node(i, "closing"), closing));
             }
             Node::Route {
                 when, otherwise, ..
             } => {
                 for (k, w) in when.iter().enumerate() {
-                    out.push((
-                        Field::When(i, k, "next"),
-                        format!("route \"{id}\": `when` {} `next`", k + 1),
-                        &w.next,
-                    ));
+                    out.push((Field::When(i, k, "next"), &w.next));
                 }
-                out.push((
-                    Field::Node(i, "otherwise"),
-                    format!("route \"{id}\": `otherwise`"),
-                    otherwise,
-                ));
+                out.push((Field::Node(i, "otherwise"), otherwise));
             }
         }
     }
     out
+}
+
+/// What a message calls the string at `field`, as in "choice \"calm\": `text`".
+fn name_of(s: &Scenario, field: Field) -> String {
+    let node_id = |i: usize| for_message(s.nodes.get(i).map_or("", |n| n.id())).into_owned();
+    let choice_id = |i: usize, j: usize| match s.nodes.get(i) {
+        Some(Node::Decision { choices, .. }) => {
+            for_message(choices.get(j).map_or("", |c| c.id.as_str())).into_owned()
+        }
+        _ => String::new(),
+    };
+    match field {
+        Field::Top(key) => format!("`{key}`"),
+        Field::Nested(parent, key) => format!("`{parent}.{key}`"),
+        Field::NestedItem(parent, key, k) => format!("`{parent}.{key}` item {}", k + 1),
+        Field::Node(i, "id") => format!("node id \"{}\"", node_id(i)),
+        Field::Node(i, "closing") => format!("ending \"{}\": `closing`", node_id(i)),
+        Field::Node(i, key) => format!("route \"{}\": `{key}`", node_id(i)),
+        Field::Says(i, k) => format!("node \"{}\": `says` line {}", node_id(i), k + 1),
+        Field::When(i, k, key) => format!("route \"{}\": `when` {} `{key}`", node_id(i), k + 1),
+        Field::Choice(i, j, key) => format!("choice \"{}\": `{key}`", choice_id(i, j)),
+        Field::Verdict(i, j, k) => {
+            format!("choice \"{}\": verdict {} rule", choice_id(i, j), k + 1)
+        }
+    }
 }
 
 pub fn node_id(node: &Node) -> &str {
