@@ -155,6 +155,60 @@ fn the_timer_only_runs_while_options_are_shown() {
     assert_eq!(screen.next_wake(NOW + 5_000), None);
 }
 
+/// The screen as drawn at `now`.
+fn frame(screen: &DrillScreen, now: u64, (width, height): (u16, u16)) -> ratatui::buffer::Buffer {
+    render_drill(screen, now, width, height)
+        .backend()
+        .buffer()
+        .clone()
+}
+
+/// The drill loop sleeps for `next_wake` and redraws: each wake must change what the screen
+/// shows (no redraw for nothing), and no moment before a wake may show anything different
+/// from the last frame (no change missed or shown late). Checked through a whole countdown,
+/// at the instant before each wake and every 50 ms in between.
+#[test]
+fn the_countdown_wakes_exactly_when_the_gauge_or_the_seconds_change() {
+    for size in [(80, 24), (200, 60)] {
+        let mut screen = in_conversation();
+        let deadline = screen.deadline().unwrap();
+        let mut now = NOW;
+        let mut shown = frame(&screen, now, size);
+        let mut wakes = 0u64;
+        while now < deadline {
+            let wait = u64::try_from(screen.next_wake(now).unwrap().as_millis()).unwrap();
+            assert!(wait > 0, "{size:?}: a zero wait at {now} would spin");
+            let mut between: Vec<u64> = (1..wait).step_by(50).map(|d| now + d).collect();
+            between.push(now + wait - 1);
+            for t in between.into_iter().filter(|&t| t > now) {
+                assert!(
+                    frame(&screen, t, size) == shown,
+                    "{size:?}: the screen changed at {t}, before the wake at {}",
+                    now + wait
+                );
+            }
+            now += wait;
+            screen.tick(now);
+            let next = frame(&screen, now, size);
+            assert!(
+                next != shown,
+                "{size:?}: woke at {now} to draw the same frame"
+            );
+            shown = next;
+            wakes += 1;
+        }
+        // At most one wake per gauge cell and one per second of the limit; a redraw on a
+        // timer (every 100 ms, say) would take far more.
+        let cells = u64::from(screen.gauge_cells.get());
+        let seconds = (deadline - NOW).div_ceil(1000);
+        assert!(
+            wakes <= cells + seconds,
+            "{size:?}: {wakes} wakes for {cells} cells and {seconds} s"
+        );
+        assert!(wakes >= seconds, "{size:?}: {wakes} wakes in {seconds} s");
+    }
+}
+
 #[test]
 fn every_finished_scenario_is_handed_over_for_saving_once() {
     let mut screen = finished();
