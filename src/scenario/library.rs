@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::lint::lint;
 use super::load::{Problem, Severity, ValidScenario, load_path, load_source};
@@ -13,6 +14,45 @@ use crate::rules::Rulebook;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_scenarios.rs"));
+}
+
+/// `f` applied to every item, spread over the cores the machine has. Loading files is
+/// independent work and most of start-up, so a library of hundreds of scenarios opens about
+/// as many times faster as there are cores. The results are in the order of `items`,
+/// whichever thread did each, so the library is the same however the work was shared.
+fn map_in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    done.sort_by_key(|&(i, _)| i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// How deep `check` and `--scenarios` look into sub-folders.
@@ -43,12 +83,9 @@ impl Library {
     /// The scenarios shipped in the binary.
     pub fn embedded(rules: &Rulebook) -> Library {
         let mut library = Library::default();
-        for (origin, text) in embedded_sources() {
-            match load_source(&origin, text, rules) {
-                Ok(s) => library.insert(s),
-                Err(problems) => library.problems.extend(problems),
-            }
-        }
+        let sources: Vec<(String, &str)> = embedded_sources().collect();
+        let loaded = map_in_parallel(&sources, |(origin, text)| load_source(origin, text, rules));
+        library.add_loaded(loaded);
         library
     }
 
@@ -66,8 +103,13 @@ impl Library {
         }
         let (files, problems) = collect_files(&[dir.to_path_buf()]);
         self.problems.extend(problems);
-        for file in files {
-            match load_path(&file, rules) {
+        self.add_loaded(map_in_parallel(&files, |file| load_path(file, rules)));
+    }
+
+    /// Adds what loaded and keeps the problems of what did not, in the order given.
+    fn add_loaded(&mut self, loaded: Vec<Result<ValidScenario, Vec<Problem>>>) {
+        for result in loaded {
+            match result {
                 Ok(s) => self.insert(s),
                 Err(problems) => self.problems.extend(problems),
             }
@@ -342,4 +384,33 @@ pub fn check_embedded(rules: &Rulebook) -> CheckReport {
             .map(|(origin, text)| (origin, Ok(text.to_owned()))),
         rules,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_shared_between_threads_comes_back_in_the_order_given() {
+        // Uneven work, so the threads finish out of order.
+        let items: Vec<u64> = (0..500).collect();
+        let slow_square = |&x: &u64| {
+            let spins = (x * 7919) % 2000;
+            (0..spins).fold(x * x, |acc, _| std::hint::black_box(acc))
+        };
+        let expected: Vec<u64> = items.iter().map(slow_square).collect();
+        assert_eq!(map_in_parallel(&items, slow_square), expected);
+        assert_eq!(map_in_parallel(&items[..1], slow_square), expected[..1]);
+        assert!(map_in_parallel(&[] as &[u64], slow_square).is_empty());
+    }
+
+    #[test]
+    fn the_shipped_library_loads_in_file_order_without_problems() {
+        let rules = Rulebook::embedded().unwrap();
+        let library = Library::embedded(&rules);
+        assert!(library.problems.is_empty(), "{:?}", library.problems);
+        let origins: Vec<&str> = library.scenarios().iter().map(|s| s.origin()).collect();
+        let files: Vec<String> = embedded_sources().map(|(origin, _)| origin).collect();
+        assert_eq!(origins, files);
+    }
 }
