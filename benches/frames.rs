@@ -25,7 +25,7 @@ use std::time::SystemTime;
 use composure::cli::Feedback;
 use composure::i18n::{self, Lang};
 use composure::rules::Rulebook;
-use composure::scenario::Library;
+use composure::scenario::{Library, Node};
 use composure::tui::keymap::Action;
 use composure::tui::theme::Theme;
 use composure::tui::{App, Screen, draw};
@@ -99,14 +99,34 @@ fn app() -> App {
 fn mid_conversation() -> App {
     let mut app = app();
     for _ in 0..ANSWERED {
-        // The second option: a conversation that goes on rather than one cut short.
-        app.update(Action::Pick(1), NOW);
+        let pick = going_on(&app);
+        app.update(Action::Pick(pick), NOW);
         app.update(Action::Confirm, NOW);
     }
     match &app.screen {
         Screen::Conversation(play) if !play.showing_consequence => app,
         _ => panic!("the scenario should still be asking after {ANSWERED} answers"),
     }
+}
+
+/// The first option on screen that does not lead straight to an ending.
+fn going_on(app: &App) -> usize {
+    let Screen::Conversation(play) = &app.screen else {
+        return 0;
+    };
+    let scenario = play.conversation.scenario();
+    let Some(Node::Decision { choices, .. }) = scenario.node(&play.conversation.turn().node) else {
+        return 0;
+    };
+    let ends = |id: &String| {
+        choices
+            .iter()
+            .find(|c| &c.id == id)
+            .and_then(|c| scenario.node(&c.next))
+            .is_none_or(|next| matches!(next, Node::Ending { .. }))
+    };
+    let options = &play.conversation.turn().options;
+    options.iter().position(|id| !ends(id)).unwrap_or(0)
 }
 
 /// The debrief at the end of the conversation.

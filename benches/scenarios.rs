@@ -239,9 +239,14 @@ fn main() {
             ("load", "load (both)"),
             ("check", "check (+ warnings)"),
             ("paths-summary", "paths summary"),
-            ("engine-step", "engine step"),
         ],
         &SIZES,
+        since,
+    );
+    support::print_grid(
+        "One engine step (choose, advance, grade the transcript), by scenario:",
+        &[("engine-step", "engine step")],
+        &["1000", "10000", "100000", "shipped"],
         since,
     );
 }

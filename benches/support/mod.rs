@@ -68,18 +68,18 @@ pub fn print_growth(title: &str, groups: &[(&str, &str)], sizes: &[usize], since
         return;
     }
     println!("\n{title}");
-    let mut header = format!("{:<18}", "");
+    let mut header = format!("{:<20}", "");
     for size in sizes {
-        header.push_str(&format!("{:>12}", format!("{size} nodes")));
+        header.push_str(&format!("{:>13}", format!("{} nodes", short(*size))));
     }
     for size in sizes {
         header.push_str(&format!("{:>12}", format!("/node@{}", short(*size))));
     }
     println!("{header}");
     for (label, cells) in rows {
-        let mut line = format!("{label:<18}");
+        let mut line = format!("{label:<20}");
         for cell in &cells {
-            line.push_str(&format!("{:>12}", cell.map_or("–".to_owned(), human)));
+            line.push_str(&format!("{:>13}", cell.map_or("–".to_owned(), human)));
         }
         for (cell, size) in cells.iter().zip(sizes) {
             let per_node = cell.map(|ns| human(ns / *size as f64));
@@ -112,13 +112,13 @@ pub fn print_grid(title: &str, rows: &[(&str, &str)], columns: &[&str], since: S
     println!("\n{title}");
     let mut header = format!("{:<24}", "");
     for column in columns {
-        header.push_str(&format!("{column:>14}"));
+        header.push_str(&format!("{column:>16}"));
     }
     println!("{header}");
     for (label, row) in cells {
         let mut line = format!("{label:<24}");
         for cell in row {
-            line.push_str(&format!("{:>14}", cell.map_or("–".to_owned(), human)));
+            line.push_str(&format!("{:>16}", cell.map_or("–".to_owned(), human)));
         }
         println!("{line}");
     }
