@@ -973,3 +973,30 @@ fn client_type_reads_kebab_case_and_scenario_names_and_rejects_others() {
         ));
     assert!(!out.exists());
 }
+
+/// A passage name is the story author's text: an escape in it must reach the trainer's
+/// terminal written out, never obeyed.
+#[test]
+fn import_messages_write_control_characters_out_rather_than_send_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("hostile.twee");
+    std::fs::write(
+        &story,
+        ":: StoryTitle\nHostile\n\n:: Start\nHello. [[Go->Away]] [[Stay->Nowhere\u{1b}c]]\n\n:: Away\nBye.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("hostile.ron");
+    let assert = composure()
+        .args(["import", "twee"])
+        .arg(&story)
+        .arg("-o")
+        .arg(&out)
+        .assert();
+    let output = assert.get_output();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains('\u{1b}'),
+        "a raw escape reached the terminal: {stderr:?}"
+    );
+    assert!(stderr.contains("Nowhere\\u{1b}c"), "{stderr}");
+}

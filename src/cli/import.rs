@@ -15,6 +15,7 @@ use clap::Subcommand;
 use crate::import::{self, twee};
 use crate::scenario::ClientType;
 use crate::scenario::load::MAX_FILE_BYTES;
+use crate::scenario::sanitize::for_message;
 
 /// The formats `composure import` reads.
 #[derive(Debug, Subcommand)]
@@ -54,7 +55,8 @@ fn import_twee(
     client_type: Option<ClientType>,
     force: bool,
 ) -> Result<ExitCode> {
-    let shown = story.display().to_string();
+    // The path and the story's own names go to the terminal written out, never obeyed.
+    let shown = for_message(&story.display().to_string()).into_owned();
     refuse_to_replace(story, output, force)?;
     let bytes = read_story(story)?;
     let options = twee::Options {
@@ -67,14 +69,15 @@ fn import_twee(
     let imported = match twee::decode(&bytes).and_then(|text| twee::import(text, &options)) {
         Ok(imported) => imported,
         Err(e) => {
-            eprintln!("{shown}:{}: error: {}", e.line, e.kind);
+            let message = e.kind.to_string();
+            eprintln!("{shown}:{}: error: {}", e.line, for_message(&message));
             return Ok(ExitCode::FAILURE);
         }
     };
     for warning in &imported.warnings {
         match warning.line {
-            Some(line) => eprintln!("{shown}:{line}: warning: {}", warning.message),
-            None => eprintln!("{shown}: warning: {}", warning.message),
+            Some(line) => eprintln!("{shown}:{line}: warning: {}", for_message(&warning.message)),
+            None => eprintln!("{shown}: warning: {}", for_message(&warning.message)),
         }
     }
     let source_name = story
