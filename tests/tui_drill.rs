@@ -1,6 +1,7 @@
 //! The drill and history screens, driven as a trainee drives them with the clock passed in:
 //! snapshots at 80×24 pin the countdown gauge, the client's reaction to a silence, the
-//! summary and the history charts; the size sweep proves no size makes them panic.
+//! summary and the history charts, in English, Norwegian and Russian; the size sweep proves
+//! no size makes them panic.
 
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -9,6 +10,7 @@ use std::path::Path;
 
 use composure::drill::{load_drill_path, plan};
 use composure::engine::Report;
+use composure::i18n::Lang;
 use composure::rules::Rulebook;
 use composure::scenario::Library;
 use composure::store::{RuleStat, SessionRow};
@@ -21,12 +23,18 @@ use ratatui::backend::TestBackend;
 
 const NOW: u64 = 1_000_000;
 
-fn rules() -> Rulebook {
-    Rulebook::embedded().unwrap()
+fn rules(lang: Lang) -> Rulebook {
+    Rulebook::embedded_in(lang).unwrap()
 }
 
 fn drill() -> DrillScreen {
-    let rules = rules();
+    drill_in(Lang::En)
+}
+
+/// The test drill as a trainee with this language gets it: the fixture scenario has only
+/// English, the shipped one every language.
+fn drill_in(lang: Lang) -> DrillScreen {
+    let rules = rules(lang);
     let mut library = Library::embedded(&rules);
     library.add_folder(Path::new("tests/fixtures/tui"), &rules);
     let drill = load_drill_path(
@@ -35,12 +43,12 @@ fn drill() -> DrillScreen {
     )
     .unwrap();
     DrillScreen::new(
-        plan(&drill, &library, "en"),
+        plan(&drill, &library, lang.code()),
         rules,
         "Ann Lee".to_owned(),
         MONO,
-        composure::i18n::Lang::En,
-        composure::i18n::strings(composure::i18n::Lang::En).unwrap(),
+        lang,
+        composure::i18n::strings(lang).unwrap(),
     )
 }
 
@@ -67,14 +75,22 @@ fn answer(screen: &mut DrillScreen, id: &str, now: u64) {
 }
 
 fn in_conversation() -> DrillScreen {
-    let mut screen = drill();
+    in_conversation_in(Lang::En)
+}
+
+fn in_conversation_in(lang: Lang) -> DrillScreen {
+    let mut screen = drill_in(lang);
     screen.update(Action::Confirm, NOW); // the opening card
     screen.update(Action::Confirm, NOW); // the briefing
     screen
 }
 
 fn finished() -> DrillScreen {
-    let mut screen = in_conversation();
+    finished_in(Lang::En)
+}
+
+fn finished_in(lang: Lang) -> DrillScreen {
+    let mut screen = in_conversation_in(lang);
     answer(&mut screen, "acknowledge", NOW + 3_000);
     answer(&mut screen, "express", NOW + 6_000);
     screen.update(Action::Confirm, NOW + 7_000); // the ending: on to the next briefing
@@ -172,7 +188,11 @@ fn every_finished_scenario_is_handed_over_for_saving_once() {
 }
 
 fn history() -> HistoryScreen {
-    let rules = rules();
+    history_in(Lang::En)
+}
+
+fn history_in(lang: Lang) -> HistoryScreen {
+    let rules = rules(lang);
     let library = Library::embedded(&rules);
     let app = App::new(
         library,
@@ -180,8 +200,8 @@ fn history() -> HistoryScreen {
         composure::cli::Feedback::Now,
         None,
         MONO,
-        composure::i18n::Lang::En,
-        composure::i18n::strings(composure::i18n::Lang::En).unwrap(),
+        lang,
+        composure::i18n::strings(lang).unwrap(),
     );
     let day = 86_400_000;
     let start = 20_454 * day; // 2026-01-01
@@ -244,6 +264,76 @@ fn render_history(screen: &HistoryScreen, width: u16, height: u16) -> Terminal<T
 #[test]
 fn the_history_screen_at_80x24() {
     insta::assert_snapshot!("history", render_history(&history(), 80, 24).backend());
+}
+
+#[test]
+fn the_drill_and_history_screens_speak_norwegian_and_russian() {
+    for lang in [Lang::Nb, Lang::Ru] {
+        let code = lang.code();
+        insta::assert_snapshot!(
+            format!("drill_intro_{code}"),
+            render_drill(&drill_in(lang), NOW, 80, 24).backend()
+        );
+
+        let screen = in_conversation_in(lang);
+        insta::assert_snapshot!(
+            format!("drill_conversation_gauge_{code}"),
+            render_drill(&screen, NOW + 4_000, 80, 24).backend()
+        );
+
+        let mut summary = finished_in(lang);
+        assert_eq!(summary.phase, Phase::Summary);
+        summary.saved(0, Ok(12));
+        summary.saved(1, Err("disk I/O error".to_owned()));
+        insta::assert_snapshot!(
+            format!("drill_summary_{code}"),
+            render_drill(&summary, NOW + 20_000, 80, 24).backend()
+        );
+
+        insta::assert_snapshot!(
+            format!("history_{code}"),
+            render_history(&history_in(lang), 80, 24).backend()
+        );
+    }
+}
+
+#[test]
+fn the_summary_columns_are_as_wide_as_their_translated_headings() {
+    for lang in [Lang::En, Lang::Nb, Lang::Ru] {
+        let mut summary = finished_in(lang);
+        summary.saved(1, Err("disk full".to_owned()));
+        let strings = composure::i18n::strings(lang).unwrap();
+        let text = format!("{}", render_drill(&summary, NOW + 20_000, 80, 24).backend());
+        let lines: Vec<&str> = text.lines().collect();
+        let columns = &strings.drill.columns;
+        let header = lines
+            .iter()
+            .find(|l| l.contains(columns.scenario.as_str()))
+            .unwrap_or_else(|| panic!("{code}: no header:\n{text}", code = lang.code()));
+        // Every heading appears whole, and the cells below start where their heading does.
+        for heading in [
+            &columns.score,
+            &columns.ending,
+            &columns.silent,
+            &columns.average,
+            &columns.saved,
+        ] {
+            assert!(header.contains(heading.as_str()), "{heading} cut:\n{text}");
+        }
+        let column_of = |line: &str, needle: &str| {
+            let at = line.find(needle).unwrap();
+            unicode_width::UnicodeWidthStr::width(&line[..at])
+        };
+        let failed = lines
+            .iter()
+            .find(|l| l.contains(strings.drill.not_saved_row.as_str()))
+            .unwrap_or_else(|| panic!("not-saved row cut:\n{text}"));
+        assert_eq!(
+            column_of(failed, &strings.drill.not_saved_row),
+            column_of(header, &columns.saved),
+            "{text}"
+        );
+    }
 }
 
 #[test]

@@ -269,8 +269,89 @@ pub struct Strings {
     pub reloaded_failed: String,
     /// `{lang}`: shown when a scenario falls back to English.
     pub fallback_notice: String,
+    /// `{title}`, `{id}`: a finished conversation's result is in the database.
+    pub saved: String,
+    /// `{title}`, `{error}`: it is not.
+    pub not_saved: String,
+    /// Ctrl-Z when no shell with job control could bring the trainer back.
+    pub no_suspend: String,
 
     pub legend: Legend,
+    pub drill: DrillStrings,
+    pub history: HistoryStrings,
+}
+
+/// The timed drill's own screens: the opening card, the countdown line and the summary.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrillStrings {
+    /// `{name}`: the drill's name.
+    pub title: String,
+    /// `{trainee}`.
+    pub intro_trainee: String,
+    /// `{n}`: scenarios in the drill; `{s}`: seconds for each answer.
+    pub intro_plan: String,
+    pub coaching_now: String,
+    pub coaching_end: String,
+    /// `{key}`: the key that begins.
+    pub intro_begin: String,
+    /// `{name}`: the drill's name; `{n}`: which scenario; `{total}`: how many.
+    pub progress: String,
+    /// `{s}`: a number of seconds, in the countdown and the summary.
+    pub seconds: String,
+    /// `{s}`: seconds for each answer, shown while no countdown runs.
+    pub per_answer: String,
+    /// `{client}`: the client's name.
+    pub time_ran_out: String,
+    /// `{name}`: the drill's name.
+    pub summary_title: String,
+    /// `{trainee}`, `{score}`.
+    pub summary_head: String,
+    /// Stands for the drill score when no scenario was finished.
+    pub no_score: String,
+    /// `{played}`, `{planned}`: scenarios finished and planned; `{silences}`: times the
+    /// time ran out.
+    pub summary_counts: String,
+    pub columns: DrillColumns,
+    pub saving: String,
+    /// `{id}`: the session it was saved as.
+    pub saved_row: String,
+    pub not_saved_row: String,
+    /// `{enter}`, `{q}`: the keys.
+    pub summary_keys: String,
+    /// Between the whole seconds and the tenths of an average time.
+    pub decimal_separator: String,
+}
+
+/// The headings of the drill summary's table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrillColumns {
+    pub scenario: String,
+    pub score: String,
+    pub ending: String,
+    /// How many times the time ran out.
+    pub silent: String,
+    /// The average time to answer.
+    pub average: String,
+    pub saved: String,
+}
+
+/// The history screen.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryStrings {
+    pub title: String,
+    /// `{trainee}`.
+    pub empty: String,
+    /// `{trainee}`.
+    pub scores: String,
+    pub rules: String,
+    pub recent: String,
+    /// Stands for the drill's id in the list when a session was played outside a drill.
+    pub practice: String,
+    pub unreadable: String,
+    pub no_library: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -321,6 +402,8 @@ pub struct Legend {
     pub close_help: String,
     pub filter_type: String,
     pub filter_language: String,
+    /// Enter in the history: a session's annotated transcript.
+    pub transcript: String,
 }
 
 impl Strings {
@@ -527,7 +610,7 @@ mod tests {
         assert!(
             english
                 .iter()
-                .any(|(place, _)| place == "outcomes.resolved"),
+                .any(|(place, _)| place == "drill.columns.score"),
             "the walk reaches nested sections: {english:?}"
         );
         for (file, source) in &SOURCES[1..] {

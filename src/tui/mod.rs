@@ -157,7 +157,11 @@ fn event_loop(
         if let Some(recorder) = record.as_deref_mut() {
             for report in &finished {
                 let saved = recorder.save(report, now());
-                app.notice = Some(Recorder::notice(&saved, &report.scenario.title));
+                app.notice = Some(Recorder::notice(
+                    app.strings,
+                    &saved,
+                    &report.scenario.title,
+                ));
             }
         }
         if let Some(w) = watch.as_deref_mut()
@@ -174,10 +178,7 @@ fn event_loop(
 /// repaints. Without a shell to return to, it stays and says why.
 fn suspend(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
     if !signals::can_suspend() {
-        app.notice = Some(
-            "Ctrl-Z: not suspended, as no shell with job control started Composure to return to"
-                .to_owned(),
-        );
+        app.notice = Some(app.strings.no_suspend.clone());
         return Ok(());
     }
     terminal.show_cursor().context("cannot show the cursor")?;
