@@ -172,6 +172,27 @@ fn the_timer_only_runs_while_options_are_shown() {
 }
 
 #[test]
+fn a_drill_resumed_after_a_long_stop_neither_spins_nor_piles_up_silences() {
+    // Stopped (Ctrl-Z) for an hour in the middle of a 10 s answer: the wall clock ran on.
+    let mut screen = in_conversation();
+    let resumed = NOW + 3_600_000;
+    assert!(screen.tick(resumed));
+    let Screen::Conversation(play) = &screen.app.screen else {
+        panic!("not in a conversation")
+    };
+    let silences = play.conversation.hesitations();
+    assert_eq!(silences, composure::engine::MAX_SILENCES as usize);
+    // The clock now waits for an answer: the loop blocks on input rather than waking.
+    assert_eq!(screen.next_wake(resumed), None);
+    assert!(!screen.tick(resumed + 60_000));
+    // An answer after that is taken, and the next decision has its full time again.
+    screen.update(Action::Confirm, resumed + 61_000);
+    screen.update(Action::Confirm, resumed + 62_000);
+    let wake = screen.next_wake(resumed + 62_000).unwrap();
+    assert!(wake > std::time::Duration::ZERO, "{wake:?}");
+}
+
+#[test]
 fn every_finished_scenario_is_handed_over_for_saving_once() {
     let mut screen = finished();
     assert_eq!(screen.results.len(), 2);
