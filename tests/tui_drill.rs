@@ -385,3 +385,36 @@ fn drill_and_history_screens_render_at_every_small_size_without_panicking() {
         }
     }
 }
+
+#[test]
+fn translated_drill_and_history_screens_render_around_the_thresholds_without_panicking() {
+    for lang in [Lang::Nb, Lang::Ru] {
+        let mut silent = in_conversation_in(lang);
+        silent.tick(NOW + 10_000);
+        let mut summary = finished_in(lang);
+        summary.saved(0, Ok(1));
+        let drills = [
+            ("intro", drill_in(lang), NOW),
+            ("conversation", in_conversation_in(lang), NOW + 4_000),
+            ("silence", silent, NOW + 10_000),
+            ("summary", summary, NOW + 20_000),
+        ];
+        let history = history_in(lang);
+        for width in (0..=90).step_by(3).chain([39, 40, 41]) {
+            for height in [0, 1, 11, 12, 13, 24] {
+                for (name, screen, now) in &drills {
+                    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                    terminal
+                        .draw(|frame| screen.draw(frame, *now))
+                        .unwrap_or_else(|e| {
+                            panic!("{} {name} at {width}x{height}: {e}", lang.code())
+                        });
+                }
+                let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                terminal
+                    .draw(|frame| history.draw(frame))
+                    .unwrap_or_else(|e| panic!("{} history at {width}x{height}: {e}", lang.code()));
+            }
+        }
+    }
+}
