@@ -1,6 +1,7 @@
 //! The drill and history screens, driven as a trainee drives them with the clock passed in:
 //! snapshots at 80×24 pin the countdown gauge, the client's reaction to a silence, the
-//! summary and the history charts; the size sweep proves no size makes them panic.
+//! summary and the history charts, in English, Norwegian and Russian; the size sweep proves
+//! no size makes them panic.
 
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -9,6 +10,7 @@ use std::path::Path;
 
 use composure::drill::{load_drill_path, plan};
 use composure::engine::Report;
+use composure::i18n::Lang;
 use composure::rules::Rulebook;
 use composure::scenario::Library;
 use composure::store::{RuleStat, SessionRow};
@@ -21,12 +23,18 @@ use ratatui::backend::TestBackend;
 
 const NOW: u64 = 1_000_000;
 
-fn rules() -> Rulebook {
-    Rulebook::embedded().unwrap()
+fn rules(lang: Lang) -> Rulebook {
+    Rulebook::embedded_in(lang).unwrap()
 }
 
 fn drill() -> DrillScreen {
-    let rules = rules();
+    drill_in(Lang::En)
+}
+
+/// The test drill as a trainee with this language gets it: the fixture scenario has only
+/// English, the shipped one every language.
+fn drill_in(lang: Lang) -> DrillScreen {
+    let rules = rules(lang);
     let mut library = Library::embedded(&rules);
     library.add_folder(Path::new("tests/fixtures/tui"), &rules);
     let drill = load_drill_path(
@@ -35,12 +43,12 @@ fn drill() -> DrillScreen {
     )
     .unwrap();
     DrillScreen::new(
-        plan(&drill, &library, "en"),
+        plan(&drill, &library, lang.code()),
         rules,
         "Ann Lee".to_owned(),
         MONO,
-        composure::i18n::Lang::En,
-        composure::i18n::strings(composure::i18n::Lang::En).unwrap(),
+        lang,
+        composure::i18n::strings(lang).unwrap(),
     )
 }
 
@@ -67,14 +75,22 @@ fn answer(screen: &mut DrillScreen, id: &str, now: u64) {
 }
 
 fn in_conversation() -> DrillScreen {
-    let mut screen = drill();
+    in_conversation_in(Lang::En)
+}
+
+fn in_conversation_in(lang: Lang) -> DrillScreen {
+    let mut screen = drill_in(lang);
     screen.update(Action::Confirm, NOW); // the opening card
     screen.update(Action::Confirm, NOW); // the briefing
     screen
 }
 
 fn finished() -> DrillScreen {
-    let mut screen = in_conversation();
+    finished_in(Lang::En)
+}
+
+fn finished_in(lang: Lang) -> DrillScreen {
+    let mut screen = in_conversation_in(lang);
     answer(&mut screen, "acknowledge", NOW + 3_000);
     answer(&mut screen, "express", NOW + 6_000);
     screen.update(Action::Confirm, NOW + 7_000); // the ending: on to the next briefing
@@ -210,6 +226,27 @@ fn the_countdown_wakes_exactly_when_the_gauge_or_the_seconds_change() {
 }
 
 #[test]
+fn a_drill_resumed_after_a_long_stop_neither_spins_nor_piles_up_silences() {
+    // Stopped (Ctrl-Z) for an hour in the middle of a 10 s answer: the wall clock ran on.
+    let mut screen = in_conversation();
+    let resumed = NOW + 3_600_000;
+    assert!(screen.tick(resumed));
+    let Screen::Conversation(play) = &screen.app.screen else {
+        panic!("not in a conversation")
+    };
+    let silences = play.conversation.hesitations();
+    assert_eq!(silences, composure::engine::MAX_SILENCES as usize);
+    // The clock now waits for an answer: the loop blocks on input rather than waking.
+    assert_eq!(screen.next_wake(resumed), None);
+    assert!(!screen.tick(resumed + 60_000));
+    // An answer after that is taken, and the next decision has its full time again.
+    screen.update(Action::Confirm, resumed + 61_000);
+    screen.update(Action::Confirm, resumed + 62_000);
+    let wake = screen.next_wake(resumed + 62_000).unwrap();
+    assert!(wake > std::time::Duration::ZERO, "{wake:?}");
+}
+
+#[test]
 fn every_finished_scenario_is_handed_over_for_saving_once() {
     let mut screen = finished();
     assert_eq!(screen.results.len(), 2);
@@ -226,7 +263,11 @@ fn every_finished_scenario_is_handed_over_for_saving_once() {
 }
 
 fn history() -> HistoryScreen {
-    let rules = rules();
+    history_in(Lang::En)
+}
+
+fn history_in(lang: Lang) -> HistoryScreen {
+    let rules = rules(lang);
     let library = Library::embedded(&rules);
     let app = App::new(
         library,
@@ -234,8 +275,8 @@ fn history() -> HistoryScreen {
         composure::cli::Feedback::Now,
         None,
         MONO,
-        composure::i18n::Lang::En,
-        composure::i18n::strings(composure::i18n::Lang::En).unwrap(),
+        lang,
+        composure::i18n::strings(lang).unwrap(),
     );
     let day = 86_400_000;
     let start = 20_454 * day; // 2026-01-01
@@ -301,6 +342,76 @@ fn the_history_screen_at_80x24() {
 }
 
 #[test]
+fn the_drill_and_history_screens_speak_norwegian_and_russian() {
+    for lang in [Lang::Nb, Lang::Ru] {
+        let code = lang.code();
+        insta::assert_snapshot!(
+            format!("drill_intro_{code}"),
+            render_drill(&drill_in(lang), NOW, 80, 24).backend()
+        );
+
+        let screen = in_conversation_in(lang);
+        insta::assert_snapshot!(
+            format!("drill_conversation_gauge_{code}"),
+            render_drill(&screen, NOW + 4_000, 80, 24).backend()
+        );
+
+        let mut summary = finished_in(lang);
+        assert_eq!(summary.phase, Phase::Summary);
+        summary.saved(0, Ok(12));
+        summary.saved(1, Err("disk I/O error".to_owned()));
+        insta::assert_snapshot!(
+            format!("drill_summary_{code}"),
+            render_drill(&summary, NOW + 20_000, 80, 24).backend()
+        );
+
+        insta::assert_snapshot!(
+            format!("history_{code}"),
+            render_history(&history_in(lang), 80, 24).backend()
+        );
+    }
+}
+
+#[test]
+fn the_summary_columns_are_as_wide_as_their_translated_headings() {
+    for lang in [Lang::En, Lang::Nb, Lang::Ru] {
+        let mut summary = finished_in(lang);
+        summary.saved(1, Err("disk full".to_owned()));
+        let strings = composure::i18n::strings(lang).unwrap();
+        let text = format!("{}", render_drill(&summary, NOW + 20_000, 80, 24).backend());
+        let lines: Vec<&str> = text.lines().collect();
+        let columns = &strings.drill.columns;
+        let header = lines
+            .iter()
+            .find(|l| l.contains(columns.scenario.as_str()))
+            .unwrap_or_else(|| panic!("{code}: no header:\n{text}", code = lang.code()));
+        // Every heading appears whole, and the cells below start where their heading does.
+        for heading in [
+            &columns.score,
+            &columns.ending,
+            &columns.silent,
+            &columns.average,
+            &columns.saved,
+        ] {
+            assert!(header.contains(heading.as_str()), "{heading} cut:\n{text}");
+        }
+        let column_of = |line: &str, needle: &str| {
+            let at = line.find(needle).unwrap();
+            unicode_width::UnicodeWidthStr::width(&line[..at])
+        };
+        let failed = lines
+            .iter()
+            .find(|l| l.contains(strings.drill.not_saved_row.as_str()))
+            .unwrap_or_else(|| panic!("not-saved row cut:\n{text}"));
+        assert_eq!(
+            column_of(failed, &strings.drill.not_saved_row),
+            column_of(header, &columns.saved),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn drill_and_history_screens_render_at_every_small_size_without_panicking() {
     let mut silent = in_conversation();
     silent.tick(NOW + 10_000);
@@ -325,6 +436,39 @@ fn drill_and_history_screens_render_at_every_small_size_without_panicking() {
             terminal
                 .draw(|frame| history.draw(frame))
                 .unwrap_or_else(|e| panic!("history at {width}x{height}: {e}"));
+        }
+    }
+}
+
+#[test]
+fn translated_drill_and_history_screens_render_around_the_thresholds_without_panicking() {
+    for lang in [Lang::Nb, Lang::Ru] {
+        let mut silent = in_conversation_in(lang);
+        silent.tick(NOW + 10_000);
+        let mut summary = finished_in(lang);
+        summary.saved(0, Ok(1));
+        let drills = [
+            ("intro", drill_in(lang), NOW),
+            ("conversation", in_conversation_in(lang), NOW + 4_000),
+            ("silence", silent, NOW + 10_000),
+            ("summary", summary, NOW + 20_000),
+        ];
+        let history = history_in(lang);
+        for width in (0..=90).step_by(3).chain([39, 40, 41]) {
+            for height in [0, 1, 11, 12, 13, 24] {
+                for (name, screen, now) in &drills {
+                    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                    terminal
+                        .draw(|frame| screen.draw(frame, *now))
+                        .unwrap_or_else(|e| {
+                            panic!("{} {name} at {width}x{height}: {e}", lang.code())
+                        });
+                }
+                let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                terminal
+                    .draw(|frame| history.draw(frame))
+                    .unwrap_or_else(|e| panic!("{} history at {width}x{height}: {e}", lang.code()));
+            }
         }
     }
 }

@@ -124,11 +124,60 @@ pub fn strings(lang: Lang) -> Result<&'static Strings, StringsError> {
     }
 }
 
-/// Replaces `{name}` placeholders in a template.
+/// A part of a template: text as written, or a `{name}` placeholder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Placeholder(&'a str),
+}
+
+/// Splits a template into text and placeholders. A placeholder's name is letters, digits and
+/// underscores; any other brace is text.
+pub fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut text_from = 0;
+    let mut search_from = 0;
+    while let Some(open) = template.get(search_from..).and_then(|t| t.find('{')) {
+        let open = search_from + open;
+        let name_end = template
+            .get(open + 1..)
+            .and_then(|t| t.find(|c: char| !(c.is_alphanumeric() || c == '_')))
+            .map(|i| open + 1 + i);
+        match name_end {
+            Some(close) if close > open + 1 && template.get(close..close + 1) == Some("}") => {
+                if open > text_from {
+                    out.push(Piece::Text(&template[text_from..open]));
+                }
+                out.push(Piece::Placeholder(&template[open + 1..close]));
+                text_from = close + 1;
+                search_from = close + 1;
+            }
+            _ => search_from = open + 1,
+        }
+    }
+    if text_from < template.len() {
+        out.push(Piece::Text(&template[text_from..]));
+    }
+    out
+}
+
+/// Replaces `{name}` placeholders in a template, in one pass: a value that itself contains
+/// braces (a scenario titled "{id}") is never taken for a placeholder. A placeholder without
+/// a value stays as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    for piece in pieces(template) {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Placeholder(name) => match values.iter().find(|(n, _)| *n == name) {
+                Some((_, value)) => out.push_str(value),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+        }
     }
     out
 }
@@ -220,8 +269,89 @@ pub struct Strings {
     pub reloaded_failed: String,
     /// `{lang}`: shown when a scenario falls back to English.
     pub fallback_notice: String,
+    /// `{title}`, `{id}`: a finished conversation's result is in the database.
+    pub saved: String,
+    /// `{title}`, `{error}`: it is not.
+    pub not_saved: String,
+    /// Ctrl-Z when no shell with job control could bring the trainer back.
+    pub no_suspend: String,
 
     pub legend: Legend,
+    pub drill: DrillStrings,
+    pub history: HistoryStrings,
+}
+
+/// The timed drill's own screens: the opening card, the countdown line and the summary.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrillStrings {
+    /// `{name}`: the drill's name.
+    pub title: String,
+    /// `{trainee}`.
+    pub intro_trainee: String,
+    /// `{n}`: scenarios in the drill; `{s}`: seconds for each answer.
+    pub intro_plan: String,
+    pub coaching_now: String,
+    pub coaching_end: String,
+    /// `{key}`: the key that begins.
+    pub intro_begin: String,
+    /// `{name}`: the drill's name; `{n}`: which scenario; `{total}`: how many.
+    pub progress: String,
+    /// `{s}`: a number of seconds, in the countdown and the summary.
+    pub seconds: String,
+    /// `{s}`: seconds for each answer, shown while no countdown runs.
+    pub per_answer: String,
+    /// `{client}`: the client's name.
+    pub time_ran_out: String,
+    /// `{name}`: the drill's name.
+    pub summary_title: String,
+    /// `{trainee}`, `{score}`.
+    pub summary_head: String,
+    /// Stands for the drill score when no scenario was finished.
+    pub no_score: String,
+    /// `{played}`, `{planned}`: scenarios finished and planned; `{silences}`: times the
+    /// time ran out.
+    pub summary_counts: String,
+    pub columns: DrillColumns,
+    pub saving: String,
+    /// `{id}`: the session it was saved as.
+    pub saved_row: String,
+    pub not_saved_row: String,
+    /// `{enter}`, `{q}`: the keys.
+    pub summary_keys: String,
+    /// Between the whole seconds and the tenths of an average time.
+    pub decimal_separator: String,
+}
+
+/// The headings of the drill summary's table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrillColumns {
+    pub scenario: String,
+    pub score: String,
+    pub ending: String,
+    /// How many times the time ran out.
+    pub silent: String,
+    /// The average time to answer.
+    pub average: String,
+    pub saved: String,
+}
+
+/// The history screen.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryStrings {
+    pub title: String,
+    /// `{trainee}`.
+    pub empty: String,
+    /// `{trainee}`.
+    pub scores: String,
+    pub rules: String,
+    pub recent: String,
+    /// Stands for the drill's id in the list when a session was played outside a drill.
+    pub practice: String,
+    pub unreadable: String,
+    pub no_library: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -272,6 +402,8 @@ pub struct Legend {
     pub close_help: String,
     pub filter_type: String,
     pub filter_language: String,
+    /// Enter in the history: a session's annotated transcript.
+    pub transcript: String,
 }
 
 impl Strings {
@@ -411,5 +543,101 @@ mod tests {
     #[test]
     fn fill_replaces_named_placeholders() {
         assert_eq!(fill("{a} and {b}", &[("a", "x"), ("b", "y")]), "x and y");
+        assert_eq!(fill("{a}{a} {c} {", &[("a", "x")]), "xx {c} {");
+    }
+
+    #[test]
+    fn only_a_named_brace_pair_is_a_placeholder() {
+        use Piece::{Placeholder as P, Text as T};
+        assert_eq!(
+            pieces("{a}: {b_2}, { c} {} {d"),
+            [P("a"), T(": "), P("b_2"), T(", { c} {} {d")]
+        );
+        assert_eq!(pieces("{{x}}"), [T("{"), P("x"), T("}")]);
+        assert_eq!(pieces(""), []);
+    }
+
+    /// Every string in a language file with its place (`drill.columns.score`,
+    /// `help_bindings[2][1]`), read as plain RON so that no new field can be missed here.
+    fn leaves(value: &ron::Value, place: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            ron::Value::String(text) => out.push((place.to_owned(), text.clone())),
+            ron::Value::Seq(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    leaves(item, &format!("{place}[{i}]"), out);
+                }
+            }
+            ron::Value::Map(map) => {
+                for (key, item) in map.iter() {
+                    let key = match key {
+                        ron::Value::String(key) => key.clone(),
+                        other => format!("{other:?}"),
+                    };
+                    let place = if place.is_empty() {
+                        key
+                    } else {
+                        format!("{place}.{key}")
+                    };
+                    leaves(item, &place, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = pieces(text)
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Placeholder(name) => Some(name),
+                Piece::Text(_) => None,
+            })
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn every_language_has_the_placeholders_english_has() {
+        let strings_of = |source: &str| {
+            let value: ron::Value = ron::from_str(source).unwrap();
+            let mut out = Vec::new();
+            leaves(&value, "", &mut out);
+            out
+        };
+        let english = strings_of(SOURCES[0].1);
+        assert!(
+            english
+                .iter()
+                .any(|(place, _)| place == "drill.columns.score"),
+            "the walk reaches nested sections: {english:?}"
+        );
+        for (file, source) in &SOURCES[1..] {
+            let theirs = strings_of(source);
+            assert_eq!(
+                theirs.len(),
+                english.len(),
+                "{file}: a different number of strings"
+            );
+            for (place, text) in &english {
+                let Some((_, translated)) = theirs.iter().find(|(p, _)| p == place) else {
+                    panic!("{file}: no {place}");
+                };
+                assert_eq!(
+                    placeholders(translated),
+                    placeholders(text),
+                    "{file}: {place}: {translated:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fill_never_reads_a_value_as_a_placeholder() {
+        assert_eq!(
+            fill("{title} ({id})", &[("title", "{id}"), ("id", "7")]),
+            "{id} (7)"
+        );
     }
 }

@@ -14,19 +14,21 @@ use std::time::Duration;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell as TableCell, Paragraph, Row, Table, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Debrief, Screen};
 use super::keymap::Action;
-use super::text::truncate;
+use super::record::Recorder;
+use super::text::{template, truncate};
 use super::theme::Theme;
 use super::view::{MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, panel, too_small};
 use crate::cli::Feedback;
 use crate::drill::{DrillFeedback, DrillPlan};
 use crate::engine::{Millis, Report};
-use crate::i18n::{Lang, Strings};
+use crate::i18n::{Lang, Strings, fill};
 use crate::labels;
 use crate::rules::Rulebook;
 use crate::scenario::Library;
@@ -259,8 +261,9 @@ impl DrillScreen {
         }
         play.selected = 0;
         let name = play.conversation.scenario().scenario().client.name.clone();
-        self.app.notice = Some(format!(
-            "The time ran out: {name} waits for an answer, and the silence costs you."
+        self.app.notice = Some(fill(
+            &self.app.strings.drill.time_ran_out,
+            &[("client", &name)],
         ));
         true
     }
@@ -297,16 +300,15 @@ impl DrillScreen {
         let Some(result) = self.results.get_mut(i) else {
             return;
         };
-        let title = result.report.scenario.title.clone();
+        self.app.notice = Some(Recorder::notice(
+            self.app.strings,
+            &outcome,
+            &result.report.scenario.title,
+        ));
         result.saved = match outcome {
             Ok(id) => Saved::Saved(id),
             Err(e) => Saved::Failed(e),
         };
-        self.app.notice = Some(match &result.saved {
-            Saved::Saved(id) => format!("Saved: {title} (session {id})."),
-            Saved::Failed(e) => format!("NOT SAVED: {title}: {e}"),
-            Saved::Pending => String::new(),
-        });
     }
 
     /// The drill's score: the mean of the finished scenarios' scores, rounded.
@@ -334,16 +336,17 @@ impl DrillScreen {
             Phase::Intro | Phase::Summary => {
                 let [body, legend_area] =
                     Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+                let l = &app.strings.legend;
                 let keys: &[(&str, &str)] = if app.help {
-                    &[("Esc", "close help"), ("q", "quit")]
+                    &[("Esc", &l.close_help), ("q", &l.quit)]
                 } else if self.phase == Phase::Intro {
-                    &[("Enter", "begin"), ("?", "help"), ("q", "quit")]
+                    &[("Enter", &l.begin), ("?", &l.help), ("q", &l.quit)]
                 } else {
                     &[
-                        ("↑↓", "select"),
-                        ("Enter", "debrief"),
-                        ("?", "help"),
-                        ("q", "quit"),
+                        ("↑↓", &l.select),
+                        ("Enter", &l.debrief),
+                        ("?", &l.help),
+                        ("q", &l.quit),
                     ]
                 };
                 if self.phase == Phase::Intro {
@@ -369,11 +372,17 @@ impl DrillScreen {
     /// The line above the scenario: the drill, how far along, and the countdown.
     fn draw_bar(&self, frame: &mut Frame, area: Rect, now: Millis) {
         let t = &self.app.theme;
+        let d = &self.app.strings.drill;
         let left = format!(
-            " {} · {} of {}",
-            self.plan.name,
-            self.index + 1,
-            self.plan.items.len()
+            " {}",
+            fill(
+                &d.progress,
+                &[
+                    ("name", &self.plan.name),
+                    ("n", &(self.index + 1).to_string()),
+                    ("total", &self.plan.items.len().to_string()),
+                ],
+            )
         );
         let width = usize::from(area.width);
         let mut spans = Vec::new();
@@ -381,13 +390,13 @@ impl DrillScreen {
             Some(deadline) => {
                 let remaining = deadline.saturating_sub(now);
                 let limit = self.plan.time_limit_ms;
-                let label = format!(" {:>3} s ", seconds_left(remaining));
+                let figure = format!("{:>3}", seconds_left(remaining));
+                let label = format!(" {} ", fill(&d.seconds, &[("s", &figure)]));
                 // The gauge takes what is left after the drill's name, up to 30 cells.
-                let room =
-                    width.saturating_sub(left.chars().count().min(width / 2) + label.len() + 3);
+                let room = width.saturating_sub(left.width().min(width / 2) + label.width() + 3);
                 let cells = room.clamp(5, 30);
                 self.gauge_cells.set(u16::try_from(cells).unwrap_or(20));
-                let fill = usize::try_from(filled(remaining, limit, cells as u64)).unwrap_or(0);
+                let full = usize::try_from(filled(remaining, limit, cells as u64)).unwrap_or(0);
                 let style = if remaining * 4 <= limit {
                     t.bad
                 } else if remaining * 2 <= limit {
@@ -397,19 +406,22 @@ impl DrillScreen {
                 };
                 vec![
                     Span::styled("⏱ ", t.dim),
-                    Span::styled("█".repeat(fill), style),
-                    Span::styled("░".repeat(cells.saturating_sub(fill)), t.dim),
+                    Span::styled("█".repeat(full), style),
+                    Span::styled("░".repeat(cells.saturating_sub(full)), t.dim),
                     Span::styled(label, style.add_modifier(Modifier::BOLD)),
                 ]
             }
-            None => vec![Span::styled(
-                format!("{} s per answer ", self.plan.time_limit_ms / 1000),
-                t.dim,
-            )],
+            None => {
+                let seconds = (self.plan.time_limit_ms / 1000).to_string();
+                vec![Span::styled(
+                    format!("{} ", fill(&d.per_answer, &[("s", &seconds)])),
+                    t.dim,
+                )]
+            }
         };
         let right_width: usize = right.iter().map(Span::width).sum();
         let left = truncate(&left, width.saturating_sub(right_width + 1));
-        let gap = width.saturating_sub(left.chars().count() + right_width);
+        let gap = width.saturating_sub(left.width() + right_width);
         spans.push(Span::styled(left, t.heading));
         spans.push(Span::raw(" ".repeat(gap)));
         spans.extend(right);
@@ -418,34 +430,34 @@ impl DrillScreen {
 
     fn draw_intro(&self, frame: &mut Frame, area: Rect) {
         let t = &self.app.theme;
+        let d = &self.app.strings.drill;
         let plan = &self.plan;
         let mut lines = vec![
             Line::raw(""),
-            Line::from(vec![
-                Span::styled(" Trainee: ", t.heading),
-                Span::raw(self.trainee.clone()),
-            ]),
+            Line::from(template(
+                &format!(" {}", d.intro_trainee),
+                t.heading,
+                &[("trainee", Span::raw(self.trainee.clone()))],
+            )),
             Line::raw(""),
         ];
         if !plan.description.is_empty() {
             lines.push(Line::raw(format!(" {}", plan.description)));
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(
-            format!(
-                " {} scenario(s), {} seconds for each answer. When the time runs out, that is a hesitation: it counts as a decision scored 0, and the client feels the silence.",
-                plan.items.len(),
-                plan.time_limit_ms / 1000
-            ),
-            t.dim,
-        ));
-        lines.push(Line::styled(
-            match plan.feedback {
-                DrillFeedback::Now => " Coaching follows each answer.",
-                DrillFeedback::End => " Coaching waits for the summary at the end.",
-            },
-            t.dim,
-        ));
+        let plan_text = fill(
+            &d.intro_plan,
+            &[
+                ("n", &plan.items.len().to_string()),
+                ("s", &(plan.time_limit_ms / 1000).to_string()),
+            ],
+        );
+        lines.push(Line::styled(format!(" {plan_text}"), t.dim));
+        let coaching = match plan.feedback {
+            DrillFeedback::Now => &d.coaching_now,
+            DrillFeedback::End => &d.coaching_end,
+        };
+        lines.push(Line::styled(format!(" {coaching}"), t.dim));
         lines.push(Line::raw(""));
         for (i, item) in plan.items.iter().enumerate() {
             let m = item.scenario.scenario();
@@ -459,12 +471,12 @@ impl DrillScreen {
             ]));
         }
         lines.push(Line::raw(""));
-        lines.push(Line::from(vec![
-            Span::styled(" Press ", t.dim),
-            Span::styled("Enter", t.key),
-            Span::styled(" to begin with the first briefing.", t.dim),
-        ]));
-        let title = format!(" Drill · {} ", plan.name);
+        lines.push(Line::from(template(
+            &format!(" {}", d.intro_begin),
+            t.dim,
+            &[("key", Span::styled("Enter", t.key))],
+        )));
+        let title = format!(" {} ", fill(&d.title, &[("name", &plan.name)]));
         frame.render_widget(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
@@ -475,7 +487,10 @@ impl DrillScreen {
 
     fn draw_summary(&self, frame: &mut Frame, area: Rect) {
         let t = &self.app.theme;
-        let block = panel(&self.app, format!(" Drill complete · {} ", self.plan.name));
+        let strings = self.app.strings;
+        let d = &strings.drill;
+        let title = fill(&d.summary_title, &[("name", &self.plan.name)]);
+        let block = panel(&self.app, format!(" {title} "));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let [head, table_area, foot] = Layout::vertical([
@@ -484,65 +499,84 @@ impl DrillScreen {
             Constraint::Length(2),
         ])
         .areas(inner);
-        let played = self.results.len();
-        let planned = self.plan.items.len();
         let score = self
             .score()
-            .map_or_else(|| "no scenario finished".to_owned(), |s| format!("{s}/100"));
+            .map_or_else(|| d.no_score.clone(), |s| format!("{s}/100"));
         let silences: u32 = self.results.iter().map(|r| r.report.hesitations).sum();
+        let counts = fill(
+            &d.summary_counts,
+            &[
+                ("played", &self.results.len().to_string()),
+                ("planned", &self.plan.items.len().to_string()),
+                ("silences", &silences.to_string()),
+            ],
+        );
         let head_lines = vec![
-            Line::from(vec![
-                Span::styled(" Trainee ", t.heading),
-                Span::raw(self.trainee.clone()),
-                Span::styled("   Drill score ", t.heading),
-                Span::styled(score, t.title),
-            ]),
-            Line::styled(
-                format!(
-                    " {played} of {planned} scenario(s) finished · the time ran out {silences} time(s)"
-                ),
-                t.dim,
-            ),
+            Line::from(template(
+                &format!(" {}", d.summary_head),
+                t.heading,
+                &[
+                    ("trainee", Span::raw(self.trainee.clone())),
+                    ("score", Span::styled(score, t.title)),
+                ],
+            )),
+            Line::styled(format!(" {counts}"), t.dim),
         ];
         frame.render_widget(Paragraph::new(head_lines), head);
 
-        let header = Row::new(["", "Scenario", "Score", "Ending", "Silent", "Avg", "Saved"])
-            .style(t.heading);
-        let rows: Vec<Row> = self
+        let columns = &d.columns;
+        let rows: Vec<SummaryRow> = self
             .results
             .iter()
+            .map(|r| SummaryRow::new(r, strings, t))
+            .collect();
+        // The fixed columns are as wide as the English ones were, or as their heading and
+        // their widest cell in this language, if wider: a translation never gets cut.
+        let fit = |least: usize, heading: &str, cells: &mut dyn Iterator<Item = usize>| {
+            let widest = cells.chain([heading.width(), least]).max().unwrap_or(least);
+            u16::try_from(widest).unwrap_or(u16::MAX)
+        };
+        let score_width = fit(5, &columns.score, &mut std::iter::empty());
+        let silent_width = fit(6, &columns.silent, &mut std::iter::empty());
+        let average_width = fit(
+            7,
+            &columns.average,
+            &mut rows.iter().map(|r| r.average.width()),
+        );
+        // Every state a row can pass through counts, so the column stays put as saves land.
+        let states = [d.saving.width(), d.not_saved_row.width()];
+        let saved_width = fit(
+            11,
+            &columns.saved,
+            &mut rows.iter().map(|r| r.saved.width()).chain(states),
+        );
+        // The ending keeps its 20 columns (the title takes the rest); a longer one is cut
+        // visibly.
+        let ending_width = fit(20, &columns.ending, &mut std::iter::empty());
+        let header = Row::new([
+            "",
+            columns.scenario.as_str(),
+            columns.score.as_str(),
+            columns.ending.as_str(),
+            columns.silent.as_str(),
+            columns.average.as_str(),
+            columns.saved.as_str(),
+        ])
+        .style(t.heading);
+        let rows: Vec<Row> = rows
+            .into_iter()
             .enumerate()
             .map(|(i, r)| {
-                let report = &r.report;
-                let answered: Vec<&crate::engine::StepReport> =
-                    report.steps.iter().filter(|s| !s.hesitated).collect();
-                let avg = if answered.is_empty() {
-                    "–".to_owned()
-                } else {
-                    let total: u64 = answered.iter().map(|s| s.elapsed_ms).sum();
-                    format!("{:.1} s", total as f64 / answered.len() as f64 / 1000.0)
-                };
-                let (ending, ending_style) = match &report.ending {
-                    Some(e) if labels::outcome_is_good(e.outcome) => {
-                        (self.app.strings.outcome(e.outcome), t.good)
-                    }
-                    Some(e) => (self.app.strings.outcome(e.outcome), t.bad),
-                    None => ("–", t.dim),
-                };
-                let (saved, saved_style) = match &r.saved {
-                    Saved::Saved(id) => (format!("✓ #{id}"), t.good),
-                    Saved::Pending => ("saving…".to_owned(), t.warn),
-                    Saved::Failed(_) => ("✗ not saved".to_owned(), t.bad),
-                };
                 let marker = if i == self.selected { "›" } else { " " };
+                let ending = truncate(r.ending, usize::from(ending_width));
                 let row = Row::new(vec![
                     TableCell::from(Span::styled(format!("{marker}{}", i + 1), t.key)),
-                    TableCell::from(report.scenario.title.clone()),
-                    TableCell::from(format!("{:>3}", report.score)),
-                    TableCell::from(Span::styled(ending, ending_style)),
-                    TableCell::from(format!("{:>3}", report.hesitations)),
-                    TableCell::from(avg),
-                    TableCell::from(Span::styled(saved, saved_style)),
+                    TableCell::from(r.title),
+                    TableCell::from(format!("{:>3}", r.score)),
+                    TableCell::from(Span::styled(ending, r.ending_style)),
+                    TableCell::from(format!("{:>3}", r.hesitations)),
+                    TableCell::from(r.average),
+                    TableCell::from(Span::styled(r.saved, r.saved_style)),
                 ]);
                 if i == self.selected {
                     row.style(t.selected)
@@ -556,23 +590,74 @@ impl DrillScreen {
             [
                 Constraint::Length(3),
                 Constraint::Min(12),
-                Constraint::Length(5),
-                Constraint::Length(20),
-                Constraint::Length(6),
-                Constraint::Length(7),
-                Constraint::Length(11),
+                Constraint::Length(score_width),
+                Constraint::Length(ending_width),
+                Constraint::Length(silent_width),
+                Constraint::Length(average_width),
+                Constraint::Length(saved_width),
             ],
         )
         .header(header)
         .column_spacing(1);
         frame.render_widget(table, table_area);
-        let foot_line = Line::from(vec![
-            Span::styled(" Enter", t.key),
-            Span::styled(" opens the debrief of the selected scenario; ", t.dim),
-            Span::styled("q", t.key),
-            Span::styled(" quits. Saved results stay saved.", t.dim),
-        ]);
+        let foot_line = Line::from(template(
+            &format!(" {}", d.summary_keys),
+            t.dim,
+            &[
+                ("enter", Span::styled("Enter", t.key)),
+                ("q", Span::styled("q", t.key)),
+            ],
+        ));
         frame.render_widget(Paragraph::new(foot_line).wrap(Wrap { trim: false }), foot);
+    }
+}
+
+/// One finished scenario as the summary's table shows it, in the trainee's language.
+struct SummaryRow {
+    title: String,
+    score: u8,
+    ending: &'static str,
+    ending_style: Style,
+    hesitations: u32,
+    average: String,
+    saved: String,
+    saved_style: Style,
+}
+
+impl SummaryRow {
+    fn new(result: &Finished, strings: &'static Strings, t: &Theme) -> SummaryRow {
+        let d = &strings.drill;
+        let report = &result.report;
+        let answered: Vec<&crate::engine::StepReport> =
+            report.steps.iter().filter(|s| !s.hesitated).collect();
+        let average = if answered.is_empty() {
+            "–".to_owned()
+        } else {
+            let total: u64 = answered.iter().map(|s| s.elapsed_ms).sum();
+            let seconds = total as f64 / answered.len() as f64 / 1000.0;
+            let figure = format!("{seconds:.1}").replace('.', &d.decimal_separator);
+            fill(&d.seconds, &[("s", &figure)])
+        };
+        let (ending, ending_style) = match &report.ending {
+            Some(e) if labels::outcome_is_good(e.outcome) => (strings.outcome(e.outcome), t.good),
+            Some(e) => (strings.outcome(e.outcome), t.bad),
+            None => ("–", t.dim),
+        };
+        let (saved, saved_style) = match &result.saved {
+            Saved::Saved(id) => (fill(&d.saved_row, &[("id", &id.to_string())]), t.good),
+            Saved::Pending => (d.saving.clone(), t.warn),
+            Saved::Failed(_) => (d.not_saved_row.clone(), t.bad),
+        };
+        SummaryRow {
+            title: report.scenario.title.clone(),
+            score: report.score,
+            ending,
+            ending_style,
+            hesitations: report.hesitations,
+            average,
+            saved,
+            saved_style,
+        }
     }
 }
 

@@ -10,12 +10,14 @@ use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Debrief, Screen};
 use super::keymap::Action;
-use super::text::truncate;
+use super::text::{pad, truncate};
 use super::view::{MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, panel, too_small};
 use crate::engine::{Millis, Report};
+use crate::i18n::fill;
 use crate::report::dates;
 use crate::store::{RuleStat, SessionRow};
 
@@ -99,7 +101,7 @@ impl HistoryScreen {
             return;
         };
         let Some((_, report)) = self.data.reports.iter().find(|(id, _)| *id == row.id) else {
-            self.app.notice = Some("This session's transcript cannot be read.".to_owned());
+            self.app.notice = Some(self.app.strings.history.unreadable.clone());
             return;
         };
         let scenario = self
@@ -111,7 +113,7 @@ impl HistoryScreen {
         // The debrief screen wants the scenario only to play it again, which history does
         // not offer; any scenario stands in when the original is no longer in the library.
         let Some(scenario) = scenario.or_else(|| self.app.scenarios.first().cloned()) else {
-            self.app.notice = Some("No scenario library to show the transcript with.".to_owned());
+            self.app.notice = Some(self.app.strings.history.no_library.clone());
             return;
         };
         self.app.screen = Screen::Debrief(Box::new(Debrief {
@@ -133,17 +135,14 @@ impl HistoryScreen {
             draw_in(app, frame, area);
             return;
         }
+        let h = &app.strings.history;
         let [body, legend_area] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
         if self.data.sessions.is_empty() {
-            let lines = vec![
-                Line::raw(""),
-                Line::raw(format!(
-                    " No results for {} yet. Play with --trainee, or run a drill.",
-                    self.data.trainee
-                )),
-            ];
-            frame.render_widget(Paragraph::new(lines).block(panel(app, " History ")), body);
+            let empty = fill(&h.empty, &[("trainee", &self.data.trainee)]);
+            let lines = vec![Line::raw(""), Line::raw(format!(" {empty}"))];
+            let title = format!(" {} ", h.title);
+            frame.render_widget(Paragraph::new(lines).block(panel(app, title)), body);
         } else {
             let charts_height = (body.height / 2).max(6);
             let [charts, list] =
@@ -156,14 +155,15 @@ impl HistoryScreen {
             self.draw_rules(frame, rules_area);
             self.draw_list(frame, list);
         }
+        let l = &app.strings.legend;
         let keys: &[(&str, &str)] = if app.help {
-            &[("Esc", "close help"), ("q", "quit")]
+            &[("Esc", &l.close_help), ("q", &l.quit)]
         } else {
             &[
-                ("↑↓", "select"),
-                ("Enter", "transcript"),
-                ("?", "help"),
-                ("q", "quit"),
+                ("↑↓", &l.select),
+                ("Enter", &l.transcript),
+                ("?", &l.help),
+                ("q", &l.quit),
             ]
         };
         let legend = match &app.notice {
@@ -205,7 +205,13 @@ impl HistoryScreen {
         let chart = Chart::new(vec![dataset])
             .block(panel(
                 &self.app,
-                format!(" Score over time · {} ", self.data.trainee),
+                format!(
+                    " {} ",
+                    fill(
+                        &self.app.strings.history.scores,
+                        &[("trainee", &self.data.trainee)]
+                    )
+                ),
             ))
             .x_axis(
                 Axis::default()
@@ -238,7 +244,7 @@ impl HistoryScreen {
             })
             .collect();
         stats.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.rule.cmp(&b.0.rule)));
-        let block = panel(&self.app, " Rules followed ");
+        let block = panel(&self.app, format!(" {} ", self.app.strings.history.rules));
         let inner = block.inner(area);
         // One bar per line; keep the strongest and the weakest when not all fit.
         let room = usize::from(inner.height).max(1);
@@ -277,7 +283,8 @@ impl HistoryScreen {
 
     fn draw_list(&self, frame: &mut Frame, area: Rect) {
         let t = &self.app.theme;
-        let block = panel(&self.app, " Recent sessions ");
+        let h = &self.app.strings.history;
+        let block = panel(&self.app, format!(" {} ", h.recent));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let visible = usize::from(inner.height).max(1);
@@ -293,17 +300,17 @@ impl HistoryScreen {
             .take(visible)
             .map(|(i, s)| {
                 let selected = i == self.selected;
-                let drill = s.drill.as_deref().unwrap_or("practice");
+                let drill = s.drill.as_deref().unwrap_or(&h.practice);
                 let right = format!(
-                    "{:>3}  {}  {:<10} ",
+                    "{:>3}  {}  {} ",
                     s.score,
                     dates::minute(s.ended_at),
-                    truncate(drill, 10)
+                    pad(&truncate(drill, 10), 10)
                 );
                 let marker = if selected { "›" } else { " " };
-                let title_room = width.saturating_sub(right.chars().count() + 2);
+                let title_room = width.saturating_sub(right.width() + 2);
                 let title = truncate(&s.title, title_room);
-                let gap = width.saturating_sub(2 + title.chars().count() + right.chars().count());
+                let gap = width.saturating_sub(2 + title.width() + right.width());
                 let style = if selected {
                     t.selected
                 } else {

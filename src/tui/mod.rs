@@ -1,7 +1,9 @@
 //! The terminal interface: turns keys into actions, hands them to the app's `update`, and
 //! redraws. It waits on the next key or signal rather than polling, so an idle trainer uses
 //! no CPU. Whatever ends it (quitting, a panic, SIGTERM or SIGHUP) gives the terminal back as
-//! it was, and Ctrl-Z suspends it properly (see `docs/robustness.md`).
+//! it was, and Ctrl-Z suspends it properly (see `docs/robustness.md`). The trainer, a drill
+//! and the history each have their own loop, but take the terminal (`with_terminal`) and
+//! wait for input (`wait_for_input`) through the same code.
 
 mod app;
 mod briefing;
@@ -85,16 +87,22 @@ pub fn run(options: Options) -> Result<()> {
         app.open(id);
     }
     let mut record = options.record;
+    with_terminal(|terminal, signals| {
+        event_loop(terminal, &mut app, watch.as_mut(), record.as_mut(), signals)
+    })
+}
+
+/// Watches for signals, takes the terminal, runs `body` (an event loop), and gives the
+/// terminal back however it ends: returning, failing, or (through ratatui's hook) panicking.
+/// When `body` returns a signal, the process then ends by it, as it would have without a
+/// handler.
+fn with_terminal(
+    body: impl FnOnce(&mut DefaultTerminal, &Signals) -> Result<Option<i32>>,
+) -> Result<()> {
     // Registered before the terminal changes, so no signal finds it changed and unhandled.
     let signals = Signals::register().context("cannot watch for signals")?;
     let mut terminal = ratatui::init();
-    let result = event_loop(
-        &mut terminal,
-        &mut app,
-        watch.as_mut(),
-        record.as_mut(),
-        &signals,
-    );
+    let result = body(&mut terminal, &signals);
     ratatui::restore();
     // Shows the cursor again, which drawing hid.
     drop(terminal);
@@ -103,6 +111,99 @@ pub fn run(options: Options) -> Result<()> {
         signals::end_by(signal).context("cannot end by the signal received")?;
     }
     result.map(|_| ())
+}
+
+/// What an event loop drives: the trainer itself, a drill or the history. Every loop waits
+/// for input through [`wait_for_input`], so all of them handle keys and signals alike.
+trait Driven {
+    /// The trainer underneath, which shows a notice when Ctrl-Z cannot suspend.
+    fn app(&mut self) -> &mut App;
+    /// Applies one action at clock time `now`.
+    fn update(&mut self, action: Action, now: Millis);
+    /// Lets the clock reach `now` before the keys that came meanwhile are applied.
+    fn tick(&mut self, _now: Millis) {}
+    /// The trainee asked to leave: keys after that are not applied.
+    fn done(&self) -> bool;
+}
+
+impl Driven for App {
+    fn app(&mut self) -> &mut App {
+        self
+    }
+    fn update(&mut self, action: Action, now: Millis) {
+        App::update(self, action, now);
+    }
+    fn done(&self) -> bool {
+        self.quit
+    }
+}
+
+impl Driven for DrillScreen {
+    fn app(&mut self) -> &mut App {
+        &mut self.app
+    }
+    fn update(&mut self, action: Action, now: Millis) {
+        DrillScreen::update(self, action, now);
+    }
+    fn tick(&mut self, now: Millis) {
+        DrillScreen::tick(self, now);
+    }
+    fn done(&self) -> bool {
+        self.quit
+    }
+}
+
+impl Driven for HistoryScreen {
+    fn app(&mut self) -> &mut App {
+        &mut self.app
+    }
+    fn update(&mut self, action: Action, now: Millis) {
+        HistoryScreen::update(self, action, now);
+    }
+    fn done(&self) -> bool {
+        self.quit
+    }
+}
+
+/// Waits until a key or a signal comes, or `timeout` passes (`None`: for as long as it
+/// takes), and deals with what came: a stop (Ctrl-Z or SIGTSTP) or a continue, a resize (the
+/// next draw reads the new size), then the clock, then every key. Returns the signal that
+/// should end the program, if one came; keys that came with it are not applied.
+fn wait_for_input(
+    terminal: &mut DefaultTerminal,
+    signals: &Signals,
+    screen: &mut impl Driven,
+    timeout: Option<Duration>,
+) -> Result<Option<i32>> {
+    let woke = signals
+        .wait(timeout)
+        .context("cannot read from the terminal")?;
+    for caught in signals.take() {
+        match caught {
+            Caught::End(signal) => return Ok(Some(signal)),
+            Caught::Suspend => suspend(terminal, screen.app())?,
+            Caught::Resume => take_back(terminal)?,
+            // The next draw reads the new size.
+            Caught::Resize => {}
+        }
+    }
+    screen.tick(now());
+    if woke == Wake::Input {
+        // Every event that has arrived, so that none waits in crossterm's queue while the
+        // loop sleeps in `wait`. Anything but a key only needs the redraw that follows.
+        while event::poll(Duration::ZERO).context("cannot read from the terminal")? {
+            let Event::Key(key) = event::read().context("cannot read from the terminal")? else {
+                continue;
+            };
+            match keymap::action_for(key) {
+                _ if screen.done() => {}
+                Some(Action::Suspend) => suspend(terminal, screen.app())?,
+                Some(action) => screen.update(action, now()),
+                None => {}
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// Draws and handles input until the trainee quits (`None`) or a signal ends the trainer.
@@ -126,38 +227,18 @@ fn event_loop(
         }
         // Without a file to watch, block until a key or a signal: no timer, no polling.
         let timeout = watch.as_ref().map(|_| watch::INTERVAL);
-        let woke = signals
-            .wait(timeout)
-            .context("cannot read from the terminal")?;
-        for caught in signals.take() {
-            match caught {
-                Caught::End(signal) => return Ok(Some(signal)),
-                Caught::Suspend => suspend(terminal, app)?,
-                Caught::Resume => take_back(terminal)?,
-                // The next draw reads the new size.
-                Caught::Resize => {}
-            }
-        }
-        if woke == Wake::Input {
-            // Every event that has arrived, so that none waits in crossterm's queue while the
-            // loop sleeps in `wait`. Anything but a key only needs the redraw at the top.
-            while event::poll(Duration::ZERO).context("cannot read from the terminal")? {
-                let Event::Key(key) = event::read().context("cannot read from the terminal")?
-                else {
-                    continue;
-                };
-                match keymap::action_for(key) {
-                    Some(Action::Suspend) => suspend(terminal, app)?,
-                    Some(action) => app.update(action, now()),
-                    None => {}
-                }
-            }
+        if let Some(signal) = wait_for_input(terminal, signals, app, timeout)? {
+            return Ok(Some(signal));
         }
         let finished: Vec<crate::engine::Report> = app.finished.drain(..).collect();
         if let Some(recorder) = record.as_deref_mut() {
             for report in &finished {
                 let saved = recorder.save(report, now());
-                app.notice = Some(Recorder::notice(&saved, &report.scenario.title));
+                app.notice = Some(Recorder::notice(
+                    app.strings,
+                    &saved,
+                    &report.scenario.title,
+                ));
             }
         }
         if let Some(w) = watch.as_deref_mut()
@@ -174,10 +255,7 @@ fn event_loop(
 /// repaints. Without a shell to return to, it stays and says why.
 fn suspend(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
     if !signals::can_suspend() {
-        app.notice = Some(
-            "Ctrl-Z: not suspended, as no shell with job control started Composure to return to"
-                .to_owned(),
-        );
+        app.notice = Some(app.strings.no_suspend.clone());
         return Ok(());
     }
     terminal.show_cursor().context("cannot show the cursor")?;
@@ -220,8 +298,8 @@ pub struct DrillOptions {
     pub lang: Lang,
 }
 
-/// Runs a timed drill until the trainee quits. Each finished scenario is saved before the
-/// screen moves on, and the summary says which results are saved.
+/// Runs a timed drill until the trainee quits or a signal ends it. Each finished scenario is
+/// saved before the screen moves on, and the summary says which results are saved.
 pub fn run_drill(options: DrillOptions) -> Result<()> {
     let theme = theme::Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
     let mut recorder = Recorder {
@@ -238,45 +316,64 @@ pub fn run_drill(options: DrillOptions) -> Result<()> {
         options.lang,
         strings,
     );
-    let mut terminal = ratatui::init();
-    let result = drill_loop(&mut terminal, &mut screen, &mut recorder);
-    ratatui::restore();
-    result
+    with_terminal(|terminal, signals| drill_loop(terminal, &mut screen, &mut recorder, signals))
 }
 
+/// The drill's event loop, until the trainee quits (`None`) or a signal ends the drill.
+///
+/// With no countdown running it blocks on input; while one runs it wakes when the gauge or
+/// the seconds figure next changes ([`DrillScreen::next_wake`]) and lets the clock catch up
+/// ([`DrillScreen::tick`]), so a silence is noticed on time and nothing else wakes it.
+///
+/// Every finished scenario is saved before the next frame is drawn, and once more however
+/// the loop ends (quitting, Ctrl-C, a signal, an error), so no finished result is left
+/// unsaved. The scenario in progress is not a result: it is not kept, as when leaving it.
+///
+/// While the process is stopped (Ctrl-Z, SIGTSTP) the countdown is not paused: it runs on the
+/// wall clock, so stopping is no way to gain time to think. On `fg` the deadlines that passed
+/// meanwhile become hesitations at once, and as always at most
+/// [`MAX_SILENCES`](crate::engine::MAX_SILENCES) in a row at one decision, after which the
+/// clock waits for an answer; the screen is repainted with whatever time is left.
 fn drill_loop(
     terminal: &mut DefaultTerminal,
     screen: &mut DrillScreen,
     recorder: &mut Recorder,
-) -> Result<()> {
+    signals: &Signals,
+) -> Result<Option<i32>> {
+    let ended = drill_turns(terminal, screen, recorder, signals);
+    save_finished(screen, recorder);
+    ended
+}
+
+fn drill_turns(
+    terminal: &mut DefaultTerminal,
+    screen: &mut DrillScreen,
+    recorder: &mut Recorder,
+    signals: &Signals,
+) -> Result<Option<i32>> {
     while !screen.quit {
-        for i in screen.unsaved() {
-            let outcome = match screen.results.get(i) {
-                Some(result) => recorder.save(&result.report, now()),
-                None => continue,
-            };
-            screen.saved(i, outcome.map_err(|e| e.to_string()));
-        }
+        save_finished(screen, recorder);
         let drawn_at = now();
         terminal
             .draw(|frame| screen.draw(frame, drawn_at))
             .context("cannot draw the screen")?;
-        // Block on input, unless a countdown runs: then wake when the gauge next changes.
-        let ready = match screen.next_wake(now()) {
-            Some(wait) => event::poll(wait).context("cannot read from the terminal")?,
-            None => true,
-        };
-        if ready {
-            if let Event::Key(key) = event::read().context("cannot read from the terminal")?
-                && let Some(action) = keymap::action_for(key)
-            {
-                screen.update(action, now());
-            }
-        } else {
-            screen.tick(now());
+        let timeout = screen.next_wake(now());
+        if let Some(signal) = wait_for_input(terminal, signals, screen, timeout)? {
+            return Ok(Some(signal));
         }
     }
-    Ok(())
+    Ok(None)
+}
+
+/// Saves every finished scenario not saved yet, and tells the screen how each save went.
+fn save_finished(screen: &mut DrillScreen, recorder: &mut Recorder) {
+    for i in screen.unsaved() {
+        let outcome = match screen.results.get(i) {
+            Some(result) => recorder.save(&result.report, now()),
+            None => continue,
+        };
+        screen.saved(i, outcome.map_err(|e| e.to_string()));
+    }
 }
 
 /// What `composure history` hands the terminal.
@@ -287,7 +384,7 @@ pub struct HistoryOptions {
     pub lang: Lang,
 }
 
-/// Shows a trainee's history until they quit.
+/// Shows a trainee's history until they quit or a signal ends it.
 pub fn run_history(options: HistoryOptions) -> Result<()> {
     let theme = theme::Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
     let filter = crate::store::Filter::trainee(&options.trainee);
@@ -316,20 +413,15 @@ pub fn run_history(options: HistoryOptions) -> Result<()> {
         strings,
     );
     let mut screen = HistoryScreen::new(app, data);
-    let mut terminal = ratatui::init();
-    let result = (|| -> Result<()> {
+    with_terminal(|terminal, signals| {
         while !screen.quit {
             terminal
                 .draw(|frame| screen.draw(frame))
                 .context("cannot draw the screen")?;
-            if let Event::Key(key) = event::read().context("cannot read from the terminal")?
-                && let Some(action) = keymap::action_for(key)
-            {
-                screen.update(action, now());
+            if let Some(signal) = wait_for_input(terminal, signals, &mut screen, None)? {
+                return Ok(Some(signal));
             }
         }
-        Ok(())
-    })();
-    ratatui::restore();
-    result
+        Ok(None)
+    })
 }

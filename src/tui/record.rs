@@ -2,7 +2,10 @@
 //! report here and shows the answer. A result is announced as saved only once the store's
 //! commit returned.
 
+use std::fmt::Display;
+
 use crate::engine::{Millis, Report};
+use crate::i18n::{Strings, fill};
 use crate::store::{SessionRecord, Store, StoreError};
 
 /// Where and under whose name finished conversations are kept.
@@ -26,10 +29,13 @@ impl Recorder {
     }
 
     /// The line the legend shows after a save.
-    pub fn notice(result: &Result<i64, StoreError>, title: &str) -> String {
+    pub fn notice<E: Display>(strings: &Strings, result: &Result<i64, E>, title: &str) -> String {
         match result {
-            Ok(id) => format!("Saved: {title} (session {id})."),
-            Err(e) => format!("NOT SAVED: {title}: {e}"),
+            Ok(id) => fill(&strings.saved, &[("title", title), ("id", &id.to_string())]),
+            Err(e) => fill(
+                &strings.not_saved,
+                &[("title", title), ("error", &e.to_string())],
+            ),
         }
     }
 }

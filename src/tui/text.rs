@@ -9,6 +9,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::i18n::{Piece, pieces};
+
 /// Text with every character a terminal would obey replaced by a visible U+FFFD, and tabs
 /// as spaces. Any text from a scenario goes through this (or a function here that calls it)
 /// before it becomes a `Span`.
@@ -113,6 +115,39 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// Pads `text` with spaces on the right to `width` columns (never cuts it).
+pub fn pad(text: &str, width: usize) -> String {
+    let text = clean(text);
+    let room = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(room))
+}
+
+/// A translated template as spans: the text in `style`, and each `{name}` placeholder replaced
+/// by its own span, so a key or a name keeps its style wherever a language puts it. A
+/// placeholder without a value stays as written.
+pub fn template(text: &str, style: Style, values: &[(&str, Span<'static>)]) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut plain = String::new();
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(t) => plain.push_str(t),
+            Piece::Placeholder(name) => match values.iter().find(|(n, _)| *n == name) {
+                Some((_, span)) => {
+                    if !plain.is_empty() {
+                        spans.push(Span::styled(std::mem::take(&mut plain), style));
+                    }
+                    spans.push(span.clone());
+                }
+                None => plain.push_str(&format!("{{{name}}}")),
+            },
+        }
+    }
+    if !plain.is_empty() {
+        spans.push(Span::styled(plain, style));
+    }
+    spans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,6 +197,29 @@ mod tests {
             ["a\u{fffd}]0;title\u{fffd} b\u{fffd}2J \u{fffd}c d"]
         );
         assert_eq!(truncate("x\u{1b}yz", 3), "x\u{fffd}…");
+    }
+
+    #[test]
+    fn pad_counts_columns_not_bytes() {
+        assert_eq!(pad("øving", 7), "øving  ");
+        assert_eq!(pad("日本", 5), "日本 ");
+        assert_eq!(pad("too long", 3), "too long");
+    }
+
+    #[test]
+    fn a_template_styles_each_placeholder_wherever_it_stands() {
+        let key = Style::new().bold();
+        let spans = template(
+            " Trykk {key} for å begynne {odd",
+            Style::new(),
+            &[("key", Span::styled("Enter", key))],
+        );
+        let texts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(texts, [" Trykk ", "Enter", " for å begynne {odd"]);
+        assert_eq!(spans[1].style, key);
+        let unknown = template("{x} {y}", Style::new(), &[("y", Span::raw("Y"))]);
+        let texts: Vec<&str> = unknown.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(texts, ["{x} ", "Y"]);
     }
 
     #[test]
