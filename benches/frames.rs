@@ -166,6 +166,15 @@ fn frames(c: &mut Criterion) -> Vec<(String, usize)> {
             once.draw(|frame| draw(app, frame))
                 .expect("drawing into memory cannot fail");
             sent.push((format!("{name} at {id}"), sink.bytes.get()));
+            // What one key sends once the screen is up: the highlight moves one option down.
+            if *name == "conversation" {
+                let mut moved = mid_conversation();
+                moved.update(Action::Down, NOW);
+                let before = sink.bytes.get();
+                once.draw(|frame| draw(&moved, frame))
+                    .expect("drawing into memory cannot fail");
+                sent.push((format!("  then ↓ at {id}"), sink.bytes.get() - before));
+            }
         }
         paint.finish();
 
@@ -206,7 +215,7 @@ fn main() {
         &["80x24", "200x60"],
         since,
     );
-    println!("\nBytes sent to the terminal to paint a whole frame:");
+    println!("\nBytes sent to the terminal to paint a whole frame, and for one key after it:");
     for (what, bytes) in sent {
         println!("  {what:<28}{bytes:>8}");
     }
