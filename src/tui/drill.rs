@@ -16,7 +16,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell as TableCell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell as TableCell, Padding, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Debrief, Screen};
@@ -435,14 +435,14 @@ impl DrillScreen {
         let mut lines = vec![
             Line::raw(""),
             Line::from(template(
-                &format!(" {}", d.intro_trainee),
+                &d.intro_trainee,
                 t.heading,
                 &[("trainee", Span::raw(self.trainee.clone()))],
             )),
             Line::raw(""),
         ];
         if !plan.description.is_empty() {
-            lines.push(Line::raw(format!(" {}", plan.description)));
+            lines.push(Line::raw(plan.description.clone()));
             lines.push(Line::raw(""));
         }
         let plan_text = fill(
@@ -452,17 +452,17 @@ impl DrillScreen {
                 ("s", &(plan.time_limit_ms / 1000).to_string()),
             ],
         );
-        lines.push(Line::styled(format!(" {plan_text}"), t.dim));
+        lines.push(Line::styled(plan_text, t.dim));
         let coaching = match plan.feedback {
             DrillFeedback::Now => &d.coaching_now,
             DrillFeedback::End => &d.coaching_end,
         };
-        lines.push(Line::styled(format!(" {coaching}"), t.dim));
+        lines.push(Line::styled(coaching.clone(), t.dim));
         lines.push(Line::raw(""));
         for (i, item) in plan.items.iter().enumerate() {
             let m = item.scenario.scenario();
             lines.push(Line::from(vec![
-                Span::styled(format!(" {}. ", i + 1), t.dim),
+                Span::styled(format!("{}. ", i + 1), t.dim),
                 Span::styled(m.title.clone(), t.heading),
                 Span::styled(
                     format!("  {}", self.app.strings.client_type(m.client_type)),
@@ -472,7 +472,7 @@ impl DrillScreen {
         }
         lines.push(Line::raw(""));
         lines.push(Line::from(template(
-            &format!(" {}", d.intro_begin),
+            &d.intro_begin,
             t.dim,
             &[("key", Span::styled("Enter", t.key))],
         )));
@@ -480,7 +480,8 @@ impl DrillScreen {
         frame.render_widget(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
-                .block(panel(&self.app, title)),
+                // Padding rather than a leading space, so wrapped lines keep the margin too.
+                .block(panel(&self.app, title).padding(Padding::horizontal(1))),
             area,
         );
     }
