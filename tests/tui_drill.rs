@@ -147,6 +147,35 @@ fn a_silence_costs_mood_and_the_client_reacts() {
     assert!(text.contains("…"), "{text}");
 }
 
+/// The silence in the transcript is in the trainee's language, like the rest of the screen.
+#[test]
+fn a_silence_is_told_in_the_trainees_language() {
+    for (lang, says, waits) in [
+        (
+            Lang::Nb,
+            "Du: (stillhet: tiden gikk ut)",
+            "venter på et svar som ikke kommer",
+        ),
+        (
+            Lang::Ru,
+            "Вы: (молчание: время вышло)",
+            "ждёт ответа, но ответа нет",
+        ),
+    ] {
+        let mut screen = drill_in(lang);
+        screen.update(Action::Confirm, NOW);
+        screen.update(Action::Confirm, NOW);
+        assert!(
+            screen.tick(NOW + 10_000),
+            "{lang:?}: the 10 s limit ran out"
+        );
+        let text = format!("{}", render_drill(&screen, NOW + 10_000, 100, 30).backend());
+        assert!(text.contains(says), "{lang:?}: {text}");
+        assert!(text.contains(waits), "{lang:?}: {text}");
+        assert!(!text.contains("You:"), "{lang:?}: {text}");
+    }
+}
+
 #[test]
 fn the_timer_only_runs_while_options_are_shown() {
     let mut screen = drill();

@@ -201,6 +201,8 @@ pub struct Strings {
     pub silence: String,
     /// `{s}`: seconds allowed.
     pub silence_within: String,
+    /// Under a silence in the conversation. `{client}`: the client's name.
+    pub silence_waits: String,
     /// `{n}`: how many times the time ran out.
     pub debrief_hesitations: String,
 

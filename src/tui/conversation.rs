@@ -95,15 +95,16 @@ fn push_client<'a>(app: &App, lines: &mut Vec<Line<'a>>, name: &str, line: &str,
 
 /// A decision let pass in a timed drill: the trainee said nothing and the client felt it.
 fn silence_lines<'a>(app: &App, name: &str, width: usize) -> Vec<Line<'a>> {
+    let strings = app.strings;
     let mut lines = hanging(
-        Span::styled(" You: ", app.theme.you),
-        "(silence: the time ran out)",
+        Span::styled(format!(" {}: ", strings.you), app.theme.you),
+        &format!("({})", strings.silence),
         app.theme.bad,
         width,
     );
     lines.extend(hanging(
         Span::raw("   "),
-        &format!("{name} waits for an answer that does not come."),
+        &fill(&strings.silence_waits, &[("client", name)]),
         app.theme.narration,
         width,
     ));
