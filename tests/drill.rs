@@ -130,6 +130,66 @@ fn a_count_beyond_the_scenarios_listed_is_an_error() {
 }
 
 #[test]
+fn a_translation_needs_a_known_language_a_name_and_clean_text() {
+    let found = problems("tests/fixtures/drills/bad-translations.ron");
+    let at = "tests/fixtures/drills/bad-translations.ron:8:5: error: translations:";
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(
+        found.iter().any(|p| p.starts_with(at)
+            && p.contains("\"de\" is not a language Composure speaks; use one of en, nb, ru")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with(at) && p.contains("the \"nb\" name is empty")),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().any(|p| p.starts_with(at)
+            && p.contains("the \"ru\" description contains U+001B, an escape character")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_drill_is_named_and_described_in_the_trainees_language() {
+    let library = library();
+    let drill = find_drill("first-week", &library).unwrap().unwrap();
+    let english = plan(&drill, &library, "en");
+    assert_eq!(english.name, drill.name);
+    for lang in ["nb", "ru"] {
+        let translated = plan(&drill, &library, lang);
+        let text = &drill.translations[lang];
+        assert_eq!(
+            (&translated.name, &translated.description),
+            (&text.name, &text.description)
+        );
+        assert_ne!(translated.name, english.name, "{lang}");
+        // The same drill for everyone: only the words change.
+        let ids = |p: &composure::drill::DrillPlan| {
+            p.items
+                .iter()
+                .map(|i| (i.scenario.id().to_owned(), i.seed))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&translated), ids(&english), "{lang}");
+    }
+}
+
+#[test]
+fn every_shipped_drill_speaks_every_language() {
+    for (origin, text) in embedded_drills() {
+        let drill = load_drill_source(&origin, text, &library()).unwrap();
+        let languages: Vec<&str> = drill.translations.keys().map(String::as_str).collect();
+        assert_eq!(languages, ["nb", "ru"], "{origin}");
+        for (lang, text) in &drill.translations {
+            assert!(!text.description.is_empty(), "{origin}: {lang}");
+        }
+    }
+}
+
+#[test]
 fn scenario_files_are_not_taken_for_drills() {
     let text = std::fs::read_to_string("tests/fixtures/tui/late-order.ron").unwrap();
     assert!(!is_drill_source(&text));

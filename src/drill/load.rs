@@ -8,9 +8,11 @@ use std::path::Path;
 use ron::extensions::Extensions;
 
 use super::model::{DRILL_FORMAT, Drill, Pick, SECONDS_MAX, SECONDS_MIN};
+use crate::i18n::Lang;
 use crate::labels;
 use crate::scenario::load::read_source;
 use crate::scenario::locate::Locator;
+use crate::scenario::sanitize::{first_refused, for_message};
 use crate::scenario::validate::is_valid_id;
 use crate::scenario::{Library, Position, Problem, Severity};
 
@@ -76,6 +78,48 @@ pub fn load_drill_source(
     }
     if drill.name.trim().is_empty() {
         found.push(problem(loc.top("name"), "the name is empty".to_owned()));
+    }
+    // The name and description go on the trainee's screen: nothing a terminal would obey.
+    for (key, text) in [("name", &drill.name), ("description", &drill.description)] {
+        if let Some((_, c, why)) = first_refused(text) {
+            found.push(problem(
+                loc.top(key),
+                format!(
+                    "the {key} contains U+{:04X}, {why}; remove it",
+                    u32::from(c)
+                ),
+            ));
+        }
+    }
+    for (language, text) in &drill.translations {
+        let shown = for_message(language);
+        if Lang::parse(language).map(Lang::code) != Some(language.as_str()) {
+            let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            found.push(problem(
+                loc.top("translations"),
+                format!(
+                    "translations: \"{shown}\" is not a language Composure speaks; use one of {}",
+                    codes.join(", ")
+                ),
+            ));
+        }
+        if text.name.trim().is_empty() {
+            found.push(problem(
+                loc.top("translations"),
+                format!("translations: the \"{shown}\" name is empty"),
+            ));
+        }
+        for (key, value) in [("name", &text.name), ("description", &text.description)] {
+            if let Some((_, c, why)) = first_refused(value) {
+                found.push(problem(
+                    loc.top("translations"),
+                    format!(
+                        "translations: the \"{shown}\" {key} contains U+{:04X}, {why}; remove it",
+                        u32::from(c)
+                    ),
+                ));
+            }
+        }
     }
     if drill.scenarios.is_empty() {
         found.push(problem(

@@ -1,6 +1,8 @@
 //! The drill file format, as Rust types. Like scenarios, every struct denies unknown fields,
 //! so a misspelt key is an error at its position. `docs/drills.md` walks through an example.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::ClientType;
@@ -39,6 +41,30 @@ pub struct Drill {
     pub seconds_per_decision: u32,
     #[serde(default)]
     pub feedback: DrillFeedback,
+    /// The name and description for trainees who play in another language, by language
+    /// code: `{ "nb": (name: "…", description: "…") }`. A language not listed gets the
+    /// `name` and `description` above.
+    #[serde(default)]
+    pub translations: BTreeMap<String, DrillText>,
+}
+
+/// A drill's name and description in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrillText {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+impl Drill {
+    /// The name and description to show a trainee playing in `language`.
+    pub fn text_in(&self, language: &str) -> (&str, &str) {
+        match self.translations.get(language) {
+            Some(text) => (&text.name, &text.description),
+            None => (&self.name, &self.description),
+        }
+    }
 }
 
 /// Scenarios to draw from.

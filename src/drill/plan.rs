@@ -72,10 +72,11 @@ pub fn plan(drill: &Drill, library: &Library, language: &str) -> DrillPlan {
             seed: rng.random(),
         })
         .collect();
+    let (name, description) = drill.text_in(language);
     DrillPlan {
         id: drill.id.clone(),
-        name: drill.name.clone(),
-        description: drill.description.clone(),
+        name: name.to_owned(),
+        description: description.to_owned(),
         items,
         time_limit_ms: Millis::from(drill.seconds_per_decision) * 1000,
         feedback: drill.feedback,
