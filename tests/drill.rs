@@ -132,24 +132,28 @@ fn a_count_beyond_the_scenarios_listed_is_an_error() {
 #[test]
 fn a_translation_needs_a_known_language_a_name_and_clean_text() {
     let found = problems("tests/fixtures/drills/bad-translations.ron");
-    let at = "tests/fixtures/drills/bad-translations.ron:8:5: error: translations:";
+    let file = "tests/fixtures/drills/bad-translations.ron";
     assert_eq!(found.len(), 3, "{found:#?}");
-    assert!(
-        found.iter().any(|p| p.starts_with(at)
-            && p.contains("\"de\" is not a language Composure speaks; use one of en, nb, ru")),
-        "{found:#?}"
-    );
-    assert!(
-        found
-            .iter()
-            .any(|p| p.starts_with(at) && p.contains("the \"nb\" name is empty")),
-        "{found:#?}"
-    );
-    assert!(
-        found.iter().any(|p| p.starts_with(at)
-            && p.contains("the \"ru\" description contains U+001B, an escape character")),
-        "{found:#?}"
-    );
+    // Each at the language it is about.
+    for (at, message) in [
+        (
+            "10:9",
+            "\"de\" is not a language Composure speaks; use one of en, nb, ru",
+        ),
+        ("9:9", "the \"nb\" name is empty"),
+        (
+            "11:9",
+            "the \"ru\" description contains U+001B, an escape character",
+        ),
+    ] {
+        let start = format!("{file}:{at}: error: translations: ");
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with(&start) && p.contains(message)),
+            "{at} {message}: {found:#?}"
+        );
+    }
 }
 
 #[test]

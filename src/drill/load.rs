@@ -92,11 +92,12 @@ pub fn load_drill_source(
         }
     }
     for (language, text) in &drill.translations {
+        let at = loc.map_key("translations", language);
         let shown = for_message(language);
         if Lang::parse(language).map(Lang::code) != Some(language.as_str()) {
             let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
             found.push(problem(
-                loc.top("translations"),
+                at,
                 format!(
                     "translations: \"{shown}\" is not a language Composure speaks; use one of {}",
                     codes.join(", ")
@@ -105,14 +106,14 @@ pub fn load_drill_source(
         }
         if text.name.trim().is_empty() {
             found.push(problem(
-                loc.top("translations"),
+                at,
                 format!("translations: the \"{shown}\" name is empty"),
             ));
         }
         for (key, value) in [("name", &text.name), ("description", &text.description)] {
             if let Some((_, c, why)) = first_refused(value) {
                 found.push(problem(
-                    loc.top("translations"),
+                    at,
                     format!(
                         "translations: the \"{shown}\" {key} contains U+{:04X}, {why}; remove it",
                         u32::from(c)

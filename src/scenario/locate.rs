@@ -279,6 +279,26 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// The key `"entry"` of a top-level map, such as a drill's `translations` → `"nb"`; the
+    /// map's own key when the entry is not written plainly.
+    pub fn map_key(&self, key: &str, entry: &str) -> Position {
+        let quoted = format!("\"{entry}\"");
+        let found = self
+            .root
+            .and_then(|r| self.child_for_key(r, key))
+            .and_then(|map| {
+                self.groups[map].strings.iter().copied().find(|&at| {
+                    self.source
+                        .get(at..)
+                        .is_some_and(|s| s.starts_with(&quoted))
+                })
+            });
+        match found {
+            Some(at) => self.position(at),
+            None => self.top(key),
+        }
+    }
+
     /// A field of a top-level field, such as `initial` → `mood`.
     pub fn nested(&self, parent: &str, key: &str) -> Position {
         let group = self.root.and_then(|r| self.child_for_key(r, parent));
