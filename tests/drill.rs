@@ -134,6 +134,10 @@ fn a_translation_needs_a_known_language_a_name_and_clean_text() {
     let found = problems("tests/fixtures/drills/bad-translations.ron");
     let file = "tests/fixtures/drills/bad-translations.ron";
     assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(
+        found[0].contains(":9:9:") && found[2].contains(":11:9:"),
+        "in file order: {found:#?}"
+    );
     // Each at the language it is about.
     for (at, message) in [
         (

@@ -189,6 +189,8 @@ pub fn load_drill_source(
             ),
         ));
     }
+    // In the order of the file, as a trainer reads it.
+    found.sort_by_key(|p| p.position);
     if found.is_empty() {
         Ok(drill)
     } else {
