@@ -36,6 +36,23 @@ pub fn mean_ns(group: &str, id: &str, since: SystemTime) -> Option<f64> {
     json.get("mean")?.get("point_estimate")?.as_f64()
 }
 
+/// For each (group, label), the mean of each benchmark id in the group, leaving out groups
+/// with nothing measured in this run.
+fn measured<'l>(
+    groups: &[(&str, &'l str)],
+    ids: &[String],
+    since: SystemTime,
+) -> Vec<(&'l str, Vec<Option<f64>>)> {
+    groups
+        .iter()
+        .map(|&(group, label)| {
+            let cells = ids.iter().map(|id| mean_ns(group, id, since)).collect();
+            (label, cells)
+        })
+        .filter(|(_, cells): &(&str, Vec<Option<f64>>)| cells.iter().any(Option::is_some))
+        .collect()
+}
+
 /// A duration in the unit that reads best.
 pub fn human(ns: f64) -> String {
     if ns >= 1e9 {
@@ -53,17 +70,8 @@ pub fn human(ns: f64) -> String {
 /// linear growth shows as a flat per-node figure. Groups not measured in this run are left
 /// out; nothing is printed when none was.
 pub fn print_growth(title: &str, groups: &[(&str, &str)], sizes: &[usize], since: SystemTime) {
-    let rows: Vec<(&str, Vec<Option<f64>>)> = groups
-        .iter()
-        .map(|&(group, label)| {
-            let cells = sizes
-                .iter()
-                .map(|size| mean_ns(group, &size.to_string(), since))
-                .collect();
-            (label, cells)
-        })
-        .filter(|(_, cells): &(&str, Vec<Option<f64>>)| cells.iter().any(Option::is_some))
-        .collect();
+    let ids: Vec<String> = sizes.iter().map(ToString::to_string).collect();
+    let rows = measured(groups, &ids, since);
     if rows.is_empty() {
         return;
     }
@@ -95,17 +103,8 @@ pub fn print_growth(title: &str, groups: &[(&str, &str)], sizes: &[usize], since
 /// Prints one row per benchmark id, one column per group: for comparisons such as frame
 /// sizes, where the rows are screens and the columns terminal sizes.
 pub fn print_grid(title: &str, rows: &[(&str, &str)], columns: &[&str], since: SystemTime) {
-    let cells: Vec<(&str, Vec<Option<f64>>)> = rows
-        .iter()
-        .map(|&(group, label)| {
-            let cells = columns
-                .iter()
-                .map(|column| mean_ns(group, column, since))
-                .collect();
-            (label, cells)
-        })
-        .filter(|(_, cells): &(&str, Vec<Option<f64>>)| cells.iter().any(Option::is_some))
-        .collect();
+    let ids: Vec<String> = columns.iter().map(ToString::to_string).collect();
+    let cells = measured(rows, &ids, since);
     if cells.is_empty() {
         return;
     }
