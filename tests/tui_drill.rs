@@ -147,6 +147,37 @@ fn a_silence_costs_mood_and_the_client_reacts() {
     assert!(text.contains("…"), "{text}");
 }
 
+/// A drill file that skipped `check` still cannot send an escape to the terminal through its
+/// name or description: the screen shows a replacement character instead.
+#[test]
+fn a_drills_own_words_cannot_command_the_terminal() {
+    let rules = rules(Lang::En);
+    let mut library = Library::embedded(&rules);
+    library.add_folder(Path::new("tests/fixtures/tui"), &rules);
+    let drill = load_drill_path(
+        Path::new("tests/fixtures/drills/valid/late-twice.ron"),
+        &library,
+    )
+    .unwrap();
+    let mut hostile = plan(&drill, &library, "en");
+    hostile.name = "Late\u{1b}]0;owned\u{7}".to_owned();
+    hostile.description = "Twice\u{1b}[2J over\u{202e}".to_owned();
+    let screen = DrillScreen::new(
+        hostile,
+        rules,
+        "Ann Lee".to_owned(),
+        MONO,
+        Lang::En,
+        composure::i18n::strings(Lang::En).unwrap(),
+    );
+    let text = format!("{}", render_drill(&screen, NOW, 100, 30).backend());
+    for c in ['\u{1b}', '\u{7}', '\u{202e}'] {
+        assert!(!text.contains(c), "{c:?} reached the screen: {text}");
+    }
+    assert!(text.contains("Late\u{fffd}]0;owned\u{fffd}"), "{text}");
+    assert!(text.contains("Twice\u{fffd}[2J over\u{fffd}"), "{text}");
+}
+
 /// The silence in the transcript is in the trainee's language, like the rest of the screen.
 #[test]
 fn a_silence_is_told_in_the_trainees_language() {

@@ -22,7 +22,7 @@ use unicode_width::UnicodeWidthStr;
 use super::app::{App, Debrief, Screen};
 use super::keymap::Action;
 use super::record::Recorder;
-use super::text::{template, truncate};
+use super::text::{clean, template, truncate};
 use super::theme::Theme;
 use super::view::{MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, panel, too_small};
 use crate::cli::Feedback;
@@ -125,6 +125,11 @@ impl DrillScreen {
             strings,
         );
         app.time_limit = Some(plan.time_limit_ms);
+        // The drill file's words reach the screen here; `check` refuses control characters
+        // in them, and the screen shows any that got past it as U+FFFD rather than obey them.
+        let mut plan = plan;
+        plan.name = clean(&plan.name).into_owned();
+        plan.description = clean(&plan.description).into_owned();
         DrillScreen {
             app,
             plan,
