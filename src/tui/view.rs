@@ -145,14 +145,24 @@ fn legend(app: &App) -> Vec<(&'static str, &str)> {
 
 /// As many legend entries as fit, in order.
 pub(super) fn legend_line(app: &App, keys: &[(&str, &str)], width: u16) -> Line<'static> {
+    let size = |(key, label): &(&str, &str)| 1 + key.width() + 1 + label.width() + 1;
+    // When not every key fits, help and quit stay: help lists the keys left out, and quit is
+    // the one a trainee must never have to guess. The others go from the end.
+    let kept = |(key, _): &(&str, &str)| *key == "?" || *key == "q";
+    let mut room =
+        usize::from(width).saturating_sub(keys.iter().filter(|k| kept(k)).map(size).sum());
+    let all_fit = keys.iter().map(size).sum::<usize>() <= usize::from(width);
     let mut spans = Vec::new();
-    let mut used = 0usize;
-    for (key, label) in keys {
-        let item = 1 + key.width() + 1 + label.width() + 1;
-        if used + item > usize::from(width) {
-            break;
+    let mut full = false;
+    for item in keys {
+        if !all_fit && !kept(item) {
+            if full || size(item) > room {
+                full = true;
+                continue;
+            }
+            room -= size(item);
         }
-        used += item;
+        let (key, label) = item;
         spans.push(Span::raw(" "));
         spans.push(Span::styled((*key).to_owned(), app.theme.key));
         spans.push(Span::styled(format!(" {label} "), app.theme.dim));
