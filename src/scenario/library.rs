@@ -239,7 +239,18 @@ pub fn check_sources(
     // The source of each loaded scenario, for positions in the translation check.
     let mut texts: Vec<String> = Vec::new();
     let mut drills = Vec::new();
-    for (origin, text) in sources {
+    // Each file on its own first, on every core; then what needs them all, in file order.
+    let sources: Vec<(String, Result<String, Problem>)> = sources.into_iter().collect();
+    let alone = map_in_parallel(&sources, |(origin, text)| match text {
+        Ok(text) if !crate::drill::is_drill_source(text) => {
+            Some(load_source(origin, text, rules).map(|scenario| {
+                let warnings = lint(&scenario, text);
+                (scenario, warnings)
+            }))
+        }
+        _ => None,
+    });
+    for ((origin, text), alone) in sources.into_iter().zip(alone) {
         report.files += 1;
         let text = match text {
             Ok(text) => text,
@@ -248,16 +259,16 @@ pub fn check_sources(
                 continue;
             }
         };
-        if crate::drill::is_drill_source(&text) {
+        let Some(loaded) = alone else {
             // A drill names scenarios, so it is checked once every scenario is known.
             drills.push((origin, text));
             continue;
-        }
-        match load_source(&origin, &text, rules) {
-            Ok(scenario) => {
+        };
+        match loaded {
+            Ok((scenario, warnings)) => {
                 report
                     .problems
-                    .extend(lint(&scenario, &text).into_iter().map(|f| Problem {
+                    .extend(warnings.into_iter().map(|f| Problem {
                         severity: Severity::Warning,
                         file: origin.clone(),
                         position: Some(f.position),
