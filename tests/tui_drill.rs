@@ -532,3 +532,18 @@ fn translated_drill_and_history_screens_render_around_the_thresholds_without_pan
         }
     }
 }
+
+/// A notice on the drill summary or the history lasts until the next key, as everywhere else.
+#[test]
+fn a_notice_on_the_summary_or_the_history_goes_with_the_next_key() {
+    let mut summary = finished();
+    summary.saved(0, Ok(12));
+    assert!(summary.app.notice.is_some(), "saving says so");
+    summary.update(Action::Down, NOW + 21_000);
+    assert_eq!(summary.app.notice, None);
+
+    let mut history = history();
+    history.app.notice = Some("something happened".to_owned());
+    history.update(Action::Down, NOW);
+    assert_eq!(history.app.notice, None);
+}

@@ -163,6 +163,11 @@ impl DrillScreen {
             self.quit = true;
             return;
         }
+        if self.phase != Phase::Playing {
+            // A notice is for the moment it appears, as on every other screen; while playing,
+            // the app's own update clears it.
+            self.app.notice = None;
+        }
         match self.phase {
             Phase::Intro | Phase::Summary if self.app.help => match action {
                 Action::Help | Action::Back | Action::Confirm => self.app.help = false,

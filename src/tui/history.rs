@@ -73,6 +73,8 @@ impl HistoryScreen {
             }
             return;
         }
+        // A notice is for the moment it appears, as on every other screen.
+        self.app.notice = None;
         if self.app.help {
             match action {
                 Action::Help | Action::Back | Action::Confirm => self.app.help = false,
