@@ -175,7 +175,7 @@ fn the_mistakes_drill_replays_the_scenarios_last_got_wrong() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("drill Your mistakes, again (mistakes) for Ann: 2 scenario(s)"),
+        text.contains("drill Your mistakes, again (mistakes) for Ann: 2 scenarios"),
         "{text}"
     );
 }

@@ -443,7 +443,7 @@ fn the_summary_columns_are_as_wide_as_their_translated_headings() {
         let columns = &strings.drill.columns;
         let header = lines
             .iter()
-            .find(|l| l.contains(columns.scenario.as_str()))
+            .find(|l| l.contains(columns.scenario.as_str()) && l.contains(columns.saved.as_str()))
             .unwrap_or_else(|| panic!("{code}: no header:\n{text}", code = lang.code()));
         // Every heading appears whole, and the cells below start where their heading does.
         for heading in [

@@ -9,7 +9,7 @@ use std::time::Duration;
 use anyhow::{Context as _, Result, anyhow, bail};
 use clap::Args;
 
-use super::commands::{print_out, table};
+use super::commands::{plural, print_out, table};
 use crate::drill::{
     DrillFeedback, DrillPlan, Order, embedded_drills, find_drill, load_drill_path,
     load_drill_source, mistakes_plan, plan, play_scripted,
@@ -136,7 +136,7 @@ fn list(library: &Library) -> Result<ExitCode> {
                 let planned = plan(&drill, library, "en").items.len();
                 rows.push(vec![
                     drill.id.clone(),
-                    format!("{planned} scenario(s)"),
+                    plural(planned, "scenario"),
                     format!("{} s", drill.seconds_per_decision),
                     match drill.order {
                         Order::Fixed => "fixed".to_owned(),
@@ -169,10 +169,10 @@ fn scripted(
     hold: Duration,
 ) -> Result<ExitCode> {
     print_out(&format!(
-        "drill {} ({}) for {trainee}: {} scenario(s), {} s per decision\n",
+        "drill {} ({}) for {trainee}: {}, {} s per decision\n",
         plan.name,
         plan.id,
-        plan.items.len(),
+        plural(plan.items.len(), "scenario"),
         plan.time_limit_ms / 1000
     ))?;
     let mut answers = answers.iter().map(String::as_str);

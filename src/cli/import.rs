@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Subcommand;
 
+use super::commands::plural;
 use crate::import::{self, twee};
 use crate::scenario::ClientType;
 use crate::scenario::load::MAX_FILE_BYTES;
@@ -94,14 +95,6 @@ fn import_twee(
         if count == 1 { "warning" } else { "warnings" },
     ))?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 fn refuse_to_replace(story: &Path, output: &Path, force: bool) -> Result<()> {
