@@ -4,9 +4,12 @@
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::composure;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use composure::authoring::starter::{ALL_TYPES, starter};
 use composure::cli::Feedback;
 use composure::i18n::Lang;
@@ -42,14 +45,6 @@ fn the_starter_shows_every_kind_of_node() {
     assert!(nodes.iter().any(|n| matches!(n, Node::Route { .. })));
     assert!(nodes.iter().any(|n| matches!(n, Node::Ending { .. })));
     assert!(nodes.iter().any(|n| n.says().len() > 1), "no line variants");
-}
-
-fn composure() -> Command {
-    let mut cmd = Command::cargo_bin("composure").unwrap();
-    cmd.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd
 }
 
 #[test]

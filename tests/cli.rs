@@ -4,18 +4,11 @@
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+mod common;
 
-fn composure() -> Command {
-    let mut cmd = Command::cargo_bin("composure").unwrap();
-    // The same language whatever the machine's locale.
-    cmd.env_remove("NO_COLOR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    cmd
-}
+use common::composure;
+
+use predicates::prelude::*;
 
 fn fixture_dir() -> &'static str {
     "tests/fixtures/tui"

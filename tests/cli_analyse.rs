@@ -4,14 +4,11 @@
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+mod common;
 
-fn composure() -> Command {
-    let mut cmd = Command::cargo_bin("composure").unwrap();
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
+use common::composure;
+
+use predicates::prelude::*;
 
 fn stdout_of(args: &[&str]) -> String {
     let out = composure()

@@ -6,9 +6,12 @@
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::composure;
+
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use composure::import::twee::{self, Options, TweeErrorKind};
 use composure::import::{Import, TODO_CLOSING, TODO_COACHING, TODO_CONSEQUENCE, TODO_SAYS, to_ron};
 use composure::rules::Rulebook;
@@ -819,12 +822,6 @@ proptest! {
 }
 
 // --- The command -------------------------------------------------------------------------------
-
-fn composure() -> Command {
-    let mut cmd = Command::cargo_bin("composure").unwrap();
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
 
 #[test]
 fn import_writes_the_draft_prints_warnings_to_stderr_and_a_summary_to_stdout() {

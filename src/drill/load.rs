@@ -5,12 +5,10 @@
 
 use std::path::Path;
 
-use ron::extensions::Extensions;
-
 use super::model::{DRILL_FORMAT, Drill, Pick, SECONDS_MAX, SECONDS_MIN};
 use crate::i18n::Lang;
 use crate::labels;
-use crate::scenario::load::read_source;
+use crate::scenario::load::{explain_ron, read_source, ron_options};
 use crate::scenario::locate::Locator;
 use crate::scenario::sanitize::{first_refused, for_message};
 use crate::scenario::validate::is_valid_id;
@@ -46,16 +44,13 @@ pub fn load_drill_source(
         message,
     };
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let drill: Drill = ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .from_str(source)
-        .map_err(|e| {
-            let at = Position {
-                line: e.span.start.line.max(1),
-                col: e.span.start.col.max(1),
-            };
-            vec![problem(at, explain(&e.code))]
-        })?;
+    let drill: Drill = ron_options().from_str(source).map_err(|e| {
+        let at = Position {
+            line: e.span.start.line.max(1),
+            col: e.span.start.col.max(1),
+        };
+        vec![problem(at, explain_ron(&e.code))]
+    })?;
     let loc = Locator::new(source);
     let mut found = Vec::new();
     if drill.format != DRILL_FORMAT {
@@ -216,24 +211,4 @@ pub fn find_drill(name: &str, library: &Library) -> Option<Result<Drill, Vec<Pro
         }
     }
     None
-}
-
-fn explain(code: &ron::Error) -> String {
-    use ron::Error as E;
-    match code {
-        E::MissingStructField { field, outer } => match outer {
-            Some(outer) => format!("`{outer}` is missing the field `{field}`"),
-            None => format!("missing the field `{field}`"),
-        },
-        E::Eof => "the file ends too early: a `(`, `[` or `\"` is probably not closed".to_owned(),
-        E::ExpectedComma => "expected a comma here".to_owned(),
-        E::UnexpectedChar(c) => format!("unexpected character `{c}`"),
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            chars
-                .next()
-                .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
-        }
-    }
 }

@@ -144,20 +144,14 @@ pub fn ron_options() -> ron::Options {
         .with_recursion_limit(MAX_NESTING)
 }
 
-/// A message for a `ron` error, reworded where the original speaks of Rust rather than of the
-/// file.
+/// A message for a `ron` error in a scenario file: [`explain_ron`], with hints that only make
+/// sense for scenarios.
 fn explain(code: &ron::Error) -> String {
     use ron::Error as E;
     match code {
-        E::MissingStructField { field, outer } => match outer {
-            Some(outer) => format!("`{outer}` is missing the field `{field}`"),
-            None => format!("missing the field `{field}`"),
-        },
-        E::Eof => "the file ends too early: a `(`, `[` or `\"` is probably not closed".to_owned(),
         E::ExpectedComma => {
             "expected a comma here (inside a string, write a quote as \\\")".to_owned()
         }
-        E::UnexpectedChar(c) => format!("unexpected character `{c}`"),
         E::IntegerOutOfBounds => "this number is out of range for the field".to_owned(),
         E::ExceededRecursionLimit => format!(
             "brackets nest too deep here: past the parser's limit of {MAX_NESTING} steps ({} brackets); a scenario needs seven at most",
@@ -166,6 +160,22 @@ fn explain(code: &ron::Error) -> String {
         E::ExpectedDifferentLength { expected, found } if expected.contains("Verdict") => format!(
             "a verdict needs a rule and a weight, as in Follows(\"rule-id\", 2); found {found} value(s)"
         ),
+        other => explain_ron(other),
+    }
+}
+
+/// A message for a `ron` error in any of Composure's files (scenarios, drills), reworded where
+/// the original speaks of Rust rather than of the file.
+pub fn explain_ron(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::MissingStructField { field, outer } => match outer {
+            Some(outer) => format!("`{outer}` is missing the field `{field}`"),
+            None => format!("missing the field `{field}`"),
+        },
+        E::Eof => "the file ends too early: a `(`, `[` or `\"` is probably not closed".to_owned(),
+        E::ExpectedComma => "expected a comma here".to_owned(),
+        E::UnexpectedChar(c) => format!("unexpected character `{c}`"),
         other => lowercase_first(&other.to_string()),
     }
 }

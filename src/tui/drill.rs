@@ -24,7 +24,9 @@ use super::keymap::Action;
 use super::record::Recorder;
 use super::text::{clean, template, truncate};
 use super::theme::Theme;
-use super::view::{MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, panel, too_small};
+use super::view::{
+    MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, notice_line, panel, too_small,
+};
 use crate::cli::Feedback;
 use crate::drill::{DrillFeedback, DrillPlan};
 use crate::engine::{Millis, Report};
@@ -365,10 +367,7 @@ impl DrillScreen {
                     self.draw_summary(frame, body);
                 }
                 let legend = match &app.notice {
-                    Some(n) if !app.help => Line::styled(
-                        format!(" {}", truncate(n, usize::from(legend_area.width) - 1)),
-                        app.theme.warn,
-                    ),
+                    Some(n) if !app.help => notice_line(app, n, legend_area.width),
                     _ => legend_line(app, keys, legend_area.width),
                 };
                 frame.render_widget(legend, legend_area);

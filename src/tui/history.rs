@@ -15,7 +15,9 @@ use unicode_width::UnicodeWidthStr;
 use super::app::{App, Debrief, Screen};
 use super::keymap::Action;
 use super::text::{pad, truncate};
-use super::view::{MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, panel, too_small};
+use super::view::{
+    MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, notice_line, panel, too_small,
+};
 use crate::engine::{Millis, Report};
 use crate::i18n::fill;
 use crate::report::dates;
@@ -169,10 +171,7 @@ impl HistoryScreen {
             ]
         };
         let legend = match &app.notice {
-            Some(n) => Line::styled(
-                format!(" {}", truncate(n, usize::from(legend_area.width) - 1)),
-                app.theme.warn,
-            ),
+            Some(n) => notice_line(app, n, legend_area.width),
             None => legend_line(app, keys, legend_area.width),
         };
         frame.render_widget(legend, legend_area);

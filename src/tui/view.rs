@@ -38,10 +38,7 @@ pub fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Debrief(d) => debrief::draw(app, frame, body, d),
     }
     let legend = match &app.notice {
-        Some(notice) => {
-            let room = usize::from(legend_area.width).saturating_sub(1);
-            Line::styled(format!(" {}", text::truncate(notice, room)), app.theme.warn)
-        }
+        Some(notice) => notice_line(app, notice, legend_area.width),
         None => {
             let l = &app.strings.legend;
             let keys: Vec<(&str, &str)> = if app.confirm_leave.is_some() {
@@ -144,6 +141,12 @@ fn legend(app: &App) -> Vec<(&'static str, &str)> {
 }
 
 /// As many legend entries as fit, in order.
+/// A notice in place of the key legend, cut to the width.
+pub(super) fn notice_line(app: &App, notice: &str, width: u16) -> Line<'static> {
+    let room = usize::from(width).saturating_sub(1);
+    Line::styled(format!(" {}", text::truncate(notice, room)), app.theme.warn)
+}
+
 pub(super) fn legend_line(app: &App, keys: &[(&str, &str)], width: u16) -> Line<'static> {
     let size = |(key, label): &(&str, &str)| 1 + key.width() + 1 + label.width() + 1;
     // When not every key fits, help and quit stay: help lists the keys left out, and quit is
