@@ -63,11 +63,6 @@ impl<'a> LazyLocator<'a> {
             built: std::cell::OnceCell::new(),
         }
     }
-
-    /// Whether any position has been asked for yet.
-    pub fn is_built(&self) -> bool {
-        self.built.get().is_some()
-    }
 }
 
 impl<'a> std::ops::Deref for LazyLocator<'a> {
