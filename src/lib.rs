@@ -6,6 +6,8 @@
 //! - [`rules`]: the rulebook every choice is graded against, and the grading itself.
 //! - [`engine`]: a conversation in progress and its graded report; pure, with the seed and
 //!   clock passed in.
+//! - [`check`]: `composure check` over a set of files: each file loaded and linted, then ids,
+//!   translations and drills compared across the set.
 //! - [`drill`]: timed team drills: drill files, their checks, and the plan every trainee of
 //!   a team plays alike.
 //! - [`store`]: results that last: every played scenario in a SQLite file in the data
@@ -20,6 +22,7 @@
 //!   scores, and the conversation as a graph.
 //! - [`export`]: the conversation drawn as a graph, in DOT for Graphviz or Mermaid for
 //!   Markdown; one file per format.
+//! - [`parallel`]: independent work spread over the cores, results in the order given.
 //! - [`labels`]: how domain values read to a person (mood words, outcome names).
 //! - [`cli`]: the command line, and the commands that print rather than draw.
 //! - [`tui`]: the terminal interface: event loop, keymap, theme, one file per screen.
@@ -28,6 +31,7 @@
 
 pub mod analysis;
 pub mod authoring;
+pub mod check;
 pub mod cli;
 pub mod drill;
 pub mod engine;
@@ -35,6 +39,7 @@ pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod labels;
+pub mod parallel;
 pub mod report;
 pub mod rules;
 pub mod scenario;

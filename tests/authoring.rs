@@ -11,10 +11,10 @@ use common::composure;
 use std::path::Path;
 
 use composure::authoring::starter::{ALL_TYPES, starter};
+use composure::check::check_sources;
 use composure::cli::Feedback;
 use composure::i18n::Lang;
 use composure::rules::Rulebook;
-use composure::scenario::library::check_sources;
 use composure::scenario::{Library, Node, load_source};
 use composure::tui::keymap::Action;
 use composure::tui::theme::MONO;

@@ -8,9 +8,9 @@ use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::path::Path;
 use std::sync::Arc;
 
+use composure::check::check_embedded;
 use composure::engine::{Conversation, EngineError, Report};
 use composure::rules::{GRADING_VERSION, Limit, Rulebook, choice_value};
-use composure::scenario::library::check_embedded;
 use composure::scenario::{Library, Node, Rating, ValidScenario, load_path};
 
 fn rules() -> Rulebook {

@@ -13,8 +13,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use composure::check::check_paths;
 use composure::rules::Rulebook;
-use composure::scenario::library::check_paths;
 use composure::scenario::{Position, Problem};
 
 const EXPECT_PREFIX: &str = "// expect:";

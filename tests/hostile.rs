@@ -6,9 +6,9 @@
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use composure::check::check_sources;
 use composure::engine::{Conversation, EngineError, MAX_AUTOMATIC_STEPS};
 use composure::rules::Rulebook;
-use composure::scenario::library::check_sources;
 use composure::scenario::load::{MAX_FILE_BYTES, read_source};
 use composure::scenario::locate::{Field, Locator};
 use composure::scenario::sanitize::refused;

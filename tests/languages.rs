@@ -8,8 +8,8 @@
 use std::path::PathBuf;
 
 use assert_cmd::Command;
+use composure::check::check_paths;
 use composure::rules::Rulebook;
-use composure::scenario::library::check_paths;
 use predicates::prelude::*;
 
 const GOOD: &str = "tests/fixtures/translation/good";

@@ -8,9 +8,9 @@
 use std::collections::{HashMap, HashSet};
 
 use composure::authoring::starter::ALL_TYPES;
+use composure::check::check_embedded;
 use composure::i18n::Lang;
 use composure::rules::{Rulebook, coverage};
-use composure::scenario::library::check_embedded;
 use composure::scenario::{Library, ValidScenario};
 
 fn library() -> Library {

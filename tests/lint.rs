@@ -6,8 +6,8 @@
 
 use std::path::PathBuf;
 
+use composure::check::check_paths;
 use composure::rules::Rulebook;
-use composure::scenario::library::check_paths;
 
 fn warnings(path: &str) -> Vec<String> {
     let report = check_paths(&[PathBuf::from(path)], &Rulebook::embedded().unwrap());

@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use composure::rules::Rulebook;
-use composure::scenario::library::check_sources;
+use composure::check::check_sources;
 use composure::scenario::locate::{Field, Locator};
 use libfuzzer_sys::fuzz_target;
 

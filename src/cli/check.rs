@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use super::Format;
 use super::commands::{plural, print_out};
+use crate::check::{CheckReport, check_embedded, check_paths};
 use crate::rules::{RuleCoverage, Rulebook, coverage};
 use crate::scenario::Problem;
-use crate::scenario::library::{CheckReport, check_embedded, check_paths};
 
 pub fn run(
     paths: &[PathBuf],
