@@ -132,8 +132,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 watch,
                 lang,
                 record,
-            })?;
-            Ok(ExitCode::SUCCESS)
+            })
         }
         Some(Command::Drill(args)) => {
             let library = load_library(&cli.scenarios, &rules);
@@ -188,8 +187,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 watch: None,
                 lang,
                 record: None,
-            })?;
-            Ok(ExitCode::SUCCESS)
+            })
         }
     }
 }
