@@ -62,6 +62,7 @@ pub fn check_sources(
                 report
                     .problems
                     .extend(warnings.into_iter().map(|f| Problem {
+                        code: Some(f.code),
                         severity: Severity::Warning,
                         file: origin.clone(),
                         position: Some(f.position),
@@ -73,6 +74,7 @@ pub fn check_sources(
                 );
                 if let Some(first) = first_origin.get(&key) {
                     report.problems.push(Problem {
+                        code: None,
                         severity: Severity::Error,
                         file: origin.clone(),
                         position: Some(Locator::new(&text).top("id")),
@@ -122,6 +124,7 @@ fn check_translations(report: &mut CheckReport, texts: &[String]) {
                 compare(original.scenario(), model, text)
                     .into_iter()
                     .map(|f| Problem {
+                        code: None,
                         severity: Severity::Error,
                         file: scenario.origin().to_owned(),
                         position: Some(f.position),
@@ -136,6 +139,7 @@ fn check_translations(report: &mut CheckReport, texts: &[String]) {
                 .any(|o| o.scenario().language == "en") =>
             {
                 found.push(Problem {
+                    code: None,
                     severity: Severity::Warning,
                     file: scenario.origin().to_owned(),
                     position: Some(Locator::new(text).top("id")),

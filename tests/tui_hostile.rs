@@ -89,6 +89,7 @@ fn app() -> App {
         composure::i18n::strings(composure::i18n::Lang::En).unwrap(),
     );
     app.problems.push(Problem {
+        code: None,
         severity: Severity::Error,
         file: format!("team{HOSTILE}.ron"),
         position: None,
@@ -185,6 +186,7 @@ fn a_watched_file_whose_problems_quote_hostile_text_shows_them_safely() {
     let mut app = app();
     app.reload(
         Err(vec![Problem {
+            code: None,
             severity: Severity::Error,
             file: format!("watched{HOSTILE}.ron"),
             position: None,

@@ -288,7 +288,7 @@ Scenario(
                     // What the trainee sees happen: show it, don't announce it.
                     consequence: "{name_plain} pauses, then nods, a little less tense.",
                     // Why, in the rulebook's terms.
-                    coaching: "The client feels heard before anything else happens ({good_name}); that is what lets the rest of the conversation work.",
+                    coaching: "The client feels heard before anything else happens ({good_name}), and your steady voice (calm-benevolent-tone) lets the rest of the conversation work.",
                 ),
                 Choice(
                     // The tempting mistake: it should look plausible to a new employee.
@@ -298,7 +298,7 @@ Scenario(
                     verdicts: [Breaks({mistake_rule}, 2)],
                     effect: Effect(mood: -1, trust: -1),
                     consequence: "{name_plain}'s voice goes flat. \"Right.\"",
-                    coaching: "It feels like the quick way through, but it breaks {mistake_name} and costs the client's trust, which you will need at the end.",
+                    coaching: "It feels like the fast way through, but it breaks {mistake_name} and costs the client's trust, which you will need at the end.",
                 ),
                 Choice(
                     id: "cold-reply",
@@ -306,7 +306,7 @@ Scenario(
                     next: "lost",
                     verdicts: [Breaks("warm-not-cold", 2), Breaks("offer-solutions", 1)],
                     effect: Effect(mood: -2, trust: -2),
-                    consequence: "There is a short silence. Then {name_plain} leaves without another word.",
+                    consequence: "A short silence. Then {name_plain} leaves without another word.",
                     coaching: "A scripted brush-off reads as indifference (warm-not-cold), and it leaves the client alone with the problem (offer-solutions).",
                 ),
             ],
@@ -333,7 +333,7 @@ Scenario(
                     verdicts: [Breaks("not-defensive", 2), Breaks("warm-not-cold", 1)],
                     effect: Effect(mood: -2, trust: -2),
                     consequence: "{name_plain} shakes their head and walks out.",
-                    coaching: "Repeating yourself more firmly is arguing back (not-defensive): the client hears that nothing will change.",
+                    coaching: "Repeating yourself more firmly is arguing back (not-defensive), and it sounds cold (warm-not-cold): the client hears that nothing will change.",
                 ),
             ],
         ),
@@ -348,7 +348,7 @@ Scenario(
                     verdicts: [Follows("set-expectations", 2), Follows("offer-solutions", 1)],
                     effect: Effect(mood: 1, trust: 1),
                     consequence: "{name_plain} writes it down. \"Good. That's clear.\"",
-                    coaching: "A concrete plan with a date and a way to follow up (set-expectations) leaves nothing to guess.",
+                    coaching: "A concrete plan with a date and a way to follow up (set-expectations) leaves nothing to guess, and it solves the problem rather than describing it (offer-solutions).",
                 ),
                 Choice(
                     id: "vague-promise",
@@ -372,12 +372,15 @@ Scenario(
             id: "won-over",
             says: ["Thank you. Really. I'll ask for you next time."],
             outcome: WonOver,
+            rating: Excellent,
             closing: "{name_plain} came back a month later and asked for you by name.",
         ),
         Ending(
             id: "resolved",
             says: ["Fine. Let's see if it happens."],
             outcome: Resolved,
+            // Each ending's rating caps the score; without one, the outcome decides.
+            rating: Good,
             closing: "It was put right, and {name_plain} paid, but did not come back.",
         ),
         Ending(

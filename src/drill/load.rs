@@ -38,6 +38,7 @@ pub fn load_drill_source(
     library: &Library,
 ) -> Result<Drill, Vec<Problem>> {
     let problem = |position: Position, message: String| Problem {
+        code: None,
         severity: Severity::Error,
         file: origin.to_owned(),
         position: Some(position),

@@ -3,6 +3,7 @@
 
 pub mod coverage;
 pub mod grade;
+pub mod measures;
 mod model;
 
 pub use coverage::{RuleCoverage, coverage};

@@ -51,6 +51,7 @@ impl Library {
     pub fn add_folder(&mut self, dir: &Path, rules: &Rulebook) {
         if !dir.is_dir() {
             self.problems.push(Problem {
+                code: None,
                 severity: Severity::Error,
                 file: dir.display().to_string(),
                 position: None,
@@ -119,6 +120,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
                 walk(path, 0, &mut files, &mut problems);
                 if files.len() == before {
                     problems.push(Problem {
+                        code: None,
                         severity: Severity::Error,
                         file: path.display().to_string(),
                         position: None,
@@ -128,6 +130,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
             }
             Ok(_) => files.push(path.clone()),
             Err(e) => problems.push(Problem {
+                code: None,
                 severity: Severity::Error,
                 file: path.display().to_string(),
                 position: None,
@@ -141,6 +144,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
 fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
     if depth > MAX_FOLDER_DEPTH {
         problems.push(Problem {
+            code: None,
             severity: Severity::Error,
             file: dir.display().to_string(),
             position: None,
@@ -154,6 +158,7 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, problems: &mut Vec<P
         Ok(entries) => entries,
         Err(e) => {
             problems.push(Problem {
+                code: None,
                 severity: Severity::Error,
                 file: dir.display().to_string(),
                 position: None,

@@ -5,23 +5,33 @@
 //! Runs only on scenarios that passed validation, so every reference resolves. Linear in the
 //! size of the scenario.
 
+mod grading;
+
 use std::collections::{HashMap, HashSet};
 
 use super::load::ValidScenario;
 use super::locate::{LazyLocator, Locator};
 use super::model::{ClientState, Node, Outcome, STATE_MAX, STATE_MIN};
 use super::validate::{Finding, node_id};
-use crate::labels;
 use crate::rules::choice_value;
 
 /// A path to a won-over client with at least this many choices that break more rules than
 /// they follow makes the ending look unearned.
 pub const UNEARNED_BAD_CHOICES: usize = 3;
 
-pub fn lint(scenario: &ValidScenario, source: &str) -> Vec<Finding> {
+/// A warning with its stable code, which `check --format json` reports and
+/// `docs/scenario-format.md` explains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lint {
+    pub code: &'static str,
+    pub position: super::locate::Position,
+    pub message: String,
+}
+
+pub fn lint(scenario: &ValidScenario, source: &str) -> Vec<Lint> {
     let loc = LazyLocator::new(source);
     let model = scenario.scenario();
-    let mut found = Vec::new();
+    let mut found: Vec<(&'static str, Finding)> = Vec::new();
 
     // Per-choice and per-decision warnings.
     for (i, node) in model.nodes.iter().enumerate() {
@@ -30,41 +40,63 @@ pub fn lint(scenario: &ValidScenario, source: &str) -> Vec<Finding> {
         };
         for (j, choice) in choices.iter().enumerate() {
             if choice.verdicts.is_empty() {
-                found.push(Finding {
-                    position: loc.choice(i, j, "verdicts"),
-                    message: format!(
-                        "choice \"{}\" has no rule verdict, so it cannot be graded",
-                        choice.id
-                    ),
-                });
+                found.push((
+                    "ungraded-choice",
+                    Finding {
+                        position: loc.choice(i, j, "verdicts"),
+                        message: format!(
+                            "choice \"{}\" has no rule verdict, so it cannot be graded",
+                            choice.id
+                        ),
+                    },
+                ));
             }
         }
         if choices.len() == 1 {
-            found.push(Finding {
-                position: loc.node(i, "choices"),
-                message: format!("decision \"{id}\" offers only one option: no real choice"),
-            });
+            found.push((
+                "single-option",
+                Finding {
+                    position: loc.node(i, "choices"),
+                    message: format!("decision \"{id}\" offers only one option: no real choice"),
+                },
+            ));
         } else if choices.len() > 1 && choices.iter().any(|c| !c.verdicts.is_empty()) {
             // (When none is graded yet, the warnings about each choice already say so.)
             let first = choices.first().map(choice_value);
             if choices.iter().all(|c| Some(choice_value(c)) == first) {
-                found.push(Finding {
-                    position: loc.node(i, "choices"),
-                    message: format!(
-                        "every option at decision \"{id}\" is graded the same, so the choice teaches nothing"
-                    ),
-                });
+                found.push((
+                    "all-options-equal",
+                    Finding {
+                        position: loc.node(i, "choices"),
+                        message: format!(
+                            "every option at decision \"{id}\" is graded the same, so the choice teaches nothing"
+                        ),
+                    },
+                ));
             }
         }
     }
 
     let graph = Graph::new(scenario);
     if let Some(finding) = best_path_ends_badly(&graph, &loc) {
-        found.push(finding);
+        found.push(("best-path-ends-badly", finding));
     }
-    found.extend(unearned_won_over(&graph, &loc));
-    found.sort_by_key(|f| f.position);
-    found
+    found.extend(
+        unearned_won_over(&graph, &loc)
+            .into_iter()
+            .map(|f| ("unearned-won-over", f)),
+    );
+    found.extend(grading::lint(&graph, &loc));
+    let mut lints: Vec<Lint> = found
+        .into_iter()
+        .map(|(code, f)| Lint {
+            code,
+            position: f.position,
+            message: f.message,
+        })
+        .collect();
+    lints.sort_by_key(|l| l.position);
+    lints
 }
 
 /// Number of distinct client states: mood and trust each take seven values.
@@ -133,6 +165,32 @@ impl<'a> Graph<'a> {
         match self.node(i) {
             Some(Node::Ending { outcome, .. }) => Some(*outcome),
             _ => None,
+        }
+    }
+
+    /// Every step from node `v` with the client in `state`, with the index of the choice
+    /// taken (`None` for a route's step).
+    fn steps_indexed(&self, v: usize, state: ClientState) -> Vec<(Option<usize>, Step)> {
+        match self.node(v) {
+            Some(Node::Decision { choices, .. }) => choices
+                .iter()
+                .enumerate()
+                .filter_map(|(j, c)| {
+                    Some((
+                        Some(j),
+                        Step {
+                            to: *self.index.get(c.next.as_str())?,
+                            state: state.after(c.effect),
+                            bad: choice_value(c) < 0,
+                        },
+                    ))
+                })
+                .collect(),
+            _ => self
+                .steps(v, state, false)
+                .into_iter()
+                .map(|s| (None, s))
+                .collect(),
         }
     }
 
@@ -205,13 +263,14 @@ impl<'a> Graph<'a> {
 /// Following the best-graded option everywhere should be able to end well.
 fn best_path_ends_badly(graph: &Graph, loc: &Locator) -> Option<Finding> {
     let initial = graph.scenario.scenario().initial;
+    let kind = graph.scenario.scenario().client_type;
     let mut seen = vec![[false; STATES]; graph.targets.len()];
     let mut stack = vec![(graph.start, initial)];
     seen[graph.start][state_index(initial)] = true;
     let mut endings = Vec::new();
     while let Some((v, state)) = stack.pop() {
-        if let Some(outcome) = graph.outcome(v) {
-            endings.push(outcome);
+        if let Some(rating) = graph.node(v).and_then(|n| n.rating(kind)) {
+            endings.push(rating);
         }
         for step in graph.steps(v, state, true) {
             let k = state_index(step.state);
@@ -221,7 +280,7 @@ fn best_path_ends_badly(graph: &Graph, loc: &Locator) -> Option<Finding> {
             }
         }
     }
-    if endings.is_empty() || endings.iter().any(|&o| labels::outcome_is_good(o)) {
+    if endings.is_empty() || endings.iter().any(|r| r.is_good()) {
         return None;
     }
     endings.sort();
@@ -230,7 +289,7 @@ fn best_path_ends_badly(graph: &Graph, loc: &Locator) -> Option<Finding> {
     Some(Finding {
         position: loc.top("start"),
         message: format!(
-            "a trainee who picks the best-graded option at every decision can only end with: {}; the grading and the story disagree",
+            "a trainee who picks the best-graded option at every decision can only reach endings rated {}; the grading and the story disagree",
             names.join(", ")
         ),
     })

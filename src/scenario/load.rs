@@ -30,6 +30,9 @@ pub struct Problem {
     pub position: Option<Position>,
     #[serde(serialize_with = "escaped")]
     pub message: String,
+    /// A warning's stable code (see `docs/scenario-format.md`); errors have none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
 }
 
 fn escaped<S: serde::Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
@@ -55,9 +58,13 @@ impl fmt::Display for Problem {
         let message = for_message(&self.message);
         match self.position {
             Some(Position { line, col }) => {
-                write!(f, "{file}:{line}:{col}: {severity}: {message}")
+                write!(f, "{file}:{line}:{col}: {severity}: {message}")?;
             }
-            None => write!(f, "{file}: {severity}: {message}"),
+            None => write!(f, "{file}: {severity}: {message}")?,
+        }
+        match self.code {
+            Some(code) => write!(f, " [{code}]"),
+            None => Ok(()),
         }
     }
 }
@@ -242,6 +249,7 @@ pub fn load_source(
     rules: &Rulebook,
 ) -> Result<ValidScenario, Vec<Problem>> {
     let problem = |position, message| Problem {
+        code: None,
         severity: Severity::Error,
         file: origin.to_owned(),
         position: Some(position),
@@ -263,6 +271,7 @@ pub fn load_source(
 pub fn read_source(path: &Path) -> Result<String, Problem> {
     let file_name = path.display().to_string();
     let fail = |position, message: String| Problem {
+        code: None,
         severity: Severity::Error,
         file: file_name.clone(),
         position,
