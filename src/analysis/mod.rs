@@ -3,6 +3,7 @@
 //! whether a scenario rewards what it means to teach. Everything here is a pure function of a
 //! validated scenario and the rulebook.
 
+pub mod audit;
 pub mod graph;
 pub mod paths;
 

@@ -10,6 +10,7 @@ use anyhow::{Result, anyhow};
 
 use super::commands::{find, load_library, plural, print_out, table, warn_problems};
 use super::{GraphFormat, PathsFormat};
+use crate::analysis::audit::{Audit, HIGH_SCORE, audit};
 use crate::analysis::{Cut, PathsReport, SEARCH_STEPS, paths};
 use crate::export::{Dot, Mermaid, render};
 use crate::i18n::Lang;
@@ -194,5 +195,112 @@ pub fn paths_text(report: &PathsReport) -> String {
         ]);
     }
     out.push_str(&table(&rows));
+    out
+}
+
+/// `composure audit [ID|PATH...]`: the grading-integrity figures per scenario and in all.
+pub fn run_audit(
+    ids: &[String],
+    language: &str,
+    format: PathsFormat,
+    folders: &[PathBuf],
+    rules: &Rulebook,
+) -> Result<ExitCode> {
+    let scenarios: Vec<ValidScenario> = if ids.is_empty() {
+        let Some(lang) = Lang::parse(language) else {
+            anyhow::bail!("\"{language}\" is not a language Composure speaks; use en, nb or ru");
+        };
+        let library = load_library(folders, rules);
+        warn_problems(&library.problems);
+        library
+            .scenarios()
+            .iter()
+            .filter(|s| s.scenario().language == lang.code())
+            .cloned()
+            .collect()
+    } else {
+        ids.iter()
+            .map(|id| resolve(id, folders, rules))
+            .collect::<Result<_>>()?
+    };
+    let report = audit(&scenarios, rules);
+    let text = match format {
+        PathsFormat::Text => audit_text(&report),
+        PathsFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
+    };
+    print_out(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "-".to_owned()
+    } else {
+        format!("{:.0}%", 100.0 * part as f64 / whole as f64)
+    }
+}
+
+/// The audit as a table, one scenario a row, then the whole set.
+pub fn audit_text(report: &Audit) -> String {
+    let mut rows = vec![vec![
+        "scenario".to_owned(),
+        "decisions".to_owned(),
+        "best=longest".to_owned(),
+        "2nd defensible".to_owned(),
+        "always longest".to_owned(),
+        "random".to_owned(),
+        ">=70 & Poor/Fail".to_owned(),
+        "better ending scores higher".to_owned(),
+    ]];
+    let concord =
+        |p: Option<f64>| p.map_or_else(|| "-".to_owned(), |p| format!("{:.0}%", 100.0 * p));
+    for s in &report.scenarios {
+        let walk = &s.always_longest;
+        rows.push(vec![
+            s.id.clone(),
+            s.decisions.to_string(),
+            percent(s.best_is_longest, s.decisions),
+            percent(s.second_defensible, s.decisions),
+            format!(
+                "{} {}{}",
+                walk.score,
+                walk.rating
+                    .map_or_else(|| "no ending".to_owned(), |r| format!("{r:?}")),
+                if walk.best_ending { " (best)" } else { "" }
+            ),
+            format!("{:.0}", s.random_expected_score),
+            format!(
+                "{}{}",
+                s.high_score_bad_ending,
+                if s.paths_complete { "" } else { "+" }
+            ),
+            concord(s.better_ending_scores_higher),
+        ]);
+    }
+    let mut out = table(&rows);
+    let _ = writeln!(
+        out,
+        "\nIn all, {}: the best option is the longest at {} of {} decisions ({}); {} offer a second defensible option ({}).",
+        plural(report.scenarios.len(), "scenario"),
+        report.best_is_longest,
+        report.decisions,
+        percent(report.best_is_longest, report.decisions),
+        report.second_defensible,
+        percent(report.second_defensible, report.decisions),
+    );
+    let _ = writeln!(
+        out,
+        "A trainee who always picks the longest option scores {:.0} on average and reaches the best ending in {} of {}; one who picks at random can expect {:.0}.",
+        report.always_longest_mean,
+        report.always_longest_best_endings,
+        report.scenarios.len(),
+        report.random_expected_score,
+    );
+    let _ = writeln!(
+        out,
+        "Paths scoring {HIGH_SCORE} or more with a Poor or Fail ending: {}. Of two paths with differently rated endings, the better-rated one scores higher {} of the time.",
+        report.high_score_bad_ending,
+        concord(report.better_ending_scores_higher),
+    );
     out
 }

@@ -38,6 +38,11 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             print_out(&rules_text(&rules))?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Audit {
+            ids,
+            language,
+            format,
+        }) => super::analyse::run_audit(&ids, &language, format, &cli.scenarios, &rules),
         Some(Command::Paths { id, limit, format }) => {
             super::analyse::run_paths(&id, limit, format, &cli.scenarios, &rules)
         }

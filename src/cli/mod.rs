@@ -147,6 +147,20 @@ pub enum Command {
         #[command(subcommand)]
         from: ImportFrom,
     },
+    /// Whether the grade can be trusted, in figures: how often the best answer is the
+    /// longest, what a trainee who always picks the longest option or picks at random
+    /// scores, decisions with a second defensible option, high scores next to bad endings.
+    Audit {
+        /// Scenario ids (see `composure list`) or paths of .ron files; default: the whole
+        /// library.
+        ids: Vec<String>,
+        /// The library's versions in this language (en, nb, ru); with ids or files, ignored.
+        #[arg(long, value_name = "LANG", default_value = "en")]
+        language: String,
+        /// `text` to read, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = PathsFormat::Text)]
+        format: PathsFormat,
+    },
     /// Every path from the start to an ending with its score; the best and worst score; and
     /// for every ending, the scores that reach it and how many paths do.
     Paths {
