@@ -235,6 +235,9 @@ pub struct Strings {
     pub mood_gauge: String,
     pub what_happened: String,
     pub press_continue: String,
+    /// On a panel's border when it holds more than it shows: above, and below.
+    pub more_above: String,
+    pub more_below: String,
     pub the_end: String,
     pub conversation_over: String,
     pub your_answer: String,

@@ -337,6 +337,7 @@ impl DrillScreen {
             too_small(app, frame, area);
             return;
         }
+        app.too_small.set(false);
         match self.phase {
             Phase::Playing => {
                 let [bar, rest] =

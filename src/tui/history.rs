@@ -135,6 +135,7 @@ impl HistoryScreen {
             too_small(app, frame, area);
             return;
         }
+        app.too_small.set(false);
         if self.replaying {
             draw_in(app, frame, area);
             return;

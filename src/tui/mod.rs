@@ -31,7 +31,7 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-pub use app::{App, Entry, LangFilter, Screen};
+pub use app::{App, Entry, LangFilter, OptionsView, Play, Screen};
 pub use drill::DrillScreen;
 pub use history::{HistoryData, HistoryScreen};
 pub use record::Recorder;
@@ -236,13 +236,25 @@ fn wait_for_input(
         // loop sleeps in `wait`. Anything but a key only needs the redraw that follows. The
         // terminal is asked first each time whether it is still there: crossterm's reader
         // would loop for ever on one that is gone.
+        let mut nudged = false;
         loop {
             if signals.input_closed() {
                 return Ok(Some(Ending::Closed));
             }
             if !event::poll(Duration::ZERO).context("cannot read from the terminal")? {
+                // crossterm learns of input from an edge-triggered poll, and a resize seen in
+                // the same poll as a key makes it drop the key's edge: the key would sit
+                // unread, and this loop (which polls by level) would wake for it for ever.
+                // Setting the terminal's modes again wakes its readers: a new edge.
+                if !nudged && signals.unread_input() {
+                    nudged = true;
+                    disable_raw_mode().context("cannot set up the terminal")?;
+                    enable_raw_mode().context("cannot set up the terminal")?;
+                    continue;
+                }
                 break;
             }
+            nudged = false;
             let Event::Key(key) = event::read().context("cannot read from the terminal")? else {
                 continue;
             };
@@ -250,6 +262,10 @@ fn wait_for_input(
                 Some(Action::ForceQuit) => return Ok(Some(Ending::Interrupted)),
                 _ if screen.done() => {}
                 Some(Action::Suspend) => suspend(terminal, screen.app())?,
+                // On the "too small" screen nothing may be chosen blind.
+                Some(action)
+                    if screen.app().too_small.get()
+                        && !matches!(action, Action::Quit | Action::Help) => {}
                 Some(action) => screen.update(action, now()),
                 None => {}
             }

@@ -27,6 +27,7 @@ pub fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
         too_small(app, frame, area);
         return;
     }
+    app.too_small.set(false);
     let [body, legend_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     match &app.screen {
@@ -173,7 +174,10 @@ pub(super) fn legend_line(app: &App, keys: &[(&str, &str)], width: u16) -> Line<
     Line::from(spans)
 }
 
+/// The "too small" message in place of a screen. Until the next frame is drawn bigger, keys
+/// do nothing but help and quit: nothing may be chosen that cannot be seen.
 pub(super) fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    app.too_small.set(true);
     let message = fill(
         &app.strings.too_small,
         &[
@@ -223,10 +227,26 @@ pub fn scrolled(
     let limit =
         u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
     app.scroll_limit.set(limit);
+    let scroll = scroll.min(limit);
+    let block = more_signs(app, block, scroll > 0, scroll < limit);
     let paragraph = Paragraph::new(Text::from(lines))
         .block(block)
-        .scroll((scroll.min(limit), 0));
+        .scroll((scroll, 0));
     frame.render_widget(paragraph, area);
+}
+
+/// A panel that holds more than it shows says so on its border: "↑ more" at the top right
+/// when there is more above, "↓ more" at the bottom right when there is more below.
+pub fn more_signs<'a>(app: &App, block: Block<'a>, above: bool, below: bool) -> Block<'a> {
+    let sign = |text: &str| Line::styled(format!(" {text} "), app.theme.key).right_aligned();
+    let mut block = block;
+    if above {
+        block = block.title_top(sign(&app.strings.more_above));
+    }
+    if below {
+        block = block.title_bottom(sign(&app.strings.more_below));
+    }
+    block
 }
 
 pub(super) fn help(app: &App, frame: &mut Frame, body: Rect) {
