@@ -7,7 +7,8 @@
 //! only the terminal itself says it is gone (a hang-up on poll, a read of 0 bytes or EIO),
 //! which is the case that once left it spinning for ever.
 //!
-//! The same harness checks that on the "too small" screen keys do nothing but help and quit.
+//! The same harness checks that on the "too small" screen keys do nothing but help and quit,
+//! and that `play FILE --watch` announces a reload only once there has been one.
 
 #![cfg(unix)]
 // Tests fail by panicking; that is their job.
@@ -401,4 +402,32 @@ fn on_the_too_small_screen_keys_do_nothing_but_help_and_quit() {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+#[test]
+fn watch_announces_no_reload_before_the_file_changes() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("late-order.ron");
+    std::fs::copy(fixture("tests/fixtures/tui/late-order.ron"), &file).unwrap();
+    let path = file.to_string_lossy().into_owned();
+    let mut trainer = Running::start(&["play", &path, "--watch"], data.path());
+    trainer.wait_for("Briefing");
+    // Several of the watch's looks at the file, with nothing changed.
+    std::thread::sleep(Duration::from_millis(1500));
+    trainer.press("j");
+    std::thread::sleep(Duration::from_millis(300));
+    {
+        let output = trainer.output.lock().unwrap();
+        let drawn = String::from_utf8_lossy(&output);
+        assert!(
+            !drawn.contains("reloaded"),
+            "announced at start-up: {drawn:?}"
+        );
+    }
+    // A save is announced.
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("\n// saved again\n");
+    std::fs::write(&file, text).unwrap();
+    trainer.wait_for("reloaded");
+    trainer.close_and_expect_gone("watch");
 }

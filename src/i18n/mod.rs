@@ -270,6 +270,8 @@ pub struct Strings {
     pub reloaded: String,
     /// `{file}`, `{node}`.
     pub reloaded_lost: String,
+    /// `{file}`: an edit invalidated answers already given; the conversation starts again.
+    pub reloaded_restart: String,
     /// `{file}`, `{error}`.
     pub reloaded_failed: String,
     /// `{lang}`: shown when a scenario falls back to English.

@@ -103,6 +103,21 @@ pub struct Play {
     pub options: OptionsView,
 }
 
+impl Play {
+    /// A conversation on screen from its first line.
+    pub fn new(conversation: Conversation) -> Play {
+        Play {
+            conversation,
+            selected: 0,
+            showing_consequence: false,
+            scroll_back: 0,
+            panel_scroll: 0,
+            history_page: Cell::new((PAGE + 1, u16::MAX)),
+            options: OptionsView::default(),
+        }
+    }
+}
+
 /// Where the options are in their panel, which may hold fewer lines than they take. The
 /// frame records the layout (it alone knows the width); keys read it back, so that a digit
 /// or Enter chooses only an option the trainee can see, and the list scrolls to the selected
@@ -287,12 +302,7 @@ impl App {
     /// Takes in a new version of a watched scenario file: on success the scenario is replaced
     /// wherever it is on screen, keeping the trainee's place; on failure the problems are shown
     /// and the old version stays playable.
-    pub fn reload(
-        &mut self,
-        loaded: Result<ValidScenario, Vec<Problem>>,
-        file: &str,
-        _now: Millis,
-    ) {
+    pub fn reload(&mut self, loaded: Result<ValidScenario, Vec<Problem>>, file: &str, now: Millis) {
         let scenario = match loaded {
             Ok(scenario) => Arc::new(scenario),
             Err(problems) => {
@@ -316,8 +326,10 @@ impl App {
             Screen::Briefing {
                 scenario: shown, ..
             } => *shown = scenario,
-            Screen::Conversation(play) => match play.conversation.reloaded(scenario) {
-                Ok((conversation, place)) => {
+            Screen::Conversation(play) => match play.conversation.reloaded(Arc::clone(&scenario)) {
+                // Every answer still stands: carry on from where they lead, and say so when
+                // that is not where the trainee was.
+                Ok((conversation, place @ (Place::Kept | Place::Lost(_)))) => {
                     if let Place::Lost(node) = place {
                         self.notice = Some(fill(
                             &self.strings.reloaded_lost,
@@ -326,8 +338,28 @@ impl App {
                     }
                     play.conversation = conversation;
                     play.selected = 0;
+                    play.options.top.set(0);
                     play.showing_consequence =
                         play.showing_consequence && !play.conversation.steps().is_empty();
+                }
+                // The edit took away an answer already given, or sent one elsewhere: what
+                // was said no longer happened in this version. Grading what is left would be
+                // a silently shortened grade, so the conversation starts again, and says so.
+                Ok((_, Place::Invalidated { .. })) => {
+                    let old = &play.conversation;
+                    match Conversation::start(scenario, old.seed(), now) {
+                        Ok(conversation) => {
+                            **play = Play::new(conversation.with_time_limit(self.time_limit));
+                            self.notice =
+                                Some(fill(&self.strings.reloaded_restart, &[("file", file)]));
+                        }
+                        Err(e) => {
+                            self.notice = Some(fill(
+                                &self.strings.reloaded_failed,
+                                &[("file", file), ("error", &e.to_string())],
+                            ))
+                        }
+                    }
                 }
                 Err(e) => {
                     self.notice = Some(fill(
@@ -484,15 +516,7 @@ impl App {
         let conversation = Conversation::start(scenario, seed, now)
             .ok()?
             .with_time_limit(self.time_limit);
-        Some(Screen::Conversation(Box::new(Play {
-            conversation,
-            selected: 0,
-            showing_consequence: false,
-            scroll_back: 0,
-            panel_scroll: 0,
-            history_page: Cell::new((PAGE + 1, u16::MAX)),
-            options: OptionsView::default(),
-        })))
+        Some(Screen::Conversation(Box::new(Play::new(conversation))))
     }
 }
 

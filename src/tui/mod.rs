@@ -81,8 +81,10 @@ pub fn run(options: Options) -> Result<ExitCode> {
     );
     let mut watch = options.watch.map(watch::FileWatch::new);
     if let Some(w) = &watch {
-        // Broken from the start: say so on screen rather than refusing to open.
+        // Broken from the start: say so on screen rather than refusing to open. Nothing has
+        // been reloaded yet, so nothing is announced.
         app.reload(w.load(&app.rules), &w.path.display().to_string(), now());
+        app.notice = None;
     }
     if let Some(id) = &options.start_with {
         app.open(id);
