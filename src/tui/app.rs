@@ -11,7 +11,7 @@ use crate::rules::Rulebook;
 use crate::scenario::measure::best_path_decisions;
 use crate::scenario::{ClientType, Library, Problem, ValidScenario};
 
-use super::keymap::Action;
+use super::keymap::{self, Action, Binding};
 use super::theme::Theme;
 
 /// How many lines PgUp and PgDn move.
@@ -51,8 +51,11 @@ pub struct App {
     pub notice: Option<String>,
     /// The time limit per decision of every conversation started, in a timed drill.
     pub time_limit: Option<Millis>,
-    /// Reports of conversations that reached their debrief, for the event loop to save.
+    /// Reports of conversations finished (their last answer given), for the loop to save.
     pub finished: Vec<Report>,
+    /// The keys of the debrief: the trainer's own, or those of a drill's or the history's,
+    /// where the debrief leads back rather than home and offers no playing again.
+    pub debrief_keys: &'static [Binding],
 }
 
 /// Which languages the home screen lists.
@@ -241,6 +244,32 @@ impl App {
             notice: None,
             time_limit: None,
             finished: Vec::new(),
+            debrief_keys: keymap::DEBRIEF,
+        }
+    }
+
+    /// The keys of the screen as it is, help and all: what keys do now.
+    pub fn bindings(&self) -> &'static [Binding] {
+        if self.too_small.get() {
+            keymap::TOO_SMALL
+        } else if self.confirm_leave.is_some() {
+            keymap::CONFIRM_LEAVE
+        } else if self.help {
+            keymap::HELP_OPEN
+        } else {
+            self.screen_bindings()
+        }
+    }
+
+    /// The keys of the screen under any help or question: what its help lists.
+    pub fn screen_bindings(&self) -> &'static [Binding] {
+        match &self.screen {
+            Screen::Home => keymap::HOME,
+            Screen::Briefing { .. } => keymap::BRIEFING,
+            Screen::Conversation(play) if play.showing_consequence => keymap::CONSEQUENCE,
+            Screen::Conversation(play) if play.conversation.is_finished() => keymap::THE_END,
+            Screen::Conversation(_) => keymap::CONVERSATION,
+            Screen::Debrief(_) => self.debrief_keys,
         }
     }
 

@@ -20,7 +20,7 @@ use ratatui::widgets::{Cell as TableCell, Padding, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Debrief, Screen};
-use super::keymap::Action;
+use super::keymap::{self, Action, Binding};
 use super::record::Recorder;
 use super::text::{clean, template, truncate};
 use super::theme::Theme;
@@ -127,6 +127,8 @@ impl DrillScreen {
             strings,
         );
         app.time_limit = Some(plan.time_limit_ms);
+        // Between scenarios the debrief leads on to the next; nothing is played again.
+        app.debrief_keys = keymap::DRILL_DEBRIEF;
         // The drill file's words reach the screen here; `check` refuses control characters
         // in them, and the screen shows any that got past it as U+FFFD rather than obey them.
         let mut plan = plan;
@@ -256,7 +258,29 @@ impl DrillScreen {
             report: result.report.clone(),
             scroll: 0,
         }));
+        self.app.debrief_keys = keymap::REVIEW;
         self.phase = Phase::Review;
+    }
+
+    /// The keys that act now.
+    pub fn bindings(&self) -> &'static [Binding] {
+        if self.app.too_small.get() {
+            return keymap::TOO_SMALL;
+        }
+        match self.phase {
+            Phase::Playing | Phase::Review => self.app.bindings(),
+            Phase::Intro | Phase::Summary if self.app.help => keymap::HELP_OPEN,
+            Phase::Intro | Phase::Summary => self.screen_bindings(),
+        }
+    }
+
+    /// The keys of the drill's own screen under its help.
+    fn screen_bindings(&self) -> &'static [Binding] {
+        match self.phase {
+            Phase::Intro => keymap::DRILL_INTRO,
+            Phase::Summary => keymap::DRILL_SUMMARY,
+            Phase::Playing | Phase::Review => self.app.screen_bindings(),
+        }
     }
 
     /// Lets the clock reach `now`: a decision whose time ran out becomes a hesitation, and
@@ -349,19 +373,6 @@ impl DrillScreen {
             Phase::Intro | Phase::Summary => {
                 let [body, legend_area] =
                     Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-                let l = &app.strings.legend;
-                let keys: &[(&str, &str)] = if app.help {
-                    &[("Esc", &l.close_help), ("q", &l.quit)]
-                } else if self.phase == Phase::Intro {
-                    &[("Enter", &l.begin), ("?", &l.help), ("q", &l.quit)]
-                } else {
-                    &[
-                        ("↑↓", &l.select),
-                        ("Enter", &l.debrief),
-                        ("?", &l.help),
-                        ("q", &l.quit),
-                    ]
-                };
                 if self.phase == Phase::Intro {
                     self.draw_intro(frame, body);
                 } else {
@@ -369,11 +380,11 @@ impl DrillScreen {
                 }
                 let legend = match &app.notice {
                     Some(n) if !app.help => notice_line(app, n, legend_area.width),
-                    _ => legend_line(app, keys, legend_area.width),
+                    _ => legend_line(app, self.bindings(), legend_area.width),
                 };
                 frame.render_widget(legend, legend_area);
                 if app.help {
-                    help(app, frame, body);
+                    help(app, frame, body, self.screen_bindings());
                 }
             }
         }
@@ -504,12 +515,8 @@ impl DrillScreen {
         let block = panel(&self.app, format!(" {title} "));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let [head, table_area, foot] = Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Min(1),
-            Constraint::Length(2),
-        ])
-        .areas(inner);
+        let [head, table_area] =
+            Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(inner);
         let score = self
             .score()
             .map_or_else(|| d.no_score.clone(), |s| format!("{s}/100"));
@@ -611,15 +618,6 @@ impl DrillScreen {
         .header(header)
         .column_spacing(1);
         frame.render_widget(table, table_area);
-        let foot_line = Line::from(template(
-            &format!(" {}", d.summary_keys),
-            t.dim,
-            &[
-                ("enter", Span::styled("Enter", t.key)),
-                ("q", Span::styled("q", t.key)),
-            ],
-        ));
-        frame.render_widget(Paragraph::new(foot_line).wrap(Wrap { trim: false }), foot);
     }
 }
 

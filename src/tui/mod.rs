@@ -165,6 +165,8 @@ trait Driven {
     fn tick(&mut self, _now: Millis) {}
     /// The trainee asked to leave: keys after that are not applied.
     fn done(&self) -> bool;
+    /// The keys that act now, and what each asks for.
+    fn bindings(&self) -> &'static [keymap::Binding];
 }
 
 impl Driven for App {
@@ -176,6 +178,9 @@ impl Driven for App {
     }
     fn done(&self) -> bool {
         self.quit
+    }
+    fn bindings(&self) -> &'static [keymap::Binding] {
+        App::bindings(self)
     }
 }
 
@@ -192,6 +197,9 @@ impl Driven for DrillScreen {
     fn done(&self) -> bool {
         self.quit
     }
+    fn bindings(&self) -> &'static [keymap::Binding] {
+        DrillScreen::bindings(self)
+    }
 }
 
 impl Driven for HistoryScreen {
@@ -203,6 +211,9 @@ impl Driven for HistoryScreen {
     }
     fn done(&self) -> bool {
         self.quit
+    }
+    fn bindings(&self) -> &'static [keymap::Binding] {
+        HistoryScreen::bindings(self)
     }
 }
 
@@ -260,14 +271,12 @@ fn wait_for_input(
             let Event::Key(key) = event::read().context("cannot read from the terminal")? else {
                 continue;
             };
-            match keymap::action_for(key) {
+            // The screen's own table decides what the key does there; on the "too small"
+            // screen that is help and quit alone, so nothing is chosen blind.
+            match keymap::action_for(key, screen.bindings()) {
                 Some(Action::ForceQuit) => return Ok(Some(Ending::Interrupted)),
                 _ if screen.done() => {}
                 Some(Action::Suspend) => suspend(terminal, screen.app())?,
-                // On the "too small" screen nothing may be chosen blind.
-                Some(action)
-                    if screen.app().too_small.get()
-                        && !matches!(action, Action::Quit | Action::Help) => {}
                 Some(action) => screen.update(action, now()),
                 None => {}
             }

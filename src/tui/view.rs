@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Screen};
+use super::keymap::{self, Binding};
 use super::{briefing, conversation, debrief, home, text};
 use crate::i18n::fill;
 
@@ -40,21 +41,11 @@ pub fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
     }
     let legend = match &app.notice {
         Some(notice) => notice_line(app, notice, legend_area.width),
-        None => {
-            let l = &app.strings.legend;
-            let keys: Vec<(&str, &str)> = if app.confirm_leave.is_some() {
-                vec![("y", &l.leave), ("n", &l.stay)]
-            } else if app.help {
-                vec![("Esc", &l.close_help), ("q", &l.quit)]
-            } else {
-                legend(app)
-            };
-            legend_line(app, &keys, legend_area.width)
-        }
+        None => legend_line(app, app.bindings(), legend_area.width),
     };
     frame.render_widget(legend, legend_area);
     if app.help {
-        help(app, frame, body);
+        help(app, frame, body, app.screen_bindings());
     }
     if let Some(then_quit) = app.confirm_leave {
         confirm(app, frame, body, then_quit);
@@ -90,71 +81,22 @@ fn load_errors(app: &App, frame: &mut Frame, body: Rect) {
     frame.render_widget(Paragraph::new(lines).block(panel(app, title)), area);
 }
 
-/// The keys that work on the current screen, with their words in the trainee's language.
-fn legend(app: &App) -> Vec<(&'static str, &str)> {
-    let l = &app.strings.legend;
-    match &app.screen {
-        Screen::Home => vec![
-            ("↑↓", &l.move_),
-            ("Enter", &l.open),
-            ("t", &l.filter_type),
-            ("l", &l.filter_language),
-            ("?", &l.help),
-            ("q", &l.quit),
-        ],
-        Screen::Briefing { .. } => vec![
-            ("Enter", &l.begin),
-            ("↑↓", &l.scroll),
-            ("Esc", &l.back),
-            ("?", &l.help),
-            ("q", &l.quit),
-        ],
-        Screen::Conversation(play) if play.showing_consequence => vec![
-            ("Enter", &l.continue_),
-            ("PgUp/PgDn", &l.history),
-            ("Esc", &l.leave),
-            ("?", &l.help),
-            ("q", &l.quit),
-        ],
-        Screen::Conversation(play) if play.conversation.is_finished() => vec![
-            ("Enter", &l.debrief),
-            ("PgUp/PgDn", &l.history),
-            ("Esc", &l.leave),
-            ("?", &l.help),
-            ("q", &l.quit),
-        ],
-        Screen::Conversation(_) => vec![
-            ("1-9", &l.choose),
-            ("↑↓ Enter", &l.select),
-            ("PgUp/PgDn", &l.history),
-            ("Esc", &l.leave),
-            ("?", &l.help),
-            ("q", &l.quit),
-        ],
-        Screen::Debrief(_) => vec![
-            ("↑↓ PgUp PgDn", &l.scroll),
-            ("r", &l.again),
-            ("Enter", &l.home),
-            ("?", &l.help),
-            ("q", &l.quit),
-        ],
-    }
-}
-
-/// As many legend entries as fit, in order.
 /// A notice in place of the key legend, cut to the width.
 pub(super) fn notice_line(app: &App, notice: &str, width: u16) -> Line<'static> {
     let room = usize::from(width).saturating_sub(1);
     Line::styled(format!(" {}", text::truncate(notice, room)), app.theme.warn)
 }
 
-pub(super) fn legend_line(app: &App, keys: &[(&str, &str)], width: u16) -> Line<'static> {
+/// The legend of a screen with these key bindings: as many entries as fit, in order.
+pub(super) fn legend_line(app: &App, bindings: &[Binding], width: u16) -> Line<'static> {
+    let keys = keymap::legend(bindings, &app.strings.legend);
     let size = |(key, label): &(&str, &str)| 1 + key.width() + 1 + label.width() + 1;
     // When not every key fits, help and quit stay: help lists the keys left out, and quit is
     // the one a trainee must never have to guess. The others go from the end.
     let kept = |(key, _): &(&str, &str)| *key == "?" || *key == "q";
     let mut room =
         usize::from(width).saturating_sub(keys.iter().filter(|k| kept(k)).map(size).sum());
+    let keys = keys.as_slice();
     let all_fit = keys.iter().map(size).sum::<usize>() <= usize::from(width);
     let mut spans = Vec::new();
     let mut full = false;
@@ -249,13 +191,14 @@ pub fn more_signs<'a>(app: &App, block: Block<'a>, above: bool, below: bool) -> 
     block
 }
 
-pub(super) fn help(app: &App, frame: &mut Frame, body: Rect) {
+/// The help over a screen: what each of its keys does, and what Composure is about.
+pub(super) fn help(app: &App, frame: &mut Frame, body: Rect, screen: &[Binding]) {
     let width = 64.min(body.width);
     let inner_width = usize::from(width.saturating_sub(2));
     let mut lines = Vec::new();
-    let bindings = &app.strings.help_bindings;
+    let bindings = keymap::help(screen, &app.strings.help_text);
     let key_width = bindings.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 2;
-    for (keys, what) in bindings {
+    for (keys, what) in &bindings {
         let pad = " ".repeat(key_width.saturating_sub(keys.width()));
         let prefix = Span::styled(format!(" {keys}{pad}"), app.theme.key);
         lines.extend(text::hanging(prefix, what, Style::new(), inner_width));
