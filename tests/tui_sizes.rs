@@ -273,3 +273,44 @@ fn a_digit_for_an_option_out_of_view_brings_it_into_view_instead_of_answering() 
     player.press(Action::Pick(last));
     assert!(player.play().showing_consequence);
 }
+
+#[test]
+fn the_help_scrolls_to_its_last_line_at_the_minimum_size() {
+    let lang = Lang::Ru;
+    let rules = Rulebook::embedded_in(lang).unwrap();
+    let app = App::new(
+        Library::embedded(&rules),
+        rules,
+        Feedback::Now,
+        Some(3),
+        MONO,
+        lang,
+        composure::i18n::strings(lang).unwrap(),
+    );
+    let mut player = Player {
+        app,
+        terminal: Terminal::new(TestBackend::new(MIN_WIDTH, MIN_HEIGHT)).unwrap(),
+        what: "help at the minimum size".to_owned(),
+    };
+    player.draw();
+    player.press(Action::Confirm);
+    player.press(Action::Confirm);
+    player.press(Action::Help);
+    assert!(player.app.help_limit.get() > 0, "the help fits: no test");
+    let mut seen = String::new();
+    for _ in 0..100 {
+        seen.push_str(&squeezed(&rows(&player.terminal).concat()));
+        if player.app.help_scroll >= player.app.help_limit.get() {
+            break;
+        }
+        player.press(Action::Down);
+    }
+    let strings = player.app.strings;
+    for text in [&strings.help_text.suspend, &strings.help_text.choose] {
+        for word in text.split_whitespace() {
+            assert!(seen.contains(word), "{word:?} of {text:?} never shown");
+        }
+    }
+    let last_word = strings.help_about.split_whitespace().last().unwrap();
+    assert!(seen.contains(last_word), "the help's last line never shown");
+}

@@ -37,6 +37,9 @@ pub struct App {
     pub theme: Theme,
     pub screen: Screen,
     pub help: bool,
+    /// How far the help is scrolled, and (as the last frame laid it out) how far it can be.
+    pub help_scroll: u16,
+    pub help_limit: Cell<u16>,
     /// The "leave this conversation?" question is open; `true` quits after leaving.
     pub confirm_leave: Option<bool>,
     pub home_selected: usize,
@@ -235,6 +238,8 @@ impl App {
             theme,
             screen: Screen::Home,
             help: false,
+            help_scroll: 0,
+            help_limit: Cell::new(0),
             confirm_leave: None,
             home_selected: 0,
             quit: false,
@@ -424,12 +429,12 @@ impl App {
             match action {
                 Action::Help | Action::Back | Action::Confirm => self.help = false,
                 Action::Quit => self.quit_or_ask(),
-                _ => {}
+                other => self.scroll_help(other),
             }
             return;
         }
         if action == Action::Help {
-            self.help = true;
+            self.open_help();
             return;
         }
         if action == Action::Quit {
@@ -479,6 +484,18 @@ impl App {
         if let Some(screen) = next {
             self.screen = screen;
         }
+    }
+
+    /// Opens the help at its top.
+    pub fn open_help(&mut self) {
+        self.help = true;
+        self.help_scroll = 0;
+    }
+
+    /// ↑↓ in a help taller than the screen.
+    pub fn scroll_help(&mut self, action: Action) {
+        let limit = self.help_limit.get();
+        scroll_by(&mut self.help_scroll, action, limit);
     }
 
     fn quit_or_ask(&mut self) {

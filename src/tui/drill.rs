@@ -16,7 +16,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell as TableCell, Padding, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell as TableCell, Padding, Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Debrief, Screen};
@@ -176,12 +176,12 @@ impl DrillScreen {
             Phase::Intro | Phase::Summary if self.app.help => match action {
                 Action::Help | Action::Back | Action::Confirm => self.app.help = false,
                 Action::Quit => self.quit = true,
-                _ => {}
+                other => self.app.scroll_help(other),
             },
             Phase::Intro => match action {
                 Action::Confirm => self.open(0),
                 Action::Quit | Action::Back => self.quit = true,
-                Action::Help => self.app.help = true,
+                Action::Help => self.app.open_help(),
                 _ => {}
             },
             Phase::Summary => {
@@ -196,7 +196,7 @@ impl DrillScreen {
                         self.review();
                     }
                     Action::Confirm => self.review(),
-                    Action::Help => self.app.help = true,
+                    Action::Help => self.app.open_help(),
                     Action::Quit | Action::Back => self.quit = true,
                     _ => {}
                 }
@@ -617,7 +617,9 @@ impl DrillScreen {
         )
         .header(header)
         .column_spacing(1);
-        frame.render_widget(table, table_area);
+        // Scrolled so that the selected row is on screen, however few rows fit.
+        let mut state = TableState::default().with_selected(Some(self.selected));
+        frame.render_stateful_widget(table, table_area, &mut state);
     }
 }
 

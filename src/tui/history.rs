@@ -96,7 +96,7 @@ impl HistoryScreen {
             match action {
                 Action::Help | Action::Back | Action::Confirm => self.app.help = false,
                 Action::Quit => self.quit = true,
-                _ => {}
+                other => self.app.scroll_help(other),
             }
             return;
         }
@@ -109,7 +109,7 @@ impl HistoryScreen {
             Action::PageUp => self.selected = self.selected.saturating_sub(10),
             Action::PageDown => self.selected = (self.selected + 10).min(count.saturating_sub(1)),
             Action::Confirm => self.replay(),
-            Action::Help => self.app.help = true,
+            Action::Help => self.app.open_help(),
             Action::Quit | Action::Back => self.quit = true,
             _ => {}
         }

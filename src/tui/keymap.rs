@@ -360,6 +360,7 @@ pub const HELP_OPEN: &[Binding] = &[
         ],
         Does::CloseHelp,
     ),
+    bind("↑↓", UP_DOWN, Does::Scroll),
     QUIT,
 ];
 

@@ -212,8 +212,14 @@ pub(super) fn help(app: &App, frame: &mut Frame, body: Rect, screen: &[Binding])
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let area = centred(body, width, height);
     frame.render_widget(Clear, area);
+    // A help taller than the screen scrolls, and says so on its border.
+    let shown = usize::from(area.height.saturating_sub(2));
+    let limit = u16::try_from(lines.len().saturating_sub(shown)).unwrap_or(u16::MAX);
+    app.help_limit.set(limit);
+    let scroll = app.help_scroll.min(limit);
     let title = format!(" {} ", app.strings.help_title);
-    frame.render_widget(Paragraph::new(lines).block(panel(app, title)), area);
+    let block = more_signs(app, panel(app, title), scroll > 0, scroll < limit);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 fn confirm(app: &App, frame: &mut Frame, body: Rect, then_quit: bool) {
