@@ -6,6 +6,9 @@
 //! The trainer here is not in the terminal's session, so no SIGHUP comes with the close:
 //! only the terminal itself says it is gone (a hang-up on poll, a read of 0 bytes or EIO),
 //! which is the case that once left it spinning for ever.
+//!
+//! The same harness checks that on the "too small" screen keys do nothing but help and quit,
+//! and that `play FILE --watch` announces a reload only once there has been one.
 
 #![cfg(unix)]
 // Tests fail by panicking; that is their job.
@@ -32,7 +35,18 @@ const GONE_WITHIN: Duration = Duration::from_secs(5);
 
 enum ToTerminal {
     Keys(Vec<u8>),
+    /// Columns and rows.
+    Resize(u16, u16),
     Close,
+}
+
+fn winsize(cols: u16, rows: u16) -> Winsize {
+    Winsize {
+        ws_row: rows,
+        ws_col: cols,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    }
 }
 
 /// The trainer on a pseudo-terminal whose other side (the "window") this test holds.
@@ -46,6 +60,10 @@ struct Running {
 
 impl Running {
     fn start(args: &[&str], data: &Path) -> Running {
+        Running::start_sized(args, data, (80, 24))
+    }
+
+    fn start_sized(args: &[&str], data: &Path, (cols, rows): (u16, u16)) -> Running {
         let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).unwrap();
         // The trainer must not hold the window's side open too, or closing it here would
         // close nothing.
@@ -58,13 +76,7 @@ impl Running {
             .write(true)
             .open(name.to_str().unwrap())
             .unwrap();
-        let size = Winsize {
-            ws_row: 24,
-            ws_col: 80,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        tcsetwinsize(&slave, size).unwrap();
+        tcsetwinsize(&slave, winsize(cols, rows)).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_composure"))
             .args(["--lang", "en", "--seed", "7", "--scenarios"])
             .arg(fixture("tests/fixtures/tui"))
@@ -95,6 +107,9 @@ impl Running {
                 match commands.try_recv() {
                     Ok(ToTerminal::Keys(keys)) => {
                         rustix::io::write(&master, &keys).unwrap();
+                    }
+                    Ok(ToTerminal::Resize(cols, rows)) => {
+                        tcsetwinsize(&master, winsize(cols, rows)).unwrap();
                     }
                     Ok(ToTerminal::Close) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                         return;
@@ -159,6 +174,17 @@ impl Running {
         self.to_terminal
             .send(ToTerminal::Keys(keys.as_bytes().to_vec()))
             .unwrap();
+    }
+
+    /// Makes the window this size, and tells the trainer as the terminal would (it is not
+    /// in the terminal's session, so the kernel does not).
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.to_terminal
+            .send(ToTerminal::Resize(cols, rows))
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        let pid = rustix::process::Pid::from_raw(i32::try_from(self.child.id()).unwrap());
+        rustix::process::kill_process(pid.unwrap(), rustix::process::Signal::WINCH).unwrap();
     }
 
     /// Closes the terminal and waits for the trainer to end; fails (after killing it) if it
@@ -350,4 +376,58 @@ fn closing_the_terminal_on_the_history_ends_it() {
     history.press("j");
     history.close_and_expect_gone("history");
     assert_eq!(saved(data.path()), 2);
+}
+
+#[test]
+fn on_the_too_small_screen_keys_do_nothing_but_help_and_quit() {
+    let data = tempfile::tempdir().unwrap();
+    let mut trainer = Running::start_sized(PLAY, data.path(), (30, 10));
+    trainer.wait_for("too small");
+    // Enter would begin the conversation, a digit answer its first question: neither may
+    // act unseen.
+    trainer.press("\r");
+    std::thread::sleep(Duration::from_millis(300));
+    trainer.press("1\r");
+    std::thread::sleep(Duration::from_millis(300));
+    trainer.resize(80, 24);
+    // Still the briefing, untouched.
+    trainer.wait_for("Press Enter to begin");
+    trainer.press("q");
+    let started = Instant::now();
+    while trainer.child.try_wait().unwrap().is_none() {
+        if started.elapsed() > PATIENCE {
+            let output = trainer.output.lock().unwrap();
+            let screen = String::from_utf8_lossy(&output[trainer.seen..]).into_owned();
+            panic!("q did not quit; drawn since: {screen:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn watch_announces_no_reload_before_the_file_changes() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("late-order.ron");
+    std::fs::copy(fixture("tests/fixtures/tui/late-order.ron"), &file).unwrap();
+    let path = file.to_string_lossy().into_owned();
+    let mut trainer = Running::start(&["play", &path, "--watch"], data.path());
+    trainer.wait_for("Briefing");
+    // Several of the watch's looks at the file, with nothing changed.
+    std::thread::sleep(Duration::from_millis(1500));
+    trainer.press("j");
+    std::thread::sleep(Duration::from_millis(300));
+    {
+        let output = trainer.output.lock().unwrap();
+        let drawn = String::from_utf8_lossy(&output);
+        assert!(
+            !drawn.contains("reloaded"),
+            "announced at start-up: {drawn:?}"
+        );
+    }
+    // A save is announced.
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("\n// saved again\n");
+    std::fs::write(&file, text).unwrap();
+    trainer.wait_for("reloaded");
+    trainer.close_and_expect_gone("watch");
 }

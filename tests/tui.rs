@@ -370,3 +370,73 @@ fn home_filters_by_client_type_and_language() {
     press(&mut app, &[FilterType]);
     assert!(app.entries().is_empty());
 }
+
+// ---- play FILE --watch ----
+
+/// The fixture as a trainer might save it, edited by `edit`, loaded as `--watch` loads it.
+fn edited(edit: impl Fn(&str) -> String) -> composure::scenario::ValidScenario {
+    let rules = Rulebook::embedded().unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/tui/late-order.ron").unwrap();
+    composure::scenario::load_source("late-order.ron", &edit(&text), &rules).unwrap()
+}
+
+/// In the fixture's second decision, its first answer given.
+fn at_second_decision() -> App {
+    use Action::*;
+    let mut app = app(Feedback::Now);
+    press(&mut app, &[Confirm, Confirm]);
+    let Screen::Conversation(play) = &app.screen else {
+        panic!("not in a conversation")
+    };
+    let index = play
+        .conversation
+        .turn()
+        .options
+        .iter()
+        .position(|o| o == "acknowledge")
+        .unwrap();
+    press(&mut app, &[Pick(index), Confirm]);
+    app
+}
+
+#[test]
+fn a_reload_that_keeps_every_answer_keeps_the_trainee_where_they_were() {
+    let mut app = at_second_decision();
+    let coaching = |t: &str| t.replace("takes the heat out", "cools things down");
+    app.reload(Ok(edited(coaching)), "late-order.ron", NOW);
+    let Screen::Conversation(play) = &app.screen else {
+        panic!("not in a conversation")
+    };
+    assert_eq!(play.conversation.steps().len(), 1);
+    assert_eq!(play.conversation.turn().node, "delivery");
+    assert_eq!(app.notice.as_deref(), Some("reloaded late-order.ron"));
+}
+
+#[test]
+fn a_reload_that_takes_away_an_answer_given_starts_again_and_says_so() {
+    let mut app = at_second_decision();
+    // The answer given is gone (renamed); the node the trainee is at is still there.
+    let renamed = |t: &str| t.replace("id: \"acknowledge\"", "id: \"acknowledge-now\"");
+    app.reload(Ok(edited(renamed)), "late-order.ron", NOW);
+    let Screen::Conversation(play) = &app.screen else {
+        panic!("not in a conversation")
+    };
+    // Not at "delivery" with the first answer silently dropped: from the start.
+    assert!(play.conversation.steps().is_empty());
+    assert_eq!(play.conversation.turn().node, "opening");
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.contains("starts again"), "{notice}");
+}
+
+#[test]
+fn a_reload_that_sends_an_answer_elsewhere_starts_again() {
+    let mut app = at_second_decision();
+    // "acknowledge" now ends the conversation: the answer is there, its result is not.
+    let elsewhere = |t: &str| t.replacen("next: \"delivery\"", "next: \"calmed\"", 1);
+    app.reload(Ok(edited(elsewhere)), "late-order.ron", NOW);
+    let Screen::Conversation(play) = &app.screen else {
+        panic!("not in a conversation")
+    };
+    assert!(play.conversation.steps().is_empty());
+    assert!(app.notice.clone().unwrap().contains("starts again"));
+}

@@ -547,3 +547,62 @@ fn a_notice_on_the_summary_or_the_history_goes_with_the_next_key() {
     history.update(Action::Down, NOW);
     assert_eq!(history.app.notice, None);
 }
+
+// ---- Keys described once ----
+
+/// The legend, the bottom row of the screen.
+fn legend_of(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width);
+    let last = buffer.content.chunks(width).last().unwrap();
+    last.iter().map(|cell| cell.symbol()).collect()
+}
+
+#[test]
+fn a_debrief_opened_from_the_drill_summary_or_the_history_offers_no_playing_again() {
+    let mut summary = finished();
+    summary.update(Action::Confirm, NOW);
+    assert_eq!(summary.phase, Phase::Review);
+    let legend = legend_of(&render_drill(&summary, NOW, 80, 24));
+    assert!(!legend.contains("again"), "{legend}");
+    assert!(legend.contains("back"), "{legend}");
+    // And r does nothing there: the key is not the review's.
+    assert!(
+        composure::tui::keymap::action_for(
+            ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(
+                'r'
+            )),
+            summary.bindings()
+        )
+        .is_none()
+    );
+
+    let mut history = history();
+    // The first session's transcript: any finished scenario's report stands in for it.
+    let report = summary.results[0].report.clone();
+    let id = history.data.sessions[0].id;
+    history.data.reports.push((id, report));
+    history.update(Action::Confirm, NOW);
+    assert!(history.replaying);
+    let legend = legend_of(&render_history(&history, 80, 24));
+    assert!(!legend.contains("again"), "{legend}");
+    assert!(legend.contains("back"), "{legend}");
+}
+
+#[test]
+fn help_lists_the_keys_of_the_screen_it_is_opened_on() {
+    let mut history = history();
+    history.update(Action::Help, NOW);
+    let text = format!("{}", render_history(&history, 80, 24).backend());
+    assert!(
+        text.contains("open the selected session's transcript"),
+        "{text}"
+    );
+    assert!(!text.contains("client type"), "{text}");
+
+    let mut intro = drill();
+    intro.update(Action::Help, NOW);
+    let text = format!("{}", render_drill(&intro, NOW, 80, 24).backend());
+    assert!(text.contains("begin with the first briefing"), "{text}");
+    assert!(!text.contains("transcript"), "{text}");
+}

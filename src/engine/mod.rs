@@ -74,10 +74,15 @@ impl Step {
 /// Where a reloaded conversation stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
-    /// At the same node as before.
+    /// Every answer replayed and led where it led before: the conversation goes on.
     Kept,
-    /// The node the trainee was at is gone; they are as far as their choices still lead.
+    /// Every answer replayed, but the node the trainee was at is gone (renamed, removed):
+    /// they are as far as their answers lead in the new version.
     Lost(String),
+    /// The new version no longer fits what was said: answer `at` (0-based) is gone, or
+    /// leads elsewhere now while the node it led to is still there. The conversation returned stops where the replay did; going on from
+    /// there would grade a conversation that never took place.
+    Invalidated { at: usize },
 }
 
 /// The conversation as it stands.
@@ -292,39 +297,35 @@ impl Conversation {
     }
 
     /// The same conversation on a new version of its scenario (a trainer saved the file):
-    /// the same seed and choices are replayed, and where they no longer fit, the trainee is
-    /// put back at the node they were at, if it still exists.
+    /// the same seed and answers are replayed. [`Place::Kept`] when every answer still stands
+    /// and the trainee is where they were, [`Place::Lost`] when every answer stands but that
+    /// node is gone; otherwise [`Place::Invalidated`], and the caller decides what to do with
+    /// a conversation that no longer exists (start again, say so).
     pub fn reloaded(
         &self,
         scenario: Arc<ValidScenario>,
     ) -> Result<(Conversation, Place), EngineError> {
         let mut next = Conversation::start(scenario, self.seed, self.started_at)?
             .with_time_limit(self.time_limit);
-        for step in &self.steps {
+        for (at, step) in self.steps.iter().enumerate() {
+            let same_question = next.turn.node == step.turn.node;
             let replayed = if step.hesitated {
                 next.hesitate(step.chosen_at).map(|_| ())
             } else {
                 next.choose(&step.chosen, step.chosen_at).map(|_| ())
             };
-            if replayed.is_err() {
-                break;
+            if !same_question || replayed.is_err() {
+                return Ok((next, Place::Invalidated { at }));
             }
         }
         if next.turn.node == self.turn.node {
             return Ok((next, Place::Kept));
         }
-        if next.scenario.node(&self.turn.node).is_some() {
-            next.state = self.state;
-            next.turn = present(
-                &next.scenario,
-                &self.turn.node,
-                self.state,
-                &mut next.rng,
-                self.turn.presented_at,
-            )?;
-            return Ok((next, Place::Kept));
+        if next.scenario.node(&self.turn.node).is_none() {
+            return Ok((next, Place::Lost(self.turn.node.clone())));
         }
-        Ok((next, Place::Lost(self.turn.node.clone())))
+        let at = self.steps.len().saturating_sub(1);
+        Ok((next, Place::Invalidated { at }))
     }
 
     fn not_offered(&self, choice: &str) -> EngineError {

@@ -235,6 +235,9 @@ pub struct Strings {
     pub mood_gauge: String,
     pub what_happened: String,
     pub press_continue: String,
+    /// On a panel's border when it holds more than it shows: above, and below.
+    pub more_above: String,
+    pub more_below: String,
     pub the_end: String,
     pub conversation_over: String,
     pub your_answer: String,
@@ -249,13 +252,13 @@ pub struct Strings {
     pub decision_by_decision: String,
     pub best_here: String,
     pub why: String,
-    pub debrief_keys: String,
 
     /// `{w}`, `{h}`, `{min_w}`, `{min_h}`.
     pub too_small: String,
     pub help_title: String,
     pub help_about: String,
-    pub help_bindings: Vec<(String, String)>,
+    /// What each key does, for the help of the screens that offer it.
+    pub help_text: HelpText,
     pub leave_title: String,
     pub leave_question: String,
     pub quit_question: String,
@@ -267,6 +270,8 @@ pub struct Strings {
     pub reloaded: String,
     /// `{file}`, `{node}`.
     pub reloaded_lost: String,
+    /// `{file}`: an edit invalidated answers already given; the conversation starts again.
+    pub reloaded_restart: String,
     /// `{file}`, `{error}`.
     pub reloaded_failed: String,
     /// `{lang}`: shown when a scenario falls back to English.
@@ -319,8 +324,6 @@ pub struct DrillStrings {
     /// `{id}`: the session it was saved as.
     pub saved_row: String,
     pub not_saved_row: String,
-    /// `{enter}`, `{q}`: the keys.
-    pub summary_keys: String,
     /// Between the whole seconds and the tenths of an average time.
     pub decimal_separator: String,
 }
@@ -378,6 +381,45 @@ pub struct ClientTypes {
     pub client_with_problem: String,
     pub mismatched_expectations: String,
     pub problem_client: String,
+}
+
+/// What a key does, as the help lists it: one line per key binding of the screen.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpText {
+    pub move_list: String,
+    pub open_numbered: String,
+    pub open: String,
+    pub ends: String,
+    pub filter_type: String,
+    pub filter_language: String,
+    pub begin: String,
+    pub scroll: String,
+    pub page: String,
+    pub back: String,
+    pub choose: String,
+    pub select: String,
+    pub history: String,
+    pub continue_: String,
+    pub scroll_happened: String,
+    pub debrief: String,
+    pub leave: String,
+    pub again: String,
+    pub home: String,
+    pub close_help: String,
+    pub help: String,
+    pub quit: String,
+    pub yes_leave: String,
+    pub no_stay: String,
+    pub interrupt: String,
+    pub suspend: String,
+    pub drill_begin: String,
+    pub drill_review: String,
+    pub review_numbered: String,
+    pub next: String,
+    pub back_summary: String,
+    pub back_history: String,
+    pub transcript: String,
 }
 
 /// The words of the key legends.
@@ -527,7 +569,6 @@ mod tests {
     fn every_language_has_every_string() {
         for (file, source) in SOURCES {
             let strings = parse(file, source).unwrap_or_else(|e| panic!("{e}"));
-            assert!(strings.help_bindings.len() >= 8, "{file}: help is short");
             assert_eq!(strings.moods.len(), 7, "{file}: seven moods, -3 to 3");
             assert_eq!(
                 strings.trusts.len(),
@@ -560,7 +601,7 @@ mod tests {
     }
 
     /// Every string in a language file with its place (`drill.columns.score`,
-    /// `help_bindings[2][1]`), read as plain RON so that no new field can be missed here.
+    /// `help_text.quit`), read as plain RON so that no new field can be missed here.
     fn leaves(value: &ron::Value, place: &str, out: &mut Vec<(String, String)>) {
         match value {
             ron::Value::String(text) => out.push((place.to_owned(), text.clone())),

@@ -1,7 +1,7 @@
 //! The trainer's state and how actions change it. `update` is pure apart from the clock time
 //! it is handed: no terminal here, so whole sessions can be driven in tests.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 use crate::cli::Feedback;
@@ -11,7 +11,7 @@ use crate::rules::Rulebook;
 use crate::scenario::measure::best_path_decisions;
 use crate::scenario::{ClientType, Library, Problem, ValidScenario};
 
-use super::keymap::Action;
+use super::keymap::{self, Action, Binding};
 use super::theme::Theme;
 
 /// How many lines PgUp and PgDn move.
@@ -37,20 +37,28 @@ pub struct App {
     pub theme: Theme,
     pub screen: Screen,
     pub help: bool,
+    /// How far the help is scrolled, and (as the last frame laid it out) how far it can be.
+    pub help_scroll: u16,
+    pub help_limit: Cell<u16>,
     /// The "leave this conversation?" question is open; `true` quits after leaving.
     pub confirm_leave: Option<bool>,
     pub home_selected: usize,
     pub quit: bool,
     /// The furthest the scrollable text on screen can scroll, as the last frame laid it out.
     pub scroll_limit: Cell<u16>,
+    /// The last frame was too small to show the screen: only help and quit act.
+    pub too_small: Cell<bool>,
     /// Why the watched scenario file cannot be loaded, shown until it loads again.
     pub load_errors: Vec<Problem>,
     /// A one-line note for the trainee, such as "reloaded".
     pub notice: Option<String>,
     /// The time limit per decision of every conversation started, in a timed drill.
     pub time_limit: Option<Millis>,
-    /// Reports of conversations that reached their debrief, for the event loop to save.
+    /// Reports of conversations finished (their last answer given), for the loop to save.
     pub finished: Vec<Report>,
+    /// The keys of the debrief: the trainer's own, or those of a drill's or the history's,
+    /// where the debrief leads back rather than home and offers no playing again.
+    pub debrief_keys: &'static [Binding],
 }
 
 /// Which languages the home screen lists.
@@ -92,6 +100,109 @@ pub struct Play {
     pub showing_consequence: bool,
     /// How many lines the trainee has scrolled back through the conversation.
     pub scroll_back: u16,
+    /// How far the "what happened" panel is scrolled down.
+    pub panel_scroll: u16,
+    /// The conversation panel's height in lines and how far back it can scroll, as the last
+    /// frame laid it out: PgUp and PgDn move by a page of it.
+    pub history_page: Cell<(u16, u16)>,
+    /// The options panel as the last frame laid it out; see [`OptionsView`].
+    pub options: OptionsView,
+}
+
+impl Play {
+    /// A conversation on screen from its first line.
+    pub fn new(conversation: Conversation) -> Play {
+        Play {
+            conversation,
+            selected: 0,
+            showing_consequence: false,
+            scroll_back: 0,
+            panel_scroll: 0,
+            history_page: Cell::new((PAGE + 1, u16::MAX)),
+            options: OptionsView::default(),
+        }
+    }
+}
+
+/// Where the options are in their panel, which may hold fewer lines than they take. The
+/// frame records the layout (it alone knows the width); keys read it back, so that a digit
+/// or Enter chooses only an option the trainee can see, and the list scrolls to the selected
+/// one.
+#[derive(Debug, Default)]
+pub struct OptionsView {
+    /// The first line shown.
+    pub top: Cell<usize>,
+    /// The panel's height in lines; 0 before the first frame.
+    pub height: Cell<usize>,
+    /// Each option's first line and the line after its last.
+    pub spans: RefCell<Vec<(usize, usize)>>,
+}
+
+impl OptionsView {
+    fn span(&self, option: usize) -> Option<(usize, usize)> {
+        self.spans.borrow().get(option).copied()
+    }
+
+    /// Whether the trainee can see option `n`: all of it, or, for one taller than the whole
+    /// panel, part of it. Before the first frame nothing is known and every option counts
+    /// as seen (screens driven without a terminal).
+    pub fn shows(&self, option: usize) -> bool {
+        let height = self.height.get();
+        let Some((start, end)) = self.span(option) else {
+            return height == 0;
+        };
+        let top = self.top.get();
+        if end - start > height {
+            start < top + height && end > top
+        } else {
+            start >= top && end <= top + height
+        }
+    }
+
+    /// Scrolls so that `option` is in view: all of it, or its start when it is taller than
+    /// the panel.
+    pub fn reveal(&self, option: usize) {
+        let (Some((start, end)), height) = (self.span(option), self.height.get()) else {
+            return;
+        };
+        let top = self.top.get();
+        if end - start > height || start < top {
+            self.top.set(start);
+        } else if end > top + height {
+            self.top.set(end - height);
+        }
+    }
+
+    /// Down on `option`: the rest of it first when it is not all in view; `true` when there
+    /// was none to see and the selection should move on.
+    fn down_within(&self, option: usize) -> bool {
+        let (Some((_, end)), height) = (self.span(option), self.height.get()) else {
+            return true;
+        };
+        let top = self.top.get();
+        if end > top + height {
+            self.top
+                .set((top + height.saturating_sub(1).max(1)).min(end - height));
+            return false;
+        }
+        true
+    }
+
+    /// Up on `option`: the part of it above first.
+    fn up_within(&self, option: usize) -> bool {
+        let (Some((start, _)), height) = (self.span(option), self.height.get()) else {
+            return true;
+        };
+        let top = self.top.get();
+        if start < top {
+            self.top.set(
+                top.saturating_sub(height.saturating_sub(1).max(1))
+                    .max(start),
+            );
+            return false;
+        }
+        true
+    }
 }
 
 pub struct Debrief {
@@ -127,14 +238,43 @@ impl App {
             theme,
             screen: Screen::Home,
             help: false,
+            help_scroll: 0,
+            help_limit: Cell::new(0),
             confirm_leave: None,
             home_selected: 0,
             quit: false,
             scroll_limit: Cell::new(0),
+            too_small: Cell::new(false),
             load_errors: Vec::new(),
             notice: None,
             time_limit: None,
             finished: Vec::new(),
+            debrief_keys: keymap::DEBRIEF,
+        }
+    }
+
+    /// The keys of the screen as it is, help and all: what keys do now.
+    pub fn bindings(&self) -> &'static [Binding] {
+        if self.too_small.get() {
+            keymap::TOO_SMALL
+        } else if self.confirm_leave.is_some() {
+            keymap::CONFIRM_LEAVE
+        } else if self.help {
+            keymap::HELP_OPEN
+        } else {
+            self.screen_bindings()
+        }
+    }
+
+    /// The keys of the screen under any help or question: what its help lists.
+    pub fn screen_bindings(&self) -> &'static [Binding] {
+        match &self.screen {
+            Screen::Home => keymap::HOME,
+            Screen::Briefing { .. } => keymap::BRIEFING,
+            Screen::Conversation(play) if play.showing_consequence => keymap::CONSEQUENCE,
+            Screen::Conversation(play) if play.conversation.is_finished() => keymap::THE_END,
+            Screen::Conversation(_) => keymap::CONVERSATION,
+            Screen::Debrief(_) => self.debrief_keys,
         }
     }
 
@@ -196,12 +336,7 @@ impl App {
     /// Takes in a new version of a watched scenario file: on success the scenario is replaced
     /// wherever it is on screen, keeping the trainee's place; on failure the problems are shown
     /// and the old version stays playable.
-    pub fn reload(
-        &mut self,
-        loaded: Result<ValidScenario, Vec<Problem>>,
-        file: &str,
-        _now: Millis,
-    ) {
+    pub fn reload(&mut self, loaded: Result<ValidScenario, Vec<Problem>>, file: &str, now: Millis) {
         let scenario = match loaded {
             Ok(scenario) => Arc::new(scenario),
             Err(problems) => {
@@ -225,8 +360,10 @@ impl App {
             Screen::Briefing {
                 scenario: shown, ..
             } => *shown = scenario,
-            Screen::Conversation(play) => match play.conversation.reloaded(scenario) {
-                Ok((conversation, place)) => {
+            Screen::Conversation(play) => match play.conversation.reloaded(Arc::clone(&scenario)) {
+                // Every answer still stands: carry on from where they lead, and say so when
+                // that is not where the trainee was.
+                Ok((conversation, place @ (Place::Kept | Place::Lost(_)))) => {
                     if let Place::Lost(node) = place {
                         self.notice = Some(fill(
                             &self.strings.reloaded_lost,
@@ -235,8 +372,28 @@ impl App {
                     }
                     play.conversation = conversation;
                     play.selected = 0;
+                    play.options.top.set(0);
                     play.showing_consequence =
                         play.showing_consequence && !play.conversation.steps().is_empty();
+                }
+                // The edit took away an answer already given, or sent one elsewhere: what
+                // was said no longer happened in this version. Grading what is left would be
+                // a silently shortened grade, so the conversation starts again, and says so.
+                Ok((_, Place::Invalidated { .. })) => {
+                    let old = &play.conversation;
+                    match Conversation::start(scenario, old.seed(), now) {
+                        Ok(conversation) => {
+                            **play = Play::new(conversation.with_time_limit(self.time_limit));
+                            self.notice =
+                                Some(fill(&self.strings.reloaded_restart, &[("file", file)]));
+                        }
+                        Err(e) => {
+                            self.notice = Some(fill(
+                                &self.strings.reloaded_failed,
+                                &[("file", file), ("error", &e.to_string())],
+                            ))
+                        }
+                    }
                 }
                 Err(e) => {
                     self.notice = Some(fill(
@@ -272,12 +429,12 @@ impl App {
             match action {
                 Action::Help | Action::Back | Action::Confirm => self.help = false,
                 Action::Quit => self.quit_or_ask(),
-                _ => {}
+                other => self.scroll_help(other),
             }
             return;
         }
         if action == Action::Help {
-            self.help = true;
+            self.open_help();
             return;
         }
         if action == Action::Quit {
@@ -327,6 +484,18 @@ impl App {
         if let Some(screen) = next {
             self.screen = screen;
         }
+    }
+
+    /// Opens the help at its top.
+    pub fn open_help(&mut self) {
+        self.help = true;
+        self.help_scroll = 0;
+    }
+
+    /// ↑↓ in a help taller than the screen.
+    pub fn scroll_help(&mut self, action: Action) {
+        let limit = self.help_limit.get();
+        scroll_by(&mut self.help_scroll, action, limit);
     }
 
     fn quit_or_ask(&mut self) {
@@ -393,12 +562,7 @@ impl App {
         let conversation = Conversation::start(scenario, seed, now)
             .ok()?
             .with_time_limit(self.time_limit);
-        Some(Screen::Conversation(Box::new(Play {
-            conversation,
-            selected: 0,
-            showing_consequence: false,
-            scroll_back: 0,
-        })))
+        Some(Screen::Conversation(Box::new(Play::new(conversation))))
     }
 }
 
@@ -412,18 +576,32 @@ fn play_update(
     if action == Action::Back {
         return (None, true);
     }
+    // A page is the panel's height less a line, so that one line stays in view to read on
+    // from, however small the panel.
+    let (height, furthest) = play.history_page.get();
+    let page = height.saturating_sub(1).max(1);
     match action {
-        Action::PageUp => play.scroll_back = play.scroll_back.saturating_add(PAGE),
-        Action::PageDown => play.scroll_back = play.scroll_back.saturating_sub(PAGE),
+        Action::PageUp => {
+            play.scroll_back = play.scroll_back.saturating_add(page).min(furthest);
+        }
+        Action::PageDown => play.scroll_back = play.scroll_back.saturating_sub(page),
         Action::Bottom => play.scroll_back = 0,
         _ => {}
     }
     if play.showing_consequence {
-        if action == Action::Confirm {
-            play.showing_consequence = false;
-            play.scroll_back = 0;
-            // The options are in front of the trainee from now: their time starts here.
-            play.conversation.present_at(now);
+        match action {
+            Action::Confirm => {
+                play.showing_consequence = false;
+                play.scroll_back = 0;
+                play.panel_scroll = 0;
+                play.options.top.set(0);
+                // The options are in front of the trainee from now: their time starts here.
+                play.conversation.present_at(now);
+            }
+            // The panel's limit is the last frame's (`scroll_limit`), applied when drawn.
+            Action::Up => play.panel_scroll = play.panel_scroll.saturating_sub(1),
+            Action::Down => play.panel_scroll = play.panel_scroll.saturating_add(1),
+            _ => {}
         }
         return (None, false);
     }
@@ -433,17 +611,35 @@ fn play_update(
         return (next, false);
     }
     let count = play.conversation.turn().options.len();
+    let view = &play.options;
     let pick = match action {
         Action::Up => {
-            play.selected = play.selected.saturating_sub(1);
+            if view.up_within(play.selected) {
+                play.selected = play.selected.saturating_sub(1);
+                view.reveal(play.selected);
+            }
             None
         }
         Action::Down => {
-            play.selected = (play.selected + 1).min(count.saturating_sub(1));
+            if view.down_within(play.selected) {
+                play.selected = (play.selected + 1).min(count.saturating_sub(1));
+                view.reveal(play.selected);
+            }
             None
         }
-        Action::Pick(n) if n < count => Some(n),
-        Action::Confirm => Some(play.selected),
+        // Only an option on screen can be chosen; a digit for one out of view brings it
+        // into view, selected, for the trainee to read first.
+        Action::Pick(n) if n < count && view.shows(n) => Some(n),
+        Action::Pick(n) if n < count => {
+            play.selected = n;
+            view.reveal(n);
+            None
+        }
+        Action::Confirm if view.shows(play.selected) => Some(play.selected),
+        Action::Confirm => {
+            view.reveal(play.selected);
+            None
+        }
         _ => None,
     };
     if let Some(n) = pick
@@ -452,6 +648,7 @@ fn play_update(
         play.selected = 0;
         play.showing_consequence = true;
         play.scroll_back = 0;
+        play.panel_scroll = 0;
     }
     (None, false)
 }

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Play};
 use super::text::{clean, hanging, truncate};
-use super::view::panel;
+use super::view::{more_signs, panel};
 use crate::cli::Feedback;
 use crate::i18n::fill;
 use crate::scenario::{Choice, Node, STATE_MAX, STATE_MIN, Verdict};
@@ -24,10 +24,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, play: &Play) {
 
     let inner_width = usize::from(rest.width.saturating_sub(2));
     let bottom = bottom_lines(app, play, inner_width);
-    let cap = (usize::from(rest.height) * 3 / 5).max(3);
-    let bottom_height = u16::try_from((bottom.lines.len() + 2).min(cap)).unwrap_or(3);
+    // The answer panel takes what it needs, leaving the conversation at least two fifths
+    // (and never fewer than four rows, the client's latest words among them); what does
+    // not fit scrolls.
+    let keep = (rest.height * 2 / 5).max(4);
+    let wanted = bottom.lines.len() + 2 + usize::from(bottom.footer.is_some());
+    let room = usize::from(rest.height.saturating_sub(keep)).max(3);
+    let bottom_height = u16::try_from(wanted.min(room)).unwrap_or(3);
     let [history_area, answer_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(bottom_height)]).areas(rest);
+        Layout::vertical([Constraint::Min(1), Constraint::Length(bottom_height)]).areas(rest);
 
     // The conversation so far, scrolled to the latest line unless the trainee scrolled back.
     let name = &scenario.client.name;
@@ -67,20 +72,59 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, play: &Play) {
             inner_width,
         );
     }
-    let block = panel(app, format!(" {} ", app.strings.conversation));
     let height = usize::from(history_area.height.saturating_sub(2));
     let bottom_scroll = lines.len().saturating_sub(height);
+    play.history_page.set((
+        u16::try_from(height).unwrap_or(u16::MAX),
+        u16::try_from(bottom_scroll).unwrap_or(u16::MAX),
+    ));
     let scroll = bottom_scroll.saturating_sub(usize::from(play.scroll_back));
+    let block = more_signs(
+        app,
+        panel(app, format!(" {} ", app.strings.conversation)),
+        scroll > 0,
+        scroll < bottom_scroll,
+    );
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     frame.render_widget(
         Paragraph::new(lines).block(block).scroll((scroll, 0)),
         history_area,
     );
 
-    frame.render_widget(
-        Paragraph::new(bottom.lines).block(panel(app, bottom.title)),
-        answer_area,
-    );
+    let block = panel(app, bottom.title);
+    let inner = block.inner(answer_area);
+    let [text_area, footer_area] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(u16::from(bottom.footer.is_some())),
+    ])
+    .areas(inner);
+    let shown = usize::from(text_area.height);
+    let total = bottom.lines.len();
+    let top = if bottom.options.is_empty() {
+        // The consequence and coaching: scrolled by the trainee, within what there is.
+        let limit = total.saturating_sub(shown);
+        app.scroll_limit
+            .set(u16::try_from(limit).unwrap_or(u16::MAX));
+        usize::from(play.panel_scroll).min(limit)
+    } else {
+        // The options: scrolled so that the selected one is in view.
+        let view = &play.options;
+        view.height.set(shown);
+        *view.spans.borrow_mut() = bottom.options;
+        view.top
+            .set(view.top.get().min(total.saturating_sub(shown)));
+        if !view.shows(play.selected) {
+            view.reveal(play.selected);
+        }
+        view.top.get()
+    };
+    let block = more_signs(app, block, top > 0, top + shown < total);
+    frame.render_widget(block, answer_area);
+    let visible: Vec<Line> = bottom.lines.into_iter().skip(top).take(shown).collect();
+    frame.render_widget(Paragraph::new(visible), text_area);
+    if let Some(footer) = bottom.footer {
+        frame.render_widget(Paragraph::new(footer), footer_area);
+    }
 }
 
 fn push_client<'a>(app: &App, lines: &mut Vec<Line<'a>>, name: &str, line: &str, width: usize) {
@@ -151,6 +195,10 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, play: &Play) {
 struct Bottom<'a> {
     title: String,
     lines: Vec<Line<'a>>,
+    /// Each option's first line and the line after its last, when the lines are options.
+    options: Vec<(usize, usize)>,
+    /// A line kept in view below the text however it scrolls: the prompt to continue.
+    footer: Option<Line<'a>>,
 }
 
 fn bottom_lines<'a>(app: &App, play: &Play, width: usize) -> Bottom<'a> {
@@ -161,6 +209,8 @@ fn bottom_lines<'a>(app: &App, play: &Play, width: usize) -> Bottom<'a> {
             return Bottom {
                 title: String::new(),
                 lines: Vec::new(),
+                options: Vec::new(),
+                footer: None,
             };
         };
         let choice = find_choice(conversation.scenario().node(&step.turn.node), &step.chosen);
@@ -180,13 +230,14 @@ fn bottom_lines<'a>(app: &App, play: &Play, width: usize) -> Bottom<'a> {
                 lines.extend(hanging(Span::raw(" "), &choice.coaching, t.dim, width));
             }
         }
-        lines.push(Line::styled(
-            format!(" {}", app.strings.press_continue),
-            t.dim,
-        ));
         return Bottom {
             title: format!(" {} ", app.strings.what_happened),
             lines,
+            options: Vec::new(),
+            footer: Some(Line::styled(
+                format!(" {}", app.strings.press_continue),
+                t.dim,
+            )),
         };
     }
     if conversation.is_finished() {
@@ -197,13 +248,18 @@ fn bottom_lines<'a>(app: &App, play: &Play, width: usize) -> Bottom<'a> {
         return Bottom {
             title: format!(" {} ", app.strings.the_end),
             lines,
+            options: Vec::new(),
+            footer: None,
         };
     }
     let turn = conversation.turn();
     let node = conversation.scenario().node(&turn.node);
     let mut lines = Vec::new();
+    let mut options = Vec::new();
     for (i, id) in turn.options.iter().enumerate() {
         let Some(choice) = find_choice(node, id) else {
+            // Kept in place, so that positions on screen stay the engine's.
+            options.push((lines.len(), lines.len()));
             continue;
         };
         let selected = i == play.selected;
@@ -213,11 +269,15 @@ fn bottom_lines<'a>(app: &App, play: &Play, width: usize) -> Bottom<'a> {
             if selected { t.key } else { t.dim },
         );
         let style = if selected { t.selected } else { Style::new() };
+        let start = lines.len();
         lines.extend(hanging(prefix, &choice.text, style, width));
+        options.push((start, lines.len()));
     }
     Bottom {
         title: format!(" {} ", app.strings.your_answer),
         lines,
+        options,
+        footer: None,
     }
 }
 

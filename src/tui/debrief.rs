@@ -206,10 +206,5 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
                 .map(|l| Line::styled(format!(" {l}"), t.dim)),
         );
     }
-    out.push(Line::raw(""));
-    out.push(Line::styled(
-        format!(" {}", app.strings.debrief_keys),
-        t.dim,
-    ));
     out
 }

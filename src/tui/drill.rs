@@ -16,11 +16,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell as TableCell, Padding, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell as TableCell, Padding, Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Debrief, Screen};
-use super::keymap::Action;
+use super::keymap::{self, Action, Binding};
 use super::record::Recorder;
 use super::text::{clean, template, truncate};
 use super::theme::Theme;
@@ -127,6 +127,8 @@ impl DrillScreen {
             strings,
         );
         app.time_limit = Some(plan.time_limit_ms);
+        // Between scenarios the debrief leads on to the next; nothing is played again.
+        app.debrief_keys = keymap::DRILL_DEBRIEF;
         // The drill file's words reach the screen here; `check` refuses control characters
         // in them, and the screen shows any that got past it as U+FFFD rather than obey them.
         let mut plan = plan;
@@ -174,12 +176,12 @@ impl DrillScreen {
             Phase::Intro | Phase::Summary if self.app.help => match action {
                 Action::Help | Action::Back | Action::Confirm => self.app.help = false,
                 Action::Quit => self.quit = true,
-                _ => {}
+                other => self.app.scroll_help(other),
             },
             Phase::Intro => match action {
                 Action::Confirm => self.open(0),
                 Action::Quit | Action::Back => self.quit = true,
-                Action::Help => self.app.help = true,
+                Action::Help => self.app.open_help(),
                 _ => {}
             },
             Phase::Summary => {
@@ -194,7 +196,7 @@ impl DrillScreen {
                         self.review();
                     }
                     Action::Confirm => self.review(),
-                    Action::Help => self.app.help = true,
+                    Action::Help => self.app.open_help(),
                     Action::Quit | Action::Back => self.quit = true,
                     _ => {}
                 }
@@ -256,7 +258,29 @@ impl DrillScreen {
             report: result.report.clone(),
             scroll: 0,
         }));
+        self.app.debrief_keys = keymap::REVIEW;
         self.phase = Phase::Review;
+    }
+
+    /// The keys that act now.
+    pub fn bindings(&self) -> &'static [Binding] {
+        if self.app.too_small.get() {
+            return keymap::TOO_SMALL;
+        }
+        match self.phase {
+            Phase::Playing | Phase::Review => self.app.bindings(),
+            Phase::Intro | Phase::Summary if self.app.help => keymap::HELP_OPEN,
+            Phase::Intro | Phase::Summary => self.screen_bindings(),
+        }
+    }
+
+    /// The keys of the drill's own screen under its help.
+    fn screen_bindings(&self) -> &'static [Binding] {
+        match self.phase {
+            Phase::Intro => keymap::DRILL_INTRO,
+            Phase::Summary => keymap::DRILL_SUMMARY,
+            Phase::Playing | Phase::Review => self.app.screen_bindings(),
+        }
     }
 
     /// Lets the clock reach `now`: a decision whose time ran out becomes a hesitation, and
@@ -337,6 +361,7 @@ impl DrillScreen {
             too_small(app, frame, area);
             return;
         }
+        app.too_small.set(false);
         match self.phase {
             Phase::Playing => {
                 let [bar, rest] =
@@ -348,19 +373,6 @@ impl DrillScreen {
             Phase::Intro | Phase::Summary => {
                 let [body, legend_area] =
                     Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-                let l = &app.strings.legend;
-                let keys: &[(&str, &str)] = if app.help {
-                    &[("Esc", &l.close_help), ("q", &l.quit)]
-                } else if self.phase == Phase::Intro {
-                    &[("Enter", &l.begin), ("?", &l.help), ("q", &l.quit)]
-                } else {
-                    &[
-                        ("↑↓", &l.select),
-                        ("Enter", &l.debrief),
-                        ("?", &l.help),
-                        ("q", &l.quit),
-                    ]
-                };
                 if self.phase == Phase::Intro {
                     self.draw_intro(frame, body);
                 } else {
@@ -368,11 +380,11 @@ impl DrillScreen {
                 }
                 let legend = match &app.notice {
                     Some(n) if !app.help => notice_line(app, n, legend_area.width),
-                    _ => legend_line(app, keys, legend_area.width),
+                    _ => legend_line(app, self.bindings(), legend_area.width),
                 };
                 frame.render_widget(legend, legend_area);
                 if app.help {
-                    help(app, frame, body);
+                    help(app, frame, body, self.screen_bindings());
                 }
             }
         }
@@ -503,12 +515,8 @@ impl DrillScreen {
         let block = panel(&self.app, format!(" {title} "));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let [head, table_area, foot] = Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Min(1),
-            Constraint::Length(2),
-        ])
-        .areas(inner);
+        let [head, table_area] =
+            Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(inner);
         let score = self
             .score()
             .map_or_else(|| d.no_score.clone(), |s| format!("{s}/100"));
@@ -609,16 +617,9 @@ impl DrillScreen {
         )
         .header(header)
         .column_spacing(1);
-        frame.render_widget(table, table_area);
-        let foot_line = Line::from(template(
-            &format!(" {}", d.summary_keys),
-            t.dim,
-            &[
-                ("enter", Span::styled("Enter", t.key)),
-                ("q", Span::styled("q", t.key)),
-            ],
-        ));
-        frame.render_widget(Paragraph::new(foot_line).wrap(Wrap { trim: false }), foot);
+        // Scrolled so that the selected row is on screen, however few rows fit.
+        let mut state = TableState::default().with_selected(Some(self.selected));
+        frame.render_stateful_widget(table, table_area, &mut state);
     }
 }
 

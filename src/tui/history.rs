@@ -13,7 +13,7 @@ use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType,
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Debrief, Screen};
-use super::keymap::Action;
+use super::keymap::{self, Action, Binding};
 use super::text::{pad, truncate};
 use super::view::{
     MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, notice_line, panel, too_small,
@@ -46,13 +46,28 @@ pub struct HistoryScreen {
 }
 
 impl HistoryScreen {
-    pub fn new(app: App, data: HistoryData) -> HistoryScreen {
+    pub fn new(mut app: App, data: HistoryData) -> HistoryScreen {
+        // A transcript leads back to the history, and is not played again from here.
+        app.debrief_keys = keymap::REPLAY;
         HistoryScreen {
             app,
             data,
             selected: 0,
             replaying: false,
             quit: false,
+        }
+    }
+
+    /// The keys that act now.
+    pub fn bindings(&self) -> &'static [Binding] {
+        if self.app.too_small.get() {
+            keymap::TOO_SMALL
+        } else if self.replaying {
+            self.app.bindings()
+        } else if self.app.help {
+            keymap::HELP_OPEN
+        } else {
+            keymap::HISTORY
         }
     }
 
@@ -81,7 +96,7 @@ impl HistoryScreen {
             match action {
                 Action::Help | Action::Back | Action::Confirm => self.app.help = false,
                 Action::Quit => self.quit = true,
-                _ => {}
+                other => self.app.scroll_help(other),
             }
             return;
         }
@@ -94,7 +109,7 @@ impl HistoryScreen {
             Action::PageUp => self.selected = self.selected.saturating_sub(10),
             Action::PageDown => self.selected = (self.selected + 10).min(count.saturating_sub(1)),
             Action::Confirm => self.replay(),
-            Action::Help => self.app.help = true,
+            Action::Help => self.app.open_help(),
             Action::Quit | Action::Back => self.quit = true,
             _ => {}
         }
@@ -135,6 +150,7 @@ impl HistoryScreen {
             too_small(app, frame, area);
             return;
         }
+        app.too_small.set(false);
         if self.replaying {
             draw_in(app, frame, area);
             return;
@@ -159,24 +175,13 @@ impl HistoryScreen {
             self.draw_rules(frame, rules_area);
             self.draw_list(frame, list);
         }
-        let l = &app.strings.legend;
-        let keys: &[(&str, &str)] = if app.help {
-            &[("Esc", &l.close_help), ("q", &l.quit)]
-        } else {
-            &[
-                ("↑↓", &l.select),
-                ("Enter", &l.transcript),
-                ("?", &l.help),
-                ("q", &l.quit),
-            ]
-        };
         let legend = match &app.notice {
             Some(n) => notice_line(app, n, legend_area.width),
-            None => legend_line(app, keys, legend_area.width),
+            None => legend_line(app, self.bindings(), legend_area.width),
         };
         frame.render_widget(legend, legend_area);
         if app.help {
-            help(app, frame, body);
+            help(app, frame, body, keymap::HISTORY);
         }
     }
 

@@ -1,7 +1,13 @@
-//! Keys to actions. The help screen lists the same keys in the trainee's language
-//! (`help_bindings` in `assets/i18n`).
+//! Keys, described once. Each screen has one table of [`Binding`]s: the keys it answers to,
+//! the action each key asks for, and what the binding does. The same table turns keys into
+//! actions ([`action_for`]), draws the legend at the bottom of the screen ([`legend`]) and
+//! lists that screen's help ([`help`]); only what a binding does is translated
+//! (`legend` and `help_text` in `assets/i18n`). A key a screen's table does not list does
+//! nothing there. Ctrl-C and Ctrl-Z work everywhere ([`GLOBAL`]).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::i18n::{HelpText, Legend};
 
 /// What the trainee asked for, whatever key they used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,8 +37,383 @@ pub enum Action {
     FilterLanguage,
 }
 
-/// Maps a key event to an action; releases and unbound keys give `None`.
-pub fn action_for(key: KeyEvent) -> Option<Action> {
+/// What a binding does, in words: a short one for the legend, a line for the help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Does {
+    MoveList,
+    OpenNumbered,
+    Open,
+    Ends,
+    FilterType,
+    FilterLanguage,
+    Begin,
+    Scroll,
+    Page,
+    Back,
+    Choose,
+    Select,
+    History,
+    Continue,
+    ScrollHappened,
+    Debrief,
+    Leave,
+    Again,
+    Home,
+    CloseHelp,
+    Help,
+    Quit,
+    YesLeave,
+    NoStay,
+    Interrupt,
+    Suspend,
+    DrillBegin,
+    DrillReview,
+    ReviewNumbered,
+    Next,
+    BackToSummary,
+    BackToHistory,
+    Transcript,
+}
+
+impl Does {
+    /// The legend's word for it, if the legend shows it.
+    pub fn legend(self, l: &Legend) -> Option<&str> {
+        use Does::*;
+        Some(match self {
+            MoveList => &l.move_,
+            Open => &l.open,
+            FilterType => &l.filter_type,
+            FilterLanguage => &l.filter_language,
+            Begin | DrillBegin => &l.begin,
+            Scroll | ScrollHappened => &l.scroll,
+            Back | BackToSummary | BackToHistory => &l.back,
+            Choose => &l.choose,
+            Select => &l.select,
+            History => &l.history,
+            Continue | Next => &l.continue_,
+            Debrief | DrillReview => &l.debrief,
+            Leave | YesLeave => &l.leave,
+            Again => &l.again,
+            Home => &l.home,
+            CloseHelp => &l.close_help,
+            Help => &l.help,
+            Quit => &l.quit,
+            NoStay => &l.stay,
+            Transcript => &l.transcript,
+            OpenNumbered | Ends | Page | Interrupt | Suspend | ReviewNumbered => return None,
+        })
+    }
+
+    /// The help's line for it.
+    pub fn help(self, h: &HelpText) -> &str {
+        use Does::*;
+        match self {
+            MoveList => &h.move_list,
+            OpenNumbered => &h.open_numbered,
+            Open => &h.open,
+            Ends => &h.ends,
+            FilterType => &h.filter_type,
+            FilterLanguage => &h.filter_language,
+            Begin => &h.begin,
+            Scroll => &h.scroll,
+            Page => &h.page,
+            Back => &h.back,
+            Choose => &h.choose,
+            Select => &h.select,
+            History => &h.history,
+            Continue => &h.continue_,
+            ScrollHappened => &h.scroll_happened,
+            Debrief => &h.debrief,
+            Leave => &h.leave,
+            Again => &h.again,
+            Home => &h.home,
+            CloseHelp => &h.close_help,
+            Help => &h.help,
+            Quit => &h.quit,
+            YesLeave => &h.yes_leave,
+            NoStay => &h.no_stay,
+            Interrupt => &h.interrupt,
+            Suspend => &h.suspend,
+            DrillBegin => &h.drill_begin,
+            DrillReview => &h.drill_review,
+            ReviewNumbered => &h.review_numbered,
+            Next => &h.next,
+            BackToSummary => &h.back_summary,
+            BackToHistory => &h.back_history,
+            Transcript => &h.transcript,
+        }
+    }
+}
+
+/// Keys that ask for one thing on a screen.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The keys as the legend and the help show them.
+    pub label: &'static str,
+    /// Each key and the action it asks for.
+    pub keys: &'static [(KeyCode, Action)],
+    /// The digits 1 to 9 pick by number, besides `keys`.
+    pub digits: bool,
+    pub does: Does,
+}
+
+const fn bind(label: &'static str, keys: &'static [(KeyCode, Action)], does: Does) -> Binding {
+    Binding {
+        label,
+        keys,
+        digits: false,
+        does,
+    }
+}
+
+const fn digits(does: Does) -> Binding {
+    Binding {
+        label: "1-9",
+        keys: &[],
+        digits: true,
+        does,
+    }
+}
+
+const UP_DOWN: &[(KeyCode, Action)] = &[
+    (KeyCode::Up, Action::Up),
+    (KeyCode::Char('k'), Action::Up),
+    (KeyCode::Down, Action::Down),
+    (KeyCode::Char('j'), Action::Down),
+];
+const PAGES: &[(KeyCode, Action)] = &[
+    (KeyCode::PageUp, Action::PageUp),
+    (KeyCode::PageDown, Action::PageDown),
+    (KeyCode::Char(' '), Action::PageDown),
+];
+const ENDS: &[(KeyCode, Action)] = &[
+    (KeyCode::Home, Action::Top),
+    (KeyCode::Char('g'), Action::Top),
+    (KeyCode::End, Action::Bottom),
+    (KeyCode::Char('G'), Action::Bottom),
+];
+const ENTER: &[(KeyCode, Action)] = &[(KeyCode::Enter, Action::Confirm)];
+const ESC: &[(KeyCode, Action)] = &[
+    (KeyCode::Esc, Action::Back),
+    (KeyCode::Backspace, Action::Back),
+];
+/// Enter, Esc and Backspace all go back, from a debrief opened to be read again.
+const ENTER_ESC: &[(KeyCode, Action)] = &[
+    (KeyCode::Enter, Action::Back),
+    (KeyCode::Esc, Action::Back),
+    (KeyCode::Backspace, Action::Back),
+];
+
+const HELP: Binding = bind("?", &[(KeyCode::Char('?'), Action::Help)], Does::Help);
+const QUIT: Binding = bind("q", &[(KeyCode::Char('q'), Action::Quit)], Does::Quit);
+
+/// Everywhere, whatever the screen: listed at the end of every help.
+pub const GLOBAL: &[Binding] = &[
+    bind("Ctrl-C", &[], Does::Interrupt),
+    bind("Ctrl-Z", &[], Does::Suspend),
+];
+
+pub const HOME: &[Binding] = &[
+    bind("↑↓", UP_DOWN, Does::MoveList),
+    bind("Enter", ENTER, Does::Open),
+    digits(Does::OpenNumbered),
+    bind("Home End", ENDS, Does::Ends),
+    bind(
+        "t",
+        &[(KeyCode::Char('t'), Action::FilterType)],
+        Does::FilterType,
+    ),
+    bind(
+        "l",
+        &[(KeyCode::Char('l'), Action::FilterLanguage)],
+        Does::FilterLanguage,
+    ),
+    HELP,
+    QUIT,
+];
+
+pub const BRIEFING: &[Binding] = &[
+    bind("Enter", ENTER, Does::Begin),
+    bind("↑↓", UP_DOWN, Does::Scroll),
+    bind("PgUp PgDn", PAGES, Does::Page),
+    bind("Home End", ENDS, Does::Ends),
+    bind("Esc", ESC, Does::Back),
+    HELP,
+    QUIT,
+];
+
+pub const CONVERSATION: &[Binding] = &[
+    digits(Does::Choose),
+    bind(
+        "↑↓ Enter",
+        &[
+            (KeyCode::Up, Action::Up),
+            (KeyCode::Char('k'), Action::Up),
+            (KeyCode::Down, Action::Down),
+            (KeyCode::Char('j'), Action::Down),
+            (KeyCode::Enter, Action::Confirm),
+        ],
+        Does::Select,
+    ),
+    bind("PgUp/PgDn", PAGES, Does::History),
+    bind("Esc", ESC, Does::Leave),
+    HELP,
+    QUIT,
+];
+
+/// After an answer: what happened, and the coaching.
+pub const CONSEQUENCE: &[Binding] = &[
+    bind("Enter", ENTER, Does::Continue),
+    bind("↑↓", UP_DOWN, Does::ScrollHappened),
+    bind("PgUp/PgDn", PAGES, Does::History),
+    bind("Esc", ESC, Does::Leave),
+    HELP,
+    QUIT,
+];
+
+/// The client's last words, before the debrief.
+pub const THE_END: &[Binding] = &[
+    bind("Enter", ENTER, Does::Debrief),
+    bind("PgUp/PgDn", PAGES, Does::History),
+    bind("Esc", ESC, Does::Leave),
+    HELP,
+    QUIT,
+];
+
+const DEBRIEF_SCROLL: Binding = bind(
+    "↑↓ PgUp PgDn",
+    &[
+        (KeyCode::Up, Action::Up),
+        (KeyCode::Char('k'), Action::Up),
+        (KeyCode::Down, Action::Down),
+        (KeyCode::Char('j'), Action::Down),
+        (KeyCode::PageUp, Action::PageUp),
+        (KeyCode::PageDown, Action::PageDown),
+        (KeyCode::Char(' '), Action::PageDown),
+    ],
+    Does::Scroll,
+);
+
+pub const DEBRIEF: &[Binding] = &[
+    DEBRIEF_SCROLL,
+    bind("r", &[(KeyCode::Char('r'), Action::Again)], Does::Again),
+    bind(
+        "Enter",
+        &[
+            (KeyCode::Enter, Action::Confirm),
+            (KeyCode::Esc, Action::Back),
+            (KeyCode::Backspace, Action::Back),
+        ],
+        Does::Home,
+    ),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT,
+];
+
+/// A drill's debrief between two scenarios: on to the next.
+pub const DRILL_DEBRIEF: &[Binding] = &[
+    DEBRIEF_SCROLL,
+    bind("Enter", ENTER, Does::Next),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT,
+];
+
+/// A finished scenario's debrief, opened again from a drill's summary.
+pub const REVIEW: &[Binding] = &[
+    DEBRIEF_SCROLL,
+    bind("Enter", ENTER_ESC, Does::BackToSummary),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT,
+];
+
+/// A past session's transcript, opened from the history.
+pub const REPLAY: &[Binding] = &[
+    DEBRIEF_SCROLL,
+    bind("Enter", ENTER_ESC, Does::BackToHistory),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT,
+];
+
+/// "Leave this conversation?"
+pub const CONFIRM_LEAVE: &[Binding] = &[
+    bind("y", &[(KeyCode::Char('y'), Action::Yes)], Does::YesLeave),
+    bind(
+        "n",
+        &[(KeyCode::Char('n'), Action::No), (KeyCode::Esc, Action::No)],
+        Does::NoStay,
+    ),
+];
+
+/// While the help is open, over any screen.
+pub const HELP_OPEN: &[Binding] = &[
+    bind(
+        "Esc",
+        &[
+            (KeyCode::Esc, Action::Help),
+            (KeyCode::Enter, Action::Help),
+            (KeyCode::Char('?'), Action::Help),
+            (KeyCode::Backspace, Action::Help),
+        ],
+        Does::CloseHelp,
+    ),
+    bind("↑↓", UP_DOWN, Does::Scroll),
+    QUIT,
+];
+
+/// Too small to show the screen: nothing may be chosen unseen.
+pub const TOO_SMALL: &[Binding] = &[HELP, QUIT];
+
+pub const DRILL_INTRO: &[Binding] = &[
+    bind("Enter", ENTER, Does::DrillBegin),
+    HELP,
+    bind(
+        "q",
+        &[
+            (KeyCode::Char('q'), Action::Quit),
+            (KeyCode::Esc, Action::Quit),
+        ],
+        Does::Quit,
+    ),
+];
+
+pub const DRILL_SUMMARY: &[Binding] = &[
+    bind("↑↓", UP_DOWN, Does::MoveList),
+    bind("Enter", ENTER, Does::DrillReview),
+    digits(Does::ReviewNumbered),
+    HELP,
+    bind(
+        "q",
+        &[
+            (KeyCode::Char('q'), Action::Quit),
+            (KeyCode::Esc, Action::Quit),
+        ],
+        Does::Quit,
+    ),
+];
+
+pub const HISTORY: &[Binding] = &[
+    bind("↑↓", UP_DOWN, Does::MoveList),
+    bind("Enter", ENTER, Does::Transcript),
+    bind("PgUp PgDn", PAGES, Does::Page),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    bind(
+        "q",
+        &[
+            (KeyCode::Char('q'), Action::Quit),
+            (KeyCode::Esc, Action::Quit),
+        ],
+        Does::Quit,
+    ),
+];
+
+/// The action `key` asks for on a screen with these bindings; releases and keys the screen
+/// does not bind give `None`. Ctrl-C and Ctrl-Z act everywhere.
+pub fn action_for(key: KeyEvent, table: &[Binding]) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
@@ -43,58 +424,136 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    Some(match key.code {
-        KeyCode::Up | KeyCode::Char('k') => Action::Up,
-        KeyCode::Down | KeyCode::Char('j') => Action::Down,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
-        KeyCode::Home | KeyCode::Char('g') => Action::Top,
-        KeyCode::End | KeyCode::Char('G') => Action::Bottom,
-        KeyCode::Char(c @ '1'..='9') => Action::Pick(usize::from(c as u8 - b'1')),
-        KeyCode::Enter => Action::Confirm,
-        KeyCode::Esc | KeyCode::Backspace => Action::Back,
-        KeyCode::Char('?') => Action::Help,
-        KeyCode::Char('q') => Action::Quit,
-        KeyCode::Char('y') => Action::Yes,
-        KeyCode::Char('n') => Action::No,
-        KeyCode::Char('r') => Action::Again,
-        KeyCode::Char('t') => Action::FilterType,
-        KeyCode::Char('l') => Action::FilterLanguage,
-        _ => return None,
+    table.iter().find_map(|binding| match key.code {
+        KeyCode::Char(c @ '1'..='9') if binding.digits => {
+            Some(Action::Pick(usize::from(c as u8 - b'1')))
+        }
+        code => binding
+            .keys
+            .iter()
+            .find(|(bound, _)| *bound == code)
+            .map(|&(_, action)| action),
     })
+}
+
+/// The legend of a screen: each binding the legend shows, as its keys and its word.
+pub fn legend<'a>(table: &[Binding], words: &'a Legend) -> Vec<(&'static str, &'a str)> {
+    table
+        .iter()
+        .filter_map(|b| b.does.legend(words).map(|word| (b.label, word)))
+        .collect()
+}
+
+/// The help of a screen: every binding, then the ones that work everywhere.
+pub fn help<'a>(table: &[Binding], text: &'a HelpText) -> Vec<(&'static str, &'a str)> {
+    table
+        .iter()
+        .chain(GLOBAL)
+        .map(|b| (b.label, b.does.help(text)))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const ALL: &[&[Binding]] = &[
+        HOME,
+        BRIEFING,
+        CONVERSATION,
+        CONSEQUENCE,
+        THE_END,
+        DEBRIEF,
+        DRILL_DEBRIEF,
+        REVIEW,
+        REPLAY,
+        CONFIRM_LEAVE,
+        HELP_OPEN,
+        TOO_SMALL,
+        DRILL_INTRO,
+        DRILL_SUMMARY,
+        HISTORY,
+    ];
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
     #[test]
     fn digits_pick_options_from_zero() {
-        let key = KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE);
-        assert_eq!(action_for(key), Some(Action::Pick(2)));
+        assert_eq!(
+            action_for(key(KeyCode::Char('3')), CONVERSATION),
+            Some(Action::Pick(2))
+        );
     }
 
     #[test]
     fn ctrl_z_suspends_but_plain_z_does_nothing() {
         assert_eq!(
-            action_for(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+            action_for(
+                KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
+                HOME
+            ),
             Some(Action::Suspend)
         );
-        assert_eq!(
-            action_for(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE)),
-            None
-        );
+        assert_eq!(action_for(key(KeyCode::Char('z')), HOME), None);
     }
 
     #[test]
-    fn ctrl_c_force_quits_but_plain_c_does_nothing() {
+    fn ctrl_c_force_quits_everywhere_but_plain_c_does_nothing() {
+        for table in ALL {
+            assert_eq!(
+                action_for(
+                    KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                    table
+                ),
+                Some(Action::ForceQuit)
+            );
+            assert_eq!(action_for(key(KeyCode::Char('c')), table), None);
+        }
+    }
+
+    #[test]
+    fn a_key_a_screen_does_not_list_does_nothing_there() {
+        // `r` plays again only from the trainer's own debrief.
         assert_eq!(
-            action_for(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::ForceQuit)
+            action_for(key(KeyCode::Char('r')), DEBRIEF),
+            Some(Action::Again)
         );
-        assert_eq!(
-            action_for(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE)),
-            None
-        );
+        for table in [DRILL_DEBRIEF, REVIEW, REPLAY, CONVERSATION] {
+            assert_eq!(action_for(key(KeyCode::Char('r')), table), None);
+        }
+        // Too small: only help and quit.
+        for code in [KeyCode::Enter, KeyCode::Char('1'), KeyCode::Down] {
+            assert_eq!(action_for(key(code), TOO_SMALL), None);
+        }
+    }
+
+    #[test]
+    fn no_key_asks_for_two_things_on_one_screen() {
+        for table in ALL {
+            let mut seen: Vec<KeyCode> = Vec::new();
+            for binding in *table {
+                for (code, _) in binding.keys {
+                    assert!(!seen.contains(code), "{code:?} bound twice");
+                    seen.push(*code);
+                }
+            }
+            assert!(table.iter().filter(|b| b.digits).count() <= 1);
+        }
+    }
+
+    #[test]
+    fn every_screen_offers_help_or_closes_it_and_quits() {
+        for table in ALL {
+            let quit = action_for(key(KeyCode::Char('q')), table);
+            let help = action_for(key(KeyCode::Char('?')), table);
+            if std::ptr::eq(*table, CONFIRM_LEAVE) {
+                // The question is answered first: y or n.
+                continue;
+            }
+            assert_eq!(quit, Some(Action::Quit));
+            assert_eq!(help, Some(Action::Help));
+        }
     }
 }

@@ -1,9 +1,11 @@
-//! The terminal interface: turns keys into actions, hands them to the app's `update`, and
+//! The terminal interface: turns keys into actions, hands them to the screen's `update`, and
 //! redraws. It waits on the next key or signal rather than polling, so an idle trainer uses
-//! no CPU. Whatever ends it (quitting, a panic, SIGTERM or SIGHUP) gives the terminal back as
-//! it was, and Ctrl-Z suspends it properly (see `docs/robustness.md`). The trainer, a drill
-//! and the history each have their own loop, but take the terminal (`with_terminal`) and
-//! wait for input (`wait_for_input`) through the same code.
+//! no CPU. Whatever ends it (quitting, Ctrl-C, a panic, SIGTERM or SIGHUP, a closed terminal)
+//! gives the terminal back as it was, or lets go of one that is gone, after saving every
+//! finished conversation; Ctrl-Z suspends it properly (see `docs/robustness.md`).
+//!
+//! The trainer, a drill and the history are screens under one contract (`Driven`) and run
+//! in one event loop (`event_loop`); each screen's keys are one table in [`keymap`].
 
 mod app;
 mod briefing;
@@ -25,20 +27,20 @@ use std::process::ExitCode;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::{DefaultTerminal, Frame};
 
-pub use app::{App, Entry, LangFilter, Screen};
+pub use app::{App, Entry, LangFilter, OptionsView, Play, Screen};
 pub use drill::DrillScreen;
 pub use history::{HistoryData, HistoryScreen};
 pub use record::Recorder;
 pub use view::{MIN_HEIGHT, MIN_WIDTH, draw};
 
 use crate::cli::Feedback;
-use crate::engine::Millis;
+use crate::engine::{Millis, Report};
 use crate::i18n::Lang;
 use crate::rules::Rulebook;
 use crate::scenario::Library;
@@ -81,8 +83,10 @@ pub fn run(options: Options) -> Result<ExitCode> {
     );
     let mut watch = options.watch.map(watch::FileWatch::new);
     if let Some(w) = &watch {
-        // Broken from the start: say so on screen rather than refusing to open.
+        // Broken from the start: say so on screen rather than refusing to open. Nothing has
+        // been reloaded yet, so nothing is announced.
         app.reload(w.load(&app.rules), &w.path.display().to_string(), now());
+        app.notice = None;
     }
     if let Some(id) = &options.start_with {
         app.open(id);
@@ -152,10 +156,15 @@ const INTERRUPTED_STATUS: u8 = 130;
 /// The status after a hang-up, where the signal itself could not end the process.
 const HANG_UP_STATUS: u8 = 129;
 
-/// What an event loop drives: the trainer itself, a drill or the history. Every loop waits
-/// for input through [`wait_for_input`], so all of them handle keys and signals alike.
+/// The contract between a screen and the one event loop: the trainer, a drill and the
+/// history each fulfil it, and the loop does the rest alike for all of them (keys through the
+/// screen's bindings, signals, a closed terminal, suspending, the clock, saving). A screen
+/// changes only itself; what reaches outside it (saving a finished conversation) it hands
+/// back to the loop ([`Driven::take_finished`]) and is told the outcome
+/// ([`Driven::saved`]).
 trait Driven {
-    /// The trainer underneath, which shows a notice when Ctrl-Z cannot suspend.
+    /// The trainer underneath, which shows a notice when Ctrl-Z cannot suspend and takes a
+    /// watched file's new versions.
     fn app(&mut self) -> &mut App;
     /// Applies one action at clock time `now`.
     fn update(&mut self, action: Action, now: Millis);
@@ -163,6 +172,21 @@ trait Driven {
     fn tick(&mut self, _now: Millis) {}
     /// The trainee asked to leave: keys after that are not applied.
     fn done(&self) -> bool;
+    /// The keys that act now, and what each asks for.
+    fn bindings(&self) -> &'static [keymap::Binding];
+    /// Draws the screen as it stands at clock time `now`.
+    fn draw(&self, frame: &mut Frame, now: Millis);
+    /// How long the loop may wait for a key before the screen changes by itself; `None`
+    /// when nothing runs against the clock.
+    fn next_wake(&self, _now: Millis) -> Option<Duration> {
+        None
+    }
+    /// Conversations finished and not yet saved, each with the number `saved` will know it by.
+    fn take_finished(&mut self) -> Vec<(usize, Report)> {
+        Vec::new()
+    }
+    /// How saving result `i` went.
+    fn saved(&mut self, _i: usize, _title: &str, _outcome: Result<i64, String>) {}
 }
 
 impl Driven for App {
@@ -174,6 +198,18 @@ impl Driven for App {
     }
     fn done(&self) -> bool {
         self.quit
+    }
+    fn bindings(&self) -> &'static [keymap::Binding] {
+        App::bindings(self)
+    }
+    fn draw(&self, frame: &mut Frame, _now: Millis) {
+        draw(self, frame);
+    }
+    fn take_finished(&mut self) -> Vec<(usize, Report)> {
+        self.finished.drain(..).enumerate().collect()
+    }
+    fn saved(&mut self, _i: usize, title: &str, outcome: Result<i64, String>) {
+        self.notice = Some(Recorder::notice(self.strings, &outcome, title));
     }
 }
 
@@ -190,6 +226,24 @@ impl Driven for DrillScreen {
     fn done(&self) -> bool {
         self.quit
     }
+    fn bindings(&self) -> &'static [keymap::Binding] {
+        DrillScreen::bindings(self)
+    }
+    fn draw(&self, frame: &mut Frame, now: Millis) {
+        DrillScreen::draw(self, frame, now);
+    }
+    fn next_wake(&self, now: Millis) -> Option<Duration> {
+        DrillScreen::next_wake(self, now)
+    }
+    fn take_finished(&mut self) -> Vec<(usize, Report)> {
+        self.unsaved()
+            .into_iter()
+            .filter_map(|i| Some((i, self.results.get(i)?.report.clone())))
+            .collect()
+    }
+    fn saved(&mut self, i: usize, _title: &str, outcome: Result<i64, String>) {
+        DrillScreen::saved(self, i, outcome);
+    }
 }
 
 impl Driven for HistoryScreen {
@@ -201,6 +255,12 @@ impl Driven for HistoryScreen {
     }
     fn done(&self) -> bool {
         self.quit
+    }
+    fn bindings(&self) -> &'static [keymap::Binding] {
+        HistoryScreen::bindings(self)
+    }
+    fn draw(&self, frame: &mut Frame, _now: Millis) {
+        HistoryScreen::draw(self, frame);
     }
 }
 
@@ -236,17 +296,31 @@ fn wait_for_input(
         // loop sleeps in `wait`. Anything but a key only needs the redraw that follows. The
         // terminal is asked first each time whether it is still there: crossterm's reader
         // would loop for ever on one that is gone.
+        let mut nudged = false;
         loop {
             if signals.input_closed() {
                 return Ok(Some(Ending::Closed));
             }
             if !event::poll(Duration::ZERO).context("cannot read from the terminal")? {
+                // crossterm learns of input from an edge-triggered poll, and a resize seen in
+                // the same poll as a key makes it drop the key's edge: the key would sit
+                // unread, and this loop (which polls by level) would wake for it for ever.
+                // Setting the terminal's modes again wakes its readers: a new edge.
+                if !nudged && signals.unread_input() {
+                    nudged = true;
+                    disable_raw_mode().context("cannot set up the terminal")?;
+                    enable_raw_mode().context("cannot set up the terminal")?;
+                    continue;
+                }
                 break;
             }
+            nudged = false;
             let Event::Key(key) = event::read().context("cannot read from the terminal")? else {
                 continue;
             };
-            match keymap::action_for(key) {
+            // The screen's own table decides what the key does there; on the "too small"
+            // screen that is help and quit alone, so nothing is chosen blind.
+            match keymap::action_for(key, screen.bindings()) {
                 Some(Action::ForceQuit) => return Ok(Some(Ending::Interrupted)),
                 _ if screen.done() => {}
                 Some(Action::Suspend) => suspend(terminal, screen.app())?,
@@ -258,33 +332,50 @@ fn wait_for_input(
     Ok(None)
 }
 
-/// Draws and handles input until the trainee quits, Ctrl-C, a signal or a closed terminal
-/// ends the trainer. Every finished conversation is saved before the next frame is drawn,
-/// and once more however the loop ends, so none is lost.
+/// The one event loop, for every screen: draws, waits for a key, a signal or the clock, and
+/// hands each key to the screen, until the trainee quits, Ctrl-C, a signal or a closed
+/// terminal ends it.
+///
+/// It blocks on input while nothing runs against the clock: an idle trainer uses no CPU.
+/// During a drill's countdown it wakes when the gauge or the seconds figure next changes
+/// ([`Driven::next_wake`]) and lets the clock catch up ([`Driven::tick`]), so a silence is
+/// noticed on time; with a file to watch, it looks at the file every [`watch::INTERVAL`].
+///
+/// Every finished conversation is saved before the next frame is drawn, and once more
+/// however the loop ends (quitting, Ctrl-C, a signal, a closed terminal, an error), so none
+/// is left unsaved. A conversation in progress is not a result: it is not kept, as when
+/// leaving it.
+///
+/// While the process is stopped (Ctrl-Z, SIGTSTP) a drill's countdown is not paused: it runs
+/// on the wall clock, so stopping is no way to gain time to think. On `fg` the deadlines that
+/// passed meanwhile become hesitations at once, and as always at most
+/// [`MAX_SILENCES`](crate::engine::MAX_SILENCES) in a row at one decision, after which the
+/// clock waits for an answer; the screen is repainted with whatever time is left.
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    app: &mut App,
+    screen: &mut impl Driven,
     watch: Option<&mut watch::FileWatch>,
     mut record: Option<&mut Recorder>,
     signals: &Signals,
 ) -> Result<Ending> {
-    let ended = trainer_turns(terminal, app, watch, record.as_deref_mut(), signals);
-    save_reports(app, record);
+    let ended = turns(terminal, screen, watch, record.as_deref_mut(), signals);
+    save_finished(screen, record);
     ended
 }
 
-fn trainer_turns(
+fn turns(
     terminal: &mut DefaultTerminal,
-    app: &mut App,
+    screen: &mut impl Driven,
     mut watch: Option<&mut watch::FileWatch>,
     mut record: Option<&mut Recorder>,
     signals: &Signals,
 ) -> Result<Ending> {
     let mut test_panic = std::env::var_os(TEST_PANIC_VAR).is_some();
-    while !app.quit {
-        save_reports(app, record.as_deref_mut());
+    while !screen.done() {
+        save_finished(screen, record.as_deref_mut());
+        let drawn_at = now();
         terminal
-            .draw(|frame| draw(app, frame))
+            .draw(|frame| screen.draw(frame, drawn_at))
             .context("cannot draw the screen")?;
         if std::mem::take(&mut test_panic) {
             #[allow(clippy::panic)] // the point: a test-only panic with the screen up
@@ -292,14 +383,20 @@ fn trainer_turns(
                 panic!("{TEST_PANIC_VAR} is set: panicking on purpose");
             }
         }
-        // Without a file to watch, block until a key or a signal: no timer, no polling.
-        let timeout = watch.as_ref().map(|_| watch::INTERVAL);
-        if let Some(ending) = wait_for_input(terminal, signals, app, timeout)? {
+        let timeout = match (
+            screen.next_wake(now()),
+            watch.as_ref().map(|_| watch::INTERVAL),
+        ) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let Some(ending) = wait_for_input(terminal, signals, screen, timeout)? {
             return Ok(ending);
         }
         if let Some(w) = watch.as_deref_mut()
             && w.changed()
         {
+            let app = screen.app();
             let loaded = w.load(&app.rules);
             app.reload(loaded, &w.path.display().to_string(), now());
         }
@@ -307,18 +404,16 @@ fn trainer_turns(
     Ok(Ending::Quit)
 }
 
-/// Saves every finished conversation not saved yet, and tells the trainee how it went.
-fn save_reports(app: &mut App, record: Option<&mut Recorder>) {
-    let finished: Vec<crate::engine::Report> = app.finished.drain(..).collect();
-    if let Some(recorder) = record {
-        for report in &finished {
-            let saved = recorder.save(report, now());
-            app.notice = Some(Recorder::notice(
-                app.strings,
-                &saved,
-                &report.scenario.title,
-            ));
-        }
+/// Saves every finished conversation not saved yet, and tells the screen how each save
+/// went. Without a trainee's name (practice) nothing is saved.
+fn save_finished(screen: &mut impl Driven, record: Option<&mut Recorder>) {
+    let finished = screen.take_finished();
+    let Some(recorder) = record else {
+        return;
+    };
+    for (i, report) in finished {
+        let outcome = recorder.save(&report, now()).map_err(|e| e.to_string());
+        screen.saved(i, &report.scenario.title, outcome);
     }
 }
 
@@ -387,64 +482,9 @@ pub fn run_drill(options: DrillOptions) -> Result<ExitCode> {
         options.lang,
         strings,
     );
-    with_terminal(|terminal, signals| drill_loop(terminal, &mut screen, &mut recorder, signals))
-}
-
-/// The drill's event loop, until the trainee quits (`None`) or a signal ends the drill.
-///
-/// With no countdown running it blocks on input; while one runs it wakes when the gauge or
-/// the seconds figure next changes ([`DrillScreen::next_wake`]) and lets the clock catch up
-/// ([`DrillScreen::tick`]), so a silence is noticed on time and nothing else wakes it.
-///
-/// Every finished scenario is saved before the next frame is drawn, and once more however
-/// the loop ends (quitting, Ctrl-C, a signal, an error), so no finished result is left
-/// unsaved. The scenario in progress is not a result: it is not kept, as when leaving it.
-///
-/// While the process is stopped (Ctrl-Z, SIGTSTP) the countdown is not paused: it runs on the
-/// wall clock, so stopping is no way to gain time to think. On `fg` the deadlines that passed
-/// meanwhile become hesitations at once, and as always at most
-/// [`MAX_SILENCES`](crate::engine::MAX_SILENCES) in a row at one decision, after which the
-/// clock waits for an answer; the screen is repainted with whatever time is left.
-fn drill_loop(
-    terminal: &mut DefaultTerminal,
-    screen: &mut DrillScreen,
-    recorder: &mut Recorder,
-    signals: &Signals,
-) -> Result<Ending> {
-    let ended = drill_turns(terminal, screen, recorder, signals);
-    save_finished(screen, recorder);
-    ended
-}
-
-fn drill_turns(
-    terminal: &mut DefaultTerminal,
-    screen: &mut DrillScreen,
-    recorder: &mut Recorder,
-    signals: &Signals,
-) -> Result<Ending> {
-    while !screen.quit {
-        save_finished(screen, recorder);
-        let drawn_at = now();
-        terminal
-            .draw(|frame| screen.draw(frame, drawn_at))
-            .context("cannot draw the screen")?;
-        let timeout = screen.next_wake(now());
-        if let Some(ending) = wait_for_input(terminal, signals, screen, timeout)? {
-            return Ok(ending);
-        }
-    }
-    Ok(Ending::Quit)
-}
-
-/// Saves every finished scenario not saved yet, and tells the screen how each save went.
-fn save_finished(screen: &mut DrillScreen, recorder: &mut Recorder) {
-    for i in screen.unsaved() {
-        let outcome = match screen.results.get(i) {
-            Some(result) => recorder.save(&result.report, now()),
-            None => continue,
-        };
-        screen.saved(i, outcome.map_err(|e| e.to_string()));
-    }
+    with_terminal(|terminal, signals| {
+        event_loop(terminal, &mut screen, None, Some(&mut recorder), signals)
+    })
 }
 
 /// What `composure history` hands the terminal.
@@ -484,15 +524,5 @@ pub fn run_history(options: HistoryOptions) -> Result<ExitCode> {
         strings,
     );
     let mut screen = HistoryScreen::new(app, data);
-    with_terminal(|terminal, signals| {
-        while !screen.quit {
-            terminal
-                .draw(|frame| screen.draw(frame))
-                .context("cannot draw the screen")?;
-            if let Some(ending) = wait_for_input(terminal, signals, &mut screen, None)? {
-                return Ok(ending);
-            }
-        }
-        Ok(Ending::Quit)
-    })
+    with_terminal(|terminal, signals| event_loop(terminal, &mut screen, None, None, signals))
 }

@@ -119,6 +119,11 @@ impl Signals {
         }
     }
 
+    /// Whether the terminal holds input nobody has read yet.
+    pub fn unread_input(&self) -> bool {
+        matches!(rustix::io::ioctl_fionread(&self.input), Ok(n) if n > 0)
+    }
+
     /// What `revents` from a poll of the terminal say: input, nothing, or a terminal gone.
     /// Readable with nothing to read is the end of input, as a read returning 0 bytes is; a
     /// hung-up terminal fails the question with EIO.

@@ -40,6 +40,10 @@ impl Signals {
         false
     }
 
+    pub fn unread_input(&self) -> bool {
+        false
+    }
+
     pub fn take(&self) -> Vec<Caught> {
         Vec::new()
     }

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Screen};
+use super::keymap::{self, Binding};
 use super::{briefing, conversation, debrief, home, text};
 use crate::i18n::fill;
 
@@ -27,6 +28,7 @@ pub fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
         too_small(app, frame, area);
         return;
     }
+    app.too_small.set(false);
     let [body, legend_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     match &app.screen {
@@ -39,21 +41,11 @@ pub fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
     }
     let legend = match &app.notice {
         Some(notice) => notice_line(app, notice, legend_area.width),
-        None => {
-            let l = &app.strings.legend;
-            let keys: Vec<(&str, &str)> = if app.confirm_leave.is_some() {
-                vec![("y", &l.leave), ("n", &l.stay)]
-            } else if app.help {
-                vec![("Esc", &l.close_help), ("q", &l.quit)]
-            } else {
-                legend(app)
-            };
-            legend_line(app, &keys, legend_area.width)
-        }
+        None => legend_line(app, app.bindings(), legend_area.width),
     };
     frame.render_widget(legend, legend_area);
     if app.help {
-        help(app, frame, body);
+        help(app, frame, body, app.screen_bindings());
     }
     if let Some(then_quit) = app.confirm_leave {
         confirm(app, frame, body, then_quit);
@@ -89,71 +81,22 @@ fn load_errors(app: &App, frame: &mut Frame, body: Rect) {
     frame.render_widget(Paragraph::new(lines).block(panel(app, title)), area);
 }
 
-/// The keys that work on the current screen, with their words in the trainee's language.
-fn legend(app: &App) -> Vec<(&'static str, &str)> {
-    let l = &app.strings.legend;
-    match &app.screen {
-        Screen::Home => vec![
-            ("↑↓", &l.move_),
-            ("Enter", &l.open),
-            ("t", &l.filter_type),
-            ("l", &l.filter_language),
-            ("?", &l.help),
-            ("q", &l.quit),
-        ],
-        Screen::Briefing { .. } => vec![
-            ("Enter", &l.begin),
-            ("↑↓", &l.scroll),
-            ("Esc", &l.back),
-            ("?", &l.help),
-            ("q", &l.quit),
-        ],
-        Screen::Conversation(play) if play.showing_consequence => vec![
-            ("Enter", &l.continue_),
-            ("PgUp/PgDn", &l.history),
-            ("Esc", &l.leave),
-            ("?", &l.help),
-            ("q", &l.quit),
-        ],
-        Screen::Conversation(play) if play.conversation.is_finished() => vec![
-            ("Enter", &l.debrief),
-            ("PgUp/PgDn", &l.history),
-            ("Esc", &l.leave),
-            ("?", &l.help),
-            ("q", &l.quit),
-        ],
-        Screen::Conversation(_) => vec![
-            ("1-9", &l.choose),
-            ("↑↓ Enter", &l.select),
-            ("PgUp/PgDn", &l.history),
-            ("Esc", &l.leave),
-            ("?", &l.help),
-            ("q", &l.quit),
-        ],
-        Screen::Debrief(_) => vec![
-            ("↑↓ PgUp PgDn", &l.scroll),
-            ("r", &l.again),
-            ("Enter", &l.home),
-            ("?", &l.help),
-            ("q", &l.quit),
-        ],
-    }
-}
-
-/// As many legend entries as fit, in order.
 /// A notice in place of the key legend, cut to the width.
 pub(super) fn notice_line(app: &App, notice: &str, width: u16) -> Line<'static> {
     let room = usize::from(width).saturating_sub(1);
     Line::styled(format!(" {}", text::truncate(notice, room)), app.theme.warn)
 }
 
-pub(super) fn legend_line(app: &App, keys: &[(&str, &str)], width: u16) -> Line<'static> {
+/// The legend of a screen with these key bindings: as many entries as fit, in order.
+pub(super) fn legend_line(app: &App, bindings: &[Binding], width: u16) -> Line<'static> {
+    let keys = keymap::legend(bindings, &app.strings.legend);
     let size = |(key, label): &(&str, &str)| 1 + key.width() + 1 + label.width() + 1;
     // When not every key fits, help and quit stay: help lists the keys left out, and quit is
     // the one a trainee must never have to guess. The others go from the end.
     let kept = |(key, _): &(&str, &str)| *key == "?" || *key == "q";
     let mut room =
         usize::from(width).saturating_sub(keys.iter().filter(|k| kept(k)).map(size).sum());
+    let keys = keys.as_slice();
     let all_fit = keys.iter().map(size).sum::<usize>() <= usize::from(width);
     let mut spans = Vec::new();
     let mut full = false;
@@ -173,7 +116,10 @@ pub(super) fn legend_line(app: &App, keys: &[(&str, &str)], width: u16) -> Line<
     Line::from(spans)
 }
 
+/// The "too small" message in place of a screen. Until the next frame is drawn bigger, keys
+/// do nothing but help and quit: nothing may be chosen that cannot be seen.
 pub(super) fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    app.too_small.set(true);
     let message = fill(
         &app.strings.too_small,
         &[
@@ -223,19 +169,36 @@ pub fn scrolled(
     let limit =
         u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
     app.scroll_limit.set(limit);
+    let scroll = scroll.min(limit);
+    let block = more_signs(app, block, scroll > 0, scroll < limit);
     let paragraph = Paragraph::new(Text::from(lines))
         .block(block)
-        .scroll((scroll.min(limit), 0));
+        .scroll((scroll, 0));
     frame.render_widget(paragraph, area);
 }
 
-pub(super) fn help(app: &App, frame: &mut Frame, body: Rect) {
+/// A panel that holds more than it shows says so on its border: "↑ more" at the top right
+/// when there is more above, "↓ more" at the bottom right when there is more below.
+pub fn more_signs<'a>(app: &App, block: Block<'a>, above: bool, below: bool) -> Block<'a> {
+    let sign = |text: &str| Line::styled(format!(" {text} "), app.theme.key).right_aligned();
+    let mut block = block;
+    if above {
+        block = block.title_top(sign(&app.strings.more_above));
+    }
+    if below {
+        block = block.title_bottom(sign(&app.strings.more_below));
+    }
+    block
+}
+
+/// The help over a screen: what each of its keys does, and what Composure is about.
+pub(super) fn help(app: &App, frame: &mut Frame, body: Rect, screen: &[Binding]) {
     let width = 64.min(body.width);
     let inner_width = usize::from(width.saturating_sub(2));
     let mut lines = Vec::new();
-    let bindings = &app.strings.help_bindings;
+    let bindings = keymap::help(screen, &app.strings.help_text);
     let key_width = bindings.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 2;
-    for (keys, what) in bindings {
+    for (keys, what) in &bindings {
         let pad = " ".repeat(key_width.saturating_sub(keys.width()));
         let prefix = Span::styled(format!(" {keys}{pad}"), app.theme.key);
         lines.extend(text::hanging(prefix, what, Style::new(), inner_width));
@@ -249,8 +212,14 @@ pub(super) fn help(app: &App, frame: &mut Frame, body: Rect) {
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let area = centred(body, width, height);
     frame.render_widget(Clear, area);
+    // A help taller than the screen scrolls, and says so on its border.
+    let shown = usize::from(area.height.saturating_sub(2));
+    let limit = u16::try_from(lines.len().saturating_sub(shown)).unwrap_or(u16::MAX);
+    app.help_limit.set(limit);
+    let scroll = app.help_scroll.min(limit);
     let title = format!(" {} ", app.strings.help_title);
-    frame.render_widget(Paragraph::new(lines).block(panel(app, title)), area);
+    let block = more_signs(app, panel(app, title), scroll > 0, scroll < limit);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 fn confirm(app: &App, frame: &mut Frame, body: Rect, then_quit: bool) {
