@@ -58,6 +58,11 @@ pub fn run(args: DrillArgs, cx: &Context<'_>) -> Result<ExitCode> {
         return list(cx.library);
     }
     let trainee = trainee_name(args.trainee.as_deref().unwrap_or_default())?;
+    if args.answers.is_none() {
+        super::commands::needs_terminal(
+            "for scripted play, give the answers: composure drill DRILL --trainee NAME --answers A,B,...",
+        )?;
+    }
     let mut store = Store::open_in(cx.data_dir)?;
     let plan = if args.mistakes {
         let mistakes = store.latest_mistakes(&trainee)?;
@@ -108,7 +113,7 @@ pub fn trainee_name(name: &str) -> Result<String> {
 fn load_drill(name: &str, library: &Library) -> Result<crate::drill::Drill> {
     let problems = |list: Vec<crate::scenario::Problem>| {
         let list: Vec<String> = list.iter().map(ToString::to_string).collect();
-        anyhow!("{name} cannot be run:\n{}", list.join("\n"))
+        super::exit::found(format!("{name} cannot be run:\n{}", list.join("\n")))
     };
     if name.ends_with(".ron") || Path::new(name).is_file() {
         return load_drill_path(&PathBuf::from(name), library).map_err(problems);
@@ -179,7 +184,8 @@ fn scripted(
     let mut clock = cx.now;
     let mut scores = Vec::new();
     for item in &plan.items {
-        let report = play_scripted(item, plan.time_limit_ms, &mut answers, &mut clock, cx.rules)?;
+        let report = play_scripted(item, plan.time_limit_ms, &mut answers, &mut clock, cx.rules)
+            .map_err(super::exit::found)?;
         let record = SessionRecord {
             trainee: trainee.to_owned(),
             drill: Some(plan.id.clone()),

@@ -4,6 +4,8 @@ mod analyse;
 mod check;
 mod commands;
 mod drill;
+pub mod exit;
+mod generate;
 mod import;
 mod results;
 
@@ -21,7 +23,13 @@ pub use results::{ReportArgs, ReportFormat};
 
 /// Practise conversations with difficult clients, graded against a rulebook.
 #[derive(Debug, Parser)]
-#[command(name = "composure", version, about, long_about = None)]
+#[command(
+    name = "composure",
+    version,
+    about,
+    long_about = None,
+    after_long_help = generate::exit_status_help()
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -159,6 +167,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PathsFormat::Text)]
         format: PathsFormat,
     },
+    /// Print a shell completion script, e.g. `composure completions bash >
+    /// ~/.local/share/bash-completion/completions/composure`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, e.g. `composure man | man -l -`.
+    Man,
     /// The conversation as a graph: DOT for Graphviz (`| dot -Tsvg > graph.svg`) or Mermaid
     /// for a Markdown ```mermaid block.
     Graph {

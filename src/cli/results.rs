@@ -71,6 +71,9 @@ pub fn report(data_dir: &Path, args: &ReportArgs, now: Millis) -> Result<ExitCod
 
 pub fn history(data_dir: &Path, trainee: &str, rules: Rulebook, lang: Lang) -> Result<ExitCode> {
     let trainee = super::trainee_name(trainee)?;
+    super::commands::needs_terminal(
+        "`composure report --trainee NAME` prints a trainee's results instead",
+    )?;
     let store = open_existing(data_dir)?;
     crate::tui::run_history(crate::tui::HistoryOptions {
         store,

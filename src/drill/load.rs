@@ -132,10 +132,7 @@ pub fn load_drill_source(
                     let ids: Vec<&str> = library.scenarios().iter().map(|s| s.id()).collect();
                     found.push(problem(
                         loc.list_item("scenarios", i),
-                        format!(
-                            "no scenario with id \"{id}\"; the library has: {}",
-                            ids.join(", ")
-                        ),
+                        crate::suggest::unknown_id("scenario", id, &ids),
                     ));
                 }
             },

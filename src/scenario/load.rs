@@ -176,7 +176,29 @@ pub fn explain_ron(code: &ron::Error) -> String {
         E::Eof => "the file ends too early: a `(`, `[` or `\"` is probably not closed".to_owned(),
         E::ExpectedComma => "expected a comma here".to_owned(),
         E::UnexpectedChar(c) => format!("unexpected character `{c}`"),
+        E::NoSuchStructField {
+            expected, found, ..
+        }
+        | E::NoSuchEnumVariant {
+            expected, found, ..
+        } => with_hint(
+            lowercase_first(&code.to_string()),
+            crate::suggest::nearest(found, expected.iter().copied()),
+        ),
         other => lowercase_first(&other.to_string()),
+    }
+}
+
+/// `ron`'s message about an unknown name, with the nearest known one put first when there
+/// is one: `unexpected field named `tittle` in `Scenario`; did you mean `title`? (expected
+/// one of … instead)`.
+fn with_hint(message: String, nearest: Option<&str>) -> String {
+    let Some(name) = nearest else {
+        return message;
+    };
+    match message.split_once(", expected") {
+        Some((head, tail)) => format!("{head}; did you mean `{name}`? (expected{tail})"),
+        None => format!("{message}; did you mean `{name}`?"),
     }
 }
 
