@@ -112,7 +112,7 @@ pub fn recorder(data_dir: &Path, trainee: &str) -> Result<crate::tui::Recorder> 
     })
 }
 
-/// Opens the results database for reading, saying plainly when nothing was saved yet.
+/// Opens the results database for reading only, saying plainly when nothing was saved yet.
 fn open_existing(data_dir: &Path) -> Result<Store> {
     let path = data_dir.join(crate::store::DB_FILE);
     if !path.exists() {
@@ -121,5 +121,5 @@ fn open_existing(data_dir: &Path) -> Result<Store> {
             data_dir.display()
         );
     }
-    Ok(Store::open(&path)?)
+    Ok(Store::open_read_only(&path)?)
 }
