@@ -337,8 +337,9 @@ impl Conversation {
 }
 
 /// How many routes in a row the engine follows before it gives up. Validation already rejects
-/// loops of routes; this bounds the engine for scenarios that were never validated.
-pub const MAX_AUTOMATIC_STEPS: usize = 1000;
+/// loops of routes and longer chains; this bounds the engine for scenarios that were never
+/// validated.
+pub use crate::scenario::limits::MAX_AUTOMATIC_STEPS;
 
 /// Enters a node: follows routes by the client's `state`, then picks the line variant and
 /// shuffles the options, in that order, from `rng`.

@@ -5,8 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::graph::{cycles, flood};
-use super::limits::{MAX_CHOICES, MAX_NODES, MAX_TEXT_CHARS};
+use super::graph::{cycles, flood, longest_path};
+use super::limits::{MAX_AUTOMATIC_STEPS, MAX_CHOICES, MAX_NODES, MAX_TEXT_CHARS};
 use super::locate::{Field, LazyLocator, Position};
 use super::model::{FORMAT_VERSION, Node, STATE_MAX, STATE_MIN, Scenario, Verdict, When};
 use super::sanitize::{first_refused, for_message};
@@ -451,6 +451,24 @@ impl Checker<'_> {
         }
     }
 
+    /// A chain of routes longer than the engine follows in a row: it would stop the
+    /// conversation at play time, so `check` says so first.
+    fn route_chains(&mut self, s: &Scenario, automatic: &[Vec<usize>]) {
+        let Some((length, head)) = longest_path(automatic) else {
+            return;
+        };
+        if length > MAX_AUTOMATIC_STEPS {
+            let at = self.loc.node(head, "id");
+            self.report(
+                at,
+                format!(
+                    "a chain of {length} routes in a row starts at route \"{}\"; the limit is {MAX_AUTOMATIC_STEPS}, after which the trainer stops the conversation, so put a decision somewhere along it",
+                    node_id(&s.nodes[head])
+                ),
+            );
+        }
+    }
+
     /// Every node must be reachable from `start`, and an ending reachable from every node.
     fn graph(&mut self, s: &Scenario, index: &HashMap<&str, usize>) {
         let Some(&start) = index.get(s.start.as_str()) else {
@@ -480,7 +498,11 @@ impl Checker<'_> {
                 _ => Vec::new(),
             })
             .collect();
-        for component in cycles(&automatic) {
+        let loops = cycles(&automatic);
+        if loops.is_empty() {
+            self.route_chains(s, &automatic);
+        }
+        for component in loops {
             let names: Vec<&str> = component.iter().map(|&i| node_id(&s.nodes[i])).collect();
             let first = component.first().copied().unwrap_or(0);
             let at = self.loc.node(first, "id");
