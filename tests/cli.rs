@@ -524,3 +524,38 @@ fn screens_without_a_terminal_say_so_and_point_at_scripted_play() {
         .code(2)
         .stderr(predicate::str::contains("composure report --trainee NAME"));
 }
+
+#[test]
+fn trainee_names_with_control_bidi_or_invisible_characters_are_refused() {
+    let data = tempfile::tempdir().unwrap();
+    for name in [
+        "Ann\u{1b}[2J",
+        "Ann\u{9b}",
+        "Ann\u{202e}eeL",
+        "Ann\u{2066}",
+        "An\u{200b}n",
+        "An\u{200d}n",
+        "An\u{2060}n",
+        "An\u{feff}n",
+        "An\u{2028}n",
+        "Ann\u{200e}",
+        "An\tn",
+    ] {
+        composure()
+            .args(["play", "late-order", "--scenarios", fixture_dir()])
+            .args([
+                "--answers",
+                "acknowledge,express",
+                "--trainee",
+                name,
+                "--data-dir",
+            ])
+            .arg(data.path())
+            .assert()
+            .code(2)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains("the trainee's name has U+"))
+            .stderr(predicate::str::contains('\u{1b}').not());
+    }
+    assert!(std::fs::read_dir(data.path()).unwrap().next().is_none());
+}

@@ -18,6 +18,7 @@ use crate::engine::Millis;
 use crate::i18n::Lang;
 use crate::rules::Rulebook;
 use crate::scenario::Library;
+use crate::scenario::sanitize::refused;
 use crate::store::{SessionRecord, Store};
 
 #[derive(Debug, Args)]
@@ -97,14 +98,31 @@ pub fn run(args: DrillArgs, cx: &Context<'_>) -> Result<ExitCode> {
     }
 }
 
-/// A trainee's name as results are filed under it: trimmed, not empty, printable.
+/// A trainee's name as results are filed under it: trimmed, not empty, at most 80
+/// characters, and nothing a terminal would obey or a reader could not see. Reports print
+/// the name, and two names that look the same must be the same trainee, so direction marks,
+/// allowed in scenario text, are refused here too.
 pub fn trainee_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
         bail!("--trainee needs a name, as in --trainee \"Ann Lee\"");
     }
-    if name.chars().count() > 80 || name.chars().any(char::is_control) {
-        bail!("a trainee's name is at most 80 printable characters");
+    if name.chars().count() > 80 {
+        bail!("a trainee's name is at most 80 characters");
+    }
+    let mut chars = name.chars().enumerate().peekable();
+    while let Some((at, c)) = chars.next() {
+        let why = refused(c, chars.peek().map(|&(_, n)| n)).or_else(|| {
+            (c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}'))
+                .then_some("a control or invisible character")
+        });
+        if let Some(why) = why {
+            bail!(
+                "the trainee's name has U+{:04X} at character {}, {why}; use printable characters only",
+                u32::from(c),
+                at + 1
+            );
+        }
     }
     Ok(name.to_owned())
 }

@@ -10,6 +10,7 @@ use std::path::Path;
 use ron::extensions::Extensions;
 use serde::Serialize;
 
+use super::comments::refused_in_comments;
 pub use super::limits::MAX_FILE_BYTES;
 use super::limits::MAX_NESTING;
 use super::locate::{Position, offset_of, position_of};
@@ -270,13 +271,26 @@ pub fn load_source(
         message,
     };
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let scenario = parse(source).map_err(|(at, msg)| vec![problem(at, msg)])?;
-    let findings = validate(&scenario, source, rules);
-    if !findings.is_empty() {
-        return Err(findings
+    let mut problems: Vec<Problem> = refused_in_comments(source)
+        .into_iter()
+        .map(|(at, message)| problem(at, message))
+        .collect();
+    let scenario = match parse(source) {
+        Ok(scenario) => scenario,
+        Err((at, message)) => {
+            problems.push(problem(at, message));
+            problems.sort_by_key(|p| p.position);
+            return Err(problems);
+        }
+    };
+    problems.extend(
+        validate(&scenario, source, rules)
             .into_iter()
-            .map(|f| problem(f.position, f.message))
-            .collect());
+            .map(|f| problem(f.position, f.message)),
+    );
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.position);
+        return Err(problems);
     }
     Ok(ValidScenario::assume_valid(scenario, origin))
 }
