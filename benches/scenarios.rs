@@ -214,7 +214,8 @@ fn engine_step(c: &mut Criterion) {
                     let decisions = steps
                         .iter()
                         .map(|s| (s.turn.node.as_str(), s.chosen.as_str()));
-                    black_box(grade(conversation.scenario(), decisions, &rules).score)
+                    let ending = Some(conversation.turn().node.as_str());
+                    black_box(grade(conversation.scenario(), decisions, ending, &rules).score)
                 },
                 BatchSize::SmallInput,
             );

@@ -192,7 +192,13 @@ fn scripted_play_prints_the_graded_transcript_as_json() {
     assert_eq!(json["scenario"]["id"], "late-order");
     assert_eq!(json["seed"], 9);
     assert_eq!(json["score"], 100);
+    assert_eq!(json["handling"], 100);
+    assert_eq!(json["ending_cap"], 100);
+    assert_eq!(json["serious_cap"], 100);
+    assert_eq!(json["limited_by"], "handling");
+    assert_eq!(json["grading"], 2);
     assert_eq!(json["ending"]["outcome"], "Resolved");
+    assert_eq!(json["ending"]["rating"], "Excellent");
     assert_eq!(json["steps"].as_array().unwrap().len(), 2);
     assert_eq!(json["steps"][0]["chosen"]["id"], "acknowledge");
     assert_eq!(

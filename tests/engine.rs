@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use composure::check::check_embedded;
 use composure::engine::{Conversation, EngineError, Report};
-use composure::rules::{Rulebook, choice_value};
-use composure::scenario::{Library, Node, ValidScenario, load_path};
+use composure::rules::{GRADING_VERSION, Limit, Rulebook, choice_value};
+use composure::scenario::{Library, Node, Rating, ValidScenario, load_path};
 
 fn rules() -> Rulebook {
     Rulebook::embedded().unwrap()
@@ -65,14 +65,34 @@ fn different_seeds_shuffle_the_options_and_pick_different_line_variants() {
 }
 
 #[test]
-fn score_is_the_mean_closeness_to_the_best_option_at_each_decision() {
+fn handling_weighs_each_decision_by_what_is_at_stake_there() {
     let s = grading();
-    // first: values best 4, middle 0, worst -3; second: both options equal, so it scores 1.
-    assert_eq!(play(&s, 1, &["best", "same-a"]).score, 100);
-    // (0 - -3) / (4 - -3) = 3/7; mean with 1 is 0.714…
-    assert_eq!(play(&s, 1, &["middle", "same-a"]).score, 71);
-    // 0 and 1: 50.
-    assert_eq!(play(&s, 1, &["worst", "same-b"]).score, 50);
+    // first: values best 4, middle 0, worst -3, so its stake is 7; second: both options
+    // are valued the same, so nothing is at stake and it does not count.
+    let best = play(&s, 1, &["best", "same-a"]);
+    assert_eq!(best.handling, 100);
+    // (0 - -3) / (4 - -3) = 3/7 of the only decision that counts.
+    assert_eq!(play(&s, 1, &["middle", "same-a"]).handling, 43);
+    assert_eq!(play(&s, 1, &["worst", "same-b"]).handling, 0);
+    assert_eq!(best.steps[0].stake, 7);
+    assert_eq!(best.steps[1].stake, 0);
+}
+
+#[test]
+fn the_ending_rating_caps_the_headline() {
+    let s = grading();
+    // The fixture's only ending is Resolved with no rating: Good by default, capped at 85.
+    let best = play(&s, 1, &["best", "same-a"]);
+    let ending = best.ending.as_ref().unwrap();
+    assert_eq!(ending.rating, Some(Rating::Good));
+    assert_eq!(best.ending_cap, 85);
+    assert_eq!(best.score, 85);
+    assert_eq!(best.limited_by, Limit::Ending);
+    assert_eq!(best.grading, GRADING_VERSION);
+    // Below the cap the handling score is the headline.
+    let middle = play(&s, 1, &["middle", "same-a"]);
+    assert_eq!(middle.score, 43);
+    assert_eq!(middle.limited_by, Limit::Handling);
 }
 
 #[test]

@@ -129,6 +129,7 @@ fn node() -> impl Strategy<Value = Node> {
             id,
             says,
             outcome: Outcome::Resolved,
+            rating: None,
             closing,
         }),
         2 => (
@@ -171,6 +172,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     id,
                     title,
                     client_type: ClientType::Rude,
+                    appears_as: None,
                     language,
                     briefing: Briefing {
                         situation,
@@ -196,6 +198,7 @@ fn tidy(mut s: Scenario) -> Scenario {
             id: String::new(),
             says: vec!["Bye.".to_owned()],
             outcome: Outcome::Resolved,
+            rating: None,
             closing: "Done.".to_owned(),
         });
     }
@@ -209,6 +212,7 @@ fn tidy(mut s: Scenario) -> Scenario {
                 id: String::new(),
                 says: vec!["Bye.".to_owned()],
                 outcome: Outcome::WonOver,
+                rating: None,
                 closing: "Done.".to_owned(),
             };
         }

@@ -44,6 +44,7 @@ fn chain(count: usize) -> Scenario {
         id: format!("n{count}"),
         says: vec!["Bye.".to_owned()],
         outcome: Outcome::Resolved,
+        rating: None,
         closing: "Done.".to_owned(),
     });
     Scenario {
@@ -51,6 +52,7 @@ fn chain(count: usize) -> Scenario {
         id: "chain".to_owned(),
         title: "A long chain".to_owned(),
         client_type: ClientType::Rude,
+        appears_as: None,
         language: "en".to_owned(),
         briefing: Briefing {
             situation: "Long.".to_owned(),

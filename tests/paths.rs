@@ -118,6 +118,7 @@ fn every_path_of_the_small_fixture_is_listed_with_its_graded_score_and_ending() 
         let graded = grade(
             &s,
             decisions.iter().map(|(n, c)| (n.as_str(), c.as_str())),
+            Some(node.as_str()),
             &rules(),
         );
         assert_eq!(graded.score, path.score);

@@ -245,6 +245,21 @@ fn quitting_gives_the_terminal_back() {
 }
 
 #[test]
+fn ctrl_c_gives_the_terminal_back_and_ends_with_status_130() {
+    let mut sh = shell();
+    let before = modes(&mut sh);
+    start(&mut sh, "");
+    sh.send_control('c').unwrap();
+    expect_left(&mut sh);
+    sh.wait_for_prompt().unwrap();
+    sh.send_line("echo status=$?").unwrap();
+    sh.exp_string("status=130").unwrap();
+    sh.wait_for_prompt().unwrap();
+    assert_eq!(modes(&mut sh), before);
+    assert_usable(&mut sh, "after Ctrl-C");
+}
+
+#[test]
 fn a_panic_gives_the_terminal_back_and_then_a_readable_message() {
     let mut sh = shell();
     let before = modes(&mut sh);
@@ -373,12 +388,12 @@ fn ctrl_z_suspends_a_drill_mid_countdown_and_fg_brings_it_back() {
     // clock restarted for the same decision).
     let repainted = sh.exp_string(&as_read(COUNTDOWN)).unwrap();
     assert!(!repainted.contains(OSC), "{repainted:?}");
-    // Keys work again: Ctrl-C ends the drill at once.
+    // Keys work again: Ctrl-C ends the drill at once, as an interrupted program.
     sh.send_control('c').unwrap();
     expect_left(&mut sh);
     sh.wait_for_prompt().unwrap();
     sh.send_line("echo status=$?").unwrap();
-    sh.exp_string("status=0").unwrap();
+    sh.exp_string("status=130").unwrap();
     sh.wait_for_prompt().unwrap();
     assert_eq!(modes(&mut sh), before);
     assert_usable(&mut sh, "after fg and Ctrl-C in a drill");

@@ -244,6 +244,23 @@ fn q_on_the_home_screen_quits_at_once() {
 }
 
 #[test]
+fn a_finished_conversation_is_handed_over_for_saving_at_its_last_answer() {
+    use Action::*;
+    let mut app = app(Feedback::Now);
+    press(&mut app, &[Confirm, Confirm, Pick(0), Confirm]);
+    assert!(app.finished.is_empty(), "not finished yet");
+    // The last answer: its consequence is on screen, the debrief two keys away.
+    press(&mut app, &[Pick(0)]);
+    assert_eq!(app.finished.len(), 1);
+    let report = app.finished.remove(0);
+    assert_eq!(report.steps.len(), 2);
+    // Reading on to the debrief hands nothing over a second time.
+    press(&mut app, &[Confirm, Confirm]);
+    assert!(matches!(app.screen, Screen::Debrief(_)));
+    assert!(app.finished.is_empty());
+}
+
+#[test]
 fn play_again_from_the_debrief_returns_to_the_briefing() {
     use Action::*;
     let mut app = app(Feedback::Now);

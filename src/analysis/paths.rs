@@ -202,11 +202,12 @@ fn score_path(
     scenario: &ValidScenario,
     rules: &Rulebook,
     steps: &[(usize, &Edge)],
+    ending: &str,
 ) -> u8 {
     let decisions = steps
         .iter()
         .map(|(from, edge)| (node_id(graph, *from), edge.choice.id.as_str()));
-    grade(scenario, decisions, rules).score
+    grade(scenario, decisions, Some(ending), rules).score
 }
 
 fn list(
@@ -241,7 +242,7 @@ fn list(
                 score: if taken.is_empty() {
                     NO_DECISION_SCORE
                 } else {
-                    score_path(graph, scenario, rules, &taken)
+                    score_path(graph, scenario, rules, &taken, node_id(graph, node))
                 },
                 ending: node_id(graph, node).to_owned(),
                 outcome: ending,
@@ -570,8 +571,9 @@ fn summary(graph: &ConversationGraph, scenario: &ValidScenario, rules: &Rulebook
             .iter()
             .filter_map(|&(from, i)| Some((from, graph.edges.get(from)?.get(i)?)))
             .collect();
+        let ending = graph.order.get(p).map_or("", |&node| node_id(graph, node));
         Extreme {
-            score: score_path(graph, scenario, rules, &steps),
+            score: score_path(graph, scenario, rules, &steps, ending),
             choices: steps.iter().map(|(_, e)| e.choice.id.clone()).collect(),
             ending: graph
                 .order

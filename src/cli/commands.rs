@@ -138,8 +138,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 watch,
                 lang,
                 record,
-            })?;
-            Ok(ExitCode::SUCCESS)
+            })
         }
         Some(Command::Drill(args)) => {
             let library = load_library(&cli.scenarios, &rules);
@@ -197,8 +196,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 watch: None,
                 lang,
                 record: None,
-            })?;
-            Ok(ExitCode::SUCCESS)
+            })
         }
     }
 }

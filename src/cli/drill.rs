@@ -85,16 +85,13 @@ pub fn run(args: DrillArgs, cx: &Context<'_>) -> Result<ExitCode> {
             cx,
             Duration::from_millis(args.hold_save_ms),
         ),
-        None => {
-            crate::tui::run_drill(crate::tui::DrillOptions {
-                plan,
-                rules: cx.rules.clone(),
-                trainee,
-                store,
-                lang: cx.lang,
-            })?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => crate::tui::run_drill(crate::tui::DrillOptions {
+            plan,
+            rules: cx.rules.clone(),
+            trainee,
+            store,
+            lang: cx.lang,
+        }),
     }
 }
 

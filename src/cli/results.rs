@@ -80,8 +80,7 @@ pub fn history(data_dir: &Path, trainee: &str, rules: Rulebook, lang: Lang) -> R
         trainee,
         rules,
         lang,
-    })?;
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
 /// Saves a scripted practice run; returns the session id once committed.

@@ -5,8 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Conversation, HESITATION_EFFECT, Millis};
-use crate::rules::{Grade, RuleTally, Rulebook, choice_value, grade_timed};
-use crate::scenario::{Choice, ClientState, ClientType, Effect, Node, Outcome, Verdict};
+use crate::rules::{
+    Answer, GRADING_VERSION, Grade, Limit, RuleTally, Rulebook, choice_value, grade_answers,
+};
+use crate::scenario::{Choice, ClientState, ClientType, Effect, Node, Outcome, Rating, Verdict};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -17,7 +19,28 @@ pub struct Report {
     pub steps: Vec<StepReport>,
     /// `None` while the conversation is still open.
     pub ending: Option<EndingReport>,
+    /// The headline score, 0–100: the lowest of `handling`, `ending_cap` and `serious_cap`.
     pub score: u8,
+    /// How the conversation was handled, 0–100, before any cap.
+    #[serde(default)]
+    pub handling: u8,
+    /// The cap the ending's rating sets (100 while open).
+    #[serde(default = "no_cap")]
+    pub ending_cap: u8,
+    /// The cap serious mistakes set (100 with none).
+    #[serde(default = "no_cap")]
+    pub serious_cap: u8,
+    /// Which piece set the headline.
+    #[serde(default = "handling_limit")]
+    pub limited_by: Limit,
+    /// Where the conversation turned: an index into `steps` (the first serious mistake, or
+    /// with a Poor or Fail ending the costliest decision).
+    #[serde(default)]
+    pub turning_point: Option<usize>,
+    /// The grading model that produced the score ([`GRADING_VERSION`]); 1 for reports
+    /// written before versions were recorded.
+    #[serde(default = "first_grading")]
+    pub grading: u32,
     pub rules: Vec<RuleTally>,
     /// How often the time ran out; each counts as a decision scored 0.
     #[serde(default)]
@@ -59,6 +82,21 @@ pub struct StepReport {
     /// The time ran out before an answer: `chosen` is empty, no verdicts, scored 0.
     #[serde(default)]
     pub hesitated: bool,
+    /// How much this decision counts in the handling score: the spread between its best
+    /// and worst option (at least 1 for a silence). 0 in reports from before grading 2.
+    #[serde(default)]
+    pub stake: i32,
+    /// The chosen option's value, and the best and worst value offered, so a stored result
+    /// can be regraded without its scenario.
+    #[serde(default)]
+    pub value: i32,
+    #[serde(default)]
+    pub best_value: i32,
+    #[serde(default)]
+    pub worst_value: i32,
+    /// The rule broken at weight 3 when the choice was a serious mistake.
+    #[serde(default)]
+    pub serious: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +117,10 @@ pub struct VerdictReport {
 pub struct EndingReport {
     pub node: String,
     pub outcome: Outcome,
+    /// The ending's rating (given in the file or the default for its outcome and the
+    /// client's real type); `None` in reports from before ratings.
+    #[serde(default)]
+    pub rating: Option<Rating>,
     pub client_line: String,
     pub closing: String,
     pub state: ClientState,
@@ -88,17 +130,27 @@ impl Report {
     pub fn new(conversation: &Conversation, rules: &Rulebook) -> Report {
         let scenario = conversation.scenario();
         let model = scenario.scenario();
-        let hesitations = u32::try_from(conversation.hesitations()).unwrap_or(u32::MAX);
-        let graded: Grade = grade_timed(
+        let turn = conversation.turn();
+        let ending_node = matches!(scenario.node(&turn.node), Some(Node::Ending { .. }))
+            .then_some(turn.node.as_str());
+        let graded: Grade = grade_answers(
             scenario,
-            conversation
-                .steps()
-                .iter()
-                .filter(|s| !s.hesitated)
-                .map(|s| (s.turn.node.as_str(), s.chosen.as_str())),
-            hesitations,
+            conversation.steps().iter().map(|s| {
+                if s.hesitated {
+                    Answer::Silent {
+                        node: s.turn.node.as_str(),
+                    }
+                } else {
+                    Answer::Chose {
+                        node: s.turn.node.as_str(),
+                        choice: s.chosen.as_str(),
+                    }
+                }
+            }),
+            ending_node,
             rules,
         );
+        let hesitations = graded.hesitations;
         let mut decisions = graded.decisions.iter();
         let steps = conversation
             .steps()
@@ -115,6 +167,7 @@ impl Report {
                     .filter_map(|id| find(id))
                     .map(choice_ref)
                     .collect();
+                let decision = decisions.next()?;
                 if step.hesitated {
                     // The first of the best, as grading names it when several tie.
                     let best = choices.iter().rev().max_by_key(|c| choice_value(c))?;
@@ -137,9 +190,13 @@ impl Report {
                         best: choice_ref(best),
                         best_coaching: best.coaching.clone(),
                         hesitated: true,
+                        stake: decision.stake,
+                        value: decision.value,
+                        best_value: decision.best_value,
+                        worst_value: decision.worst_value,
+                        serious: None,
                     });
                 }
-                let decision = decisions.next()?;
                 let chosen = find(&step.chosen)?;
                 let best = decision
                     .best
@@ -166,16 +223,21 @@ impl Report {
                     best: choice_ref(best),
                     best_coaching: best.coaching.clone(),
                     hesitated: false,
+                    stake: decision.stake,
+                    value: decision.value,
+                    best_value: decision.best_value,
+                    worst_value: decision.worst_value,
+                    serious: decision.serious.clone(),
                 })
             })
             .collect();
-        let turn = conversation.turn();
         let ending = match scenario.node(&turn.node) {
             Some(Node::Ending {
                 outcome, closing, ..
             }) => Some(EndingReport {
                 node: turn.node.clone(),
                 outcome: *outcome,
+                rating: graded.rating,
                 client_line: turn.line.clone(),
                 closing: closing.clone(),
                 state: conversation.state(),
@@ -196,11 +258,29 @@ impl Report {
             steps,
             ending,
             score: graded.score,
+            handling: graded.handling,
+            ending_cap: graded.ending_cap,
+            serious_cap: graded.serious_cap,
+            limited_by: graded.limited_by,
+            turning_point: graded.turning_point,
+            grading: GRADING_VERSION,
             rules: graded.rules,
             hesitations,
             time_limit_ms: conversation.time_limit(),
         }
     }
+}
+
+fn no_cap() -> u8 {
+    100
+}
+
+fn handling_limit() -> Limit {
+    Limit::Handling
+}
+
+fn first_grading() -> u32 {
+    1
 }
 
 fn choice_ref(choice: &Choice) -> ChoiceRef {

@@ -190,6 +190,7 @@ pub fn import(source: &str, options: &Options) -> Result<Import, TweeError> {
             id,
             title,
             client_type,
+            appears_as: None,
             language: "en".to_owned(),
             briefing: Briefing {
                 situation: TODO_SITUATION.to_owned(),
@@ -933,6 +934,7 @@ fn build_nodes(story: &[&Passage], node_ids: &[String], drafts: Vec<Draft>) -> V
                 id,
                 says,
                 outcome: Outcome::Resolved,
+                rating: None,
                 closing: TODO_CLOSING.to_owned(),
             });
             continue;

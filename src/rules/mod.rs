@@ -7,8 +7,9 @@ mod model;
 
 pub use coverage::{RuleCoverage, coverage};
 pub use grade::{
-    DecisionScale, DecisionScore, Grade, RuleTally, choice_value, grade, grade_timed,
-    lowest_mean_for, score_from_mean,
+    Answer, DecisionScale, DecisionScore, GRADING_VERSION, Grade, Limit, RuleTally, SERIOUS_WEIGHT,
+    choice_value, grade, grade_answers, handling_score, headline, is_serious, lowest_mean_for,
+    rating_cap, score_from_mean, serious_breach, serious_cap,
 };
 pub use model::{Rule, RuleScope, Rulebook};
 

@@ -22,7 +22,12 @@ pub struct Scenario {
     /// Stable id: lowercase letters, digits and dashes. Used by `composure play ID`.
     pub id: String,
     pub title: String,
+    /// What the client really is: the diagnosis the debrief teaches.
     pub client_type: ClientType,
+    /// What the client appears to be, when that differs from `client_type`: lists, the
+    /// briefing and the conversation show only this, and the debrief reveals the diagnosis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appears_as: Option<ClientType>,
     /// Language of the text, as a short tag such as `"en"`.
     #[serde(default = "default_language")]
     pub language: String,
@@ -111,6 +116,10 @@ pub enum Node {
         /// The client's last words; with several variants one is picked at random.
         says: Vec<String>,
         outcome: Outcome,
+        /// How good this ending is for the trainee; without it, the default for the outcome
+        /// and the client type ([`Rating::default_for`]). It caps the score.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rating: Option<Rating>,
         /// What happened afterwards, shown in the debrief.
         closing: String,
     },
@@ -171,6 +180,17 @@ impl Node {
         }
     }
 
+    /// An ending's rating for a scenario whose client really is `client_type`: the one the
+    /// file gives, else the default for its outcome. `None` for other nodes.
+    pub fn rating(&self, client_type: ClientType) -> Option<Rating> {
+        match self {
+            Node::Ending {
+                outcome, rating, ..
+            } => Some(rating.unwrap_or_else(|| Rating::default_for(*outcome, client_type))),
+            _ => None,
+        }
+    }
+
     /// Where a route sends a client in `state`; `None` for other nodes.
     pub fn route(&self, state: ClientState) -> Option<&str> {
         match self {
@@ -222,6 +242,56 @@ pub struct Effect {
     pub mood: i8,
     #[serde(default)]
     pub trust: i8,
+}
+
+impl Scenario {
+    /// The client type a trainee is shown before the debrief: the appearance when the
+    /// scenario declares one, else the real type.
+    pub fn shown_type(&self) -> ClientType {
+        self.appears_as.unwrap_or(self.client_type)
+    }
+
+    /// Whether the client is not what they appear to be.
+    pub fn is_disguised(&self) -> bool {
+        self.appears_as.is_some_and(|a| a != self.client_type)
+    }
+}
+
+/// How good an ending is, from best to worst. It is the ending's verdict on the whole
+/// conversation, and caps the score: see `docs/scenario-format.md`, "How a conversation is
+/// graded".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Rating {
+    Excellent,
+    Good,
+    Poor,
+    Fail,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 4] = [Rating::Excellent, Rating::Good, Rating::Poor, Rating::Fail];
+
+    /// The rating of an ending whose file gives none. With a client who can be helped, a
+    /// won-over client is the best ending and a parting is Poor: the job was to help. With a
+    /// problem client it turns round: a professional parting after every commitment is the
+    /// best ending, and keeping them by giving in is Poor.
+    pub fn default_for(outcome: Outcome, client_type: ClientType) -> Rating {
+        match (client_type, outcome) {
+            (ClientType::ProblemClient, Outcome::ProfessionalParting) => Rating::Excellent,
+            (ClientType::ProblemClient, Outcome::Resolved) => Rating::Good,
+            (ClientType::ProblemClient, Outcome::WonOver) => Rating::Poor,
+            (ClientType::ProblemClient, Outcome::LostClient) => Rating::Poor,
+            (_, Outcome::WonOver) => Rating::Excellent,
+            (_, Outcome::Resolved) => Rating::Good,
+            (_, Outcome::ProfessionalParting) => Rating::Poor,
+            (_, Outcome::EscalatedComplaint | Outcome::LostClient) => Rating::Fail,
+        }
+    }
+
+    /// Whether the ending is a success for the trainee: drawn in the good colour.
+    pub fn is_good(self) -> bool {
+        matches!(self, Rating::Excellent | Rating::Good)
+    }
 }
 
 /// How a conversation ended, from best to worst.

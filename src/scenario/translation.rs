@@ -26,6 +26,21 @@ pub fn compare(original: &Scenario, translation: &Scenario, source: &str) -> Vec
             ),
         );
     }
+    if original.appears_as != translation.appears_as {
+        report(
+            loc.top(if translation.appears_as.is_some() {
+                "appears_as"
+            } else {
+                "client_type"
+            }),
+            format!(
+                "appears_as differs from the {orig} original ({})",
+                original
+                    .appears_as
+                    .map_or_else(|| "none".to_owned(), |t| format!("{t:?}"))
+            ),
+        );
+    }
     if original.initial != translation.initial {
         report(
             loc.top("initial"),
@@ -141,11 +156,35 @@ pub fn compare(original: &Scenario, translation: &Scenario, source: &str) -> Vec
                     }
                 }
             }
-            (Node::Ending { outcome: a, .. }, Node::Ending { outcome: b, .. }) => {
+            (
+                Node::Ending {
+                    outcome: a,
+                    rating: ra,
+                    ..
+                },
+                Node::Ending {
+                    outcome: b,
+                    rating: rb,
+                    ..
+                },
+            ) => {
                 if a != b {
                     report(
                         loc.node(i, "outcome"),
                         format!("ending \"{id}\" is {b:?}; in the {orig} original it is {a:?}"),
+                    );
+                }
+                if ra != rb {
+                    let name = |r: &Option<crate::scenario::Rating>| {
+                        r.map_or_else(|| "not rated".to_owned(), |r| format!("rated {r:?}"))
+                    };
+                    report(
+                        loc.node(i, if rb.is_some() { "rating" } else { "outcome" }),
+                        format!(
+                            "ending \"{id}\" is {}; in the {orig} original it is {}",
+                            name(rb),
+                            name(ra)
+                        ),
                     );
                 }
             }

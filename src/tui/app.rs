@@ -299,12 +299,16 @@ impl App {
                 }
             }
             Screen::Conversation(play) => {
+                let was_finished = play.conversation.is_finished();
                 let (next, leave) = play_update(play, action, now, &self.rules);
                 if leave {
                     self.confirm_leave = Some(false);
                 }
-                if let Some(Screen::Debrief(debrief)) = &next {
-                    self.finished.push(debrief.report.clone());
+                // The result exists the moment the last answer is given: it goes to be saved
+                // then, not when the debrief opens, so leaving before the debrief loses nothing.
+                if !was_finished && play.conversation.is_finished() {
+                    self.finished
+                        .push(Report::new(&play.conversation, &self.rules));
                 }
                 next
             }

@@ -21,6 +21,7 @@ pub mod theme;
 mod view;
 mod watch;
 
+use std::process::ExitCode;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
@@ -66,7 +67,7 @@ pub struct Options {
 
 /// Runs the trainer until the trainee quits. The terminal is restored on return, through
 /// ratatui's hook on a panic, and before the process ends by a signal.
-pub fn run(options: Options) -> Result<()> {
+pub fn run(options: Options) -> Result<ExitCode> {
     let theme = theme::Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
     let strings = crate::i18n::strings(options.lang)?;
     let mut app = App::new(
@@ -92,26 +93,64 @@ pub fn run(options: Options) -> Result<()> {
     })
 }
 
+/// How an event loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// The trainee quit.
+    Quit,
+    /// Ctrl-C: ends with status 130, as an interrupted program does.
+    Interrupted,
+    /// This signal came: the process ends by it, as it would have without a handler.
+    Signal(i32),
+    /// The terminal is gone (hung up, in error, at end of input): nothing to restore and
+    /// nobody to tell, so the process ends as a hang-up would have ended it.
+    Closed,
+}
+
 /// Watches for signals, takes the terminal, runs `body` (an event loop), and gives the
 /// terminal back however it ends: returning, failing, or (through ratatui's hook) panicking.
-/// When `body` returns a signal, the process then ends by it, as it would have without a
-/// handler.
+/// Returns the exit status for a quit or Ctrl-C; for a signal or a closed terminal the
+/// process ends by that signal, as it would have without a handler.
 fn with_terminal(
-    body: impl FnOnce(&mut DefaultTerminal, &Signals) -> Result<Option<i32>>,
-) -> Result<()> {
+    body: impl FnOnce(&mut DefaultTerminal, &Signals) -> Result<Ending>,
+) -> Result<ExitCode> {
     // Registered before the terminal changes, so no signal finds it changed and unhandled.
     let signals = Signals::register().context("cannot watch for signals")?;
     let mut terminal = ratatui::init();
-    let result = body(&mut terminal, &signals);
+    let mut result = body(&mut terminal, &signals);
+    // Drawing fails on a terminal that has just been closed: that is a closed terminal too.
+    if result.is_err() && signals.input_closed() {
+        result = Ok(Ending::Closed);
+    }
+    if let Ok(Ending::Closed) = result {
+        // Restoring a terminal that is gone fails, and ratatui would report that on the same
+        // terminal (and the cursor's restore on drop too): try quietly, then let it go.
+        let _ = ratatui::try_restore();
+        std::mem::forget(terminal);
+        drop(signals);
+        signals::end_by(signals::HANG_UP).context("cannot end by the hang-up")?;
+        return Ok(ExitCode::from(HANG_UP_STATUS));
+    }
     ratatui::restore();
     // Shows the cursor again, which drawing hid.
     drop(terminal);
     drop(signals);
-    if let Ok(Some(signal)) = result {
-        signals::end_by(signal).context("cannot end by the signal received")?;
+    match result? {
+        Ending::Quit => Ok(ExitCode::SUCCESS),
+        Ending::Interrupted => Ok(ExitCode::from(INTERRUPTED_STATUS)),
+        Ending::Signal(signal) => {
+            signals::end_by(signal).context("cannot end by the signal received")?;
+            Ok(ExitCode::from(128 + u8::try_from(signal).unwrap_or(0)))
+        }
+        // Handled above.
+        Ending::Closed => Ok(ExitCode::from(HANG_UP_STATUS)),
     }
-    result.map(|_| ())
 }
+
+/// The status after Ctrl-C, as a shell reports a program ended by SIGINT.
+const INTERRUPTED_STATUS: u8 = 130;
+/// The status after a hang-up, where the signal itself could not end the process.
+const HANG_UP_STATUS: u8 = 129;
 
 /// What an event loop drives: the trainer itself, a drill or the history. Every loop waits
 /// for input through [`wait_for_input`], so all of them handle keys and signals alike.
@@ -167,35 +206,48 @@ impl Driven for HistoryScreen {
 
 /// Waits until a key or a signal comes, or `timeout` passes (`None`: for as long as it
 /// takes), and deals with what came: a stop (Ctrl-Z or SIGTSTP) or a continue, a resize (the
-/// next draw reads the new size), then the clock, then every key. Returns the signal that
-/// should end the program, if one came; keys that came with it are not applied.
+/// next draw reads the new size), then the clock, then every key. Returns how the program
+/// should end, if it should: a signal, Ctrl-C or a closed terminal; keys that came after that
+/// are not applied.
 fn wait_for_input(
     terminal: &mut DefaultTerminal,
     signals: &Signals,
     screen: &mut impl Driven,
     timeout: Option<Duration>,
-) -> Result<Option<i32>> {
+) -> Result<Option<Ending>> {
     let woke = signals
         .wait(timeout)
         .context("cannot read from the terminal")?;
     for caught in signals.take() {
         match caught {
-            Caught::End(signal) => return Ok(Some(signal)),
+            Caught::End(signal) => return Ok(Some(Ending::Signal(signal))),
             Caught::Suspend => suspend(terminal, screen.app())?,
             Caught::Resume => take_back(terminal)?,
             // The next draw reads the new size.
             Caught::Resize => {}
         }
     }
+    if woke == Wake::Closed {
+        return Ok(Some(Ending::Closed));
+    }
     screen.tick(now());
     if woke == Wake::Input {
         // Every event that has arrived, so that none waits in crossterm's queue while the
-        // loop sleeps in `wait`. Anything but a key only needs the redraw that follows.
-        while event::poll(Duration::ZERO).context("cannot read from the terminal")? {
+        // loop sleeps in `wait`. Anything but a key only needs the redraw that follows. The
+        // terminal is asked first each time whether it is still there: crossterm's reader
+        // would loop for ever on one that is gone.
+        loop {
+            if signals.input_closed() {
+                return Ok(Some(Ending::Closed));
+            }
+            if !event::poll(Duration::ZERO).context("cannot read from the terminal")? {
+                break;
+            }
             let Event::Key(key) = event::read().context("cannot read from the terminal")? else {
                 continue;
             };
             match keymap::action_for(key) {
+                Some(Action::ForceQuit) => return Ok(Some(Ending::Interrupted)),
                 _ if screen.done() => {}
                 Some(Action::Suspend) => suspend(terminal, screen.app())?,
                 Some(action) => screen.update(action, now()),
@@ -206,16 +258,31 @@ fn wait_for_input(
     Ok(None)
 }
 
-/// Draws and handles input until the trainee quits (`None`) or a signal ends the trainer.
+/// Draws and handles input until the trainee quits, Ctrl-C, a signal or a closed terminal
+/// ends the trainer. Every finished conversation is saved before the next frame is drawn,
+/// and once more however the loop ends, so none is lost.
 fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    watch: Option<&mut watch::FileWatch>,
+    mut record: Option<&mut Recorder>,
+    signals: &Signals,
+) -> Result<Ending> {
+    let ended = trainer_turns(terminal, app, watch, record.as_deref_mut(), signals);
+    save_reports(app, record);
+    ended
+}
+
+fn trainer_turns(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     mut watch: Option<&mut watch::FileWatch>,
     mut record: Option<&mut Recorder>,
     signals: &Signals,
-) -> Result<Option<i32>> {
+) -> Result<Ending> {
     let mut test_panic = std::env::var_os(TEST_PANIC_VAR).is_some();
     while !app.quit {
+        save_reports(app, record.as_deref_mut());
         terminal
             .draw(|frame| draw(app, frame))
             .context("cannot draw the screen")?;
@@ -227,19 +294,8 @@ fn event_loop(
         }
         // Without a file to watch, block until a key or a signal: no timer, no polling.
         let timeout = watch.as_ref().map(|_| watch::INTERVAL);
-        if let Some(signal) = wait_for_input(terminal, signals, app, timeout)? {
-            return Ok(Some(signal));
-        }
-        let finished: Vec<crate::engine::Report> = app.finished.drain(..).collect();
-        if let Some(recorder) = record.as_deref_mut() {
-            for report in &finished {
-                let saved = recorder.save(report, now());
-                app.notice = Some(Recorder::notice(
-                    app.strings,
-                    &saved,
-                    &report.scenario.title,
-                ));
-            }
+        if let Some(ending) = wait_for_input(terminal, signals, app, timeout)? {
+            return Ok(ending);
         }
         if let Some(w) = watch.as_deref_mut()
             && w.changed()
@@ -248,7 +304,22 @@ fn event_loop(
             app.reload(loaded, &w.path.display().to_string(), now());
         }
     }
-    Ok(None)
+    Ok(Ending::Quit)
+}
+
+/// Saves every finished conversation not saved yet, and tells the trainee how it went.
+fn save_reports(app: &mut App, record: Option<&mut Recorder>) {
+    let finished: Vec<crate::engine::Report> = app.finished.drain(..).collect();
+    if let Some(recorder) = record {
+        for report in &finished {
+            let saved = recorder.save(report, now());
+            app.notice = Some(Recorder::notice(
+                app.strings,
+                &saved,
+                &report.scenario.title,
+            ));
+        }
+    }
 }
 
 /// Ctrl-Z: gives the terminal back to the shell, stops until `fg`, then takes it back and
@@ -300,7 +371,7 @@ pub struct DrillOptions {
 
 /// Runs a timed drill until the trainee quits or a signal ends it. Each finished scenario is
 /// saved before the screen moves on, and the summary says which results are saved.
-pub fn run_drill(options: DrillOptions) -> Result<()> {
+pub fn run_drill(options: DrillOptions) -> Result<ExitCode> {
     let theme = theme::Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
     let mut recorder = Recorder {
         store: options.store,
@@ -339,7 +410,7 @@ fn drill_loop(
     screen: &mut DrillScreen,
     recorder: &mut Recorder,
     signals: &Signals,
-) -> Result<Option<i32>> {
+) -> Result<Ending> {
     let ended = drill_turns(terminal, screen, recorder, signals);
     save_finished(screen, recorder);
     ended
@@ -350,7 +421,7 @@ fn drill_turns(
     screen: &mut DrillScreen,
     recorder: &mut Recorder,
     signals: &Signals,
-) -> Result<Option<i32>> {
+) -> Result<Ending> {
     while !screen.quit {
         save_finished(screen, recorder);
         let drawn_at = now();
@@ -358,11 +429,11 @@ fn drill_turns(
             .draw(|frame| screen.draw(frame, drawn_at))
             .context("cannot draw the screen")?;
         let timeout = screen.next_wake(now());
-        if let Some(signal) = wait_for_input(terminal, signals, screen, timeout)? {
-            return Ok(Some(signal));
+        if let Some(ending) = wait_for_input(terminal, signals, screen, timeout)? {
+            return Ok(ending);
         }
     }
-    Ok(None)
+    Ok(Ending::Quit)
 }
 
 /// Saves every finished scenario not saved yet, and tells the screen how each save went.
@@ -385,7 +456,7 @@ pub struct HistoryOptions {
 }
 
 /// Shows a trainee's history until they quit or a signal ends it.
-pub fn run_history(options: HistoryOptions) -> Result<()> {
+pub fn run_history(options: HistoryOptions) -> Result<ExitCode> {
     let theme = theme::Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
     let filter = crate::store::Filter::trainee(&options.trainee);
     let sessions = options.store.sessions(&filter, Some(1000))?;
@@ -418,10 +489,10 @@ pub fn run_history(options: HistoryOptions) -> Result<()> {
             terminal
                 .draw(|frame| screen.draw(frame))
                 .context("cannot draw the screen")?;
-            if let Some(signal) = wait_for_input(terminal, signals, &mut screen, None)? {
-                return Ok(Some(signal));
+            if let Some(ending) = wait_for_input(terminal, signals, &mut screen, None)? {
+                return Ok(ending);
             }
         }
-        Ok(None)
+        Ok(Ending::Quit)
     })
 }

@@ -31,6 +31,9 @@ pub enum Caught {
     Resize,
 }
 
+/// The signal a closed terminal ends the trainer by, as the kernel's hang-up would.
+pub const HANG_UP: i32 = SIGHUP;
+
 /// Signals that end the trainer. SIGINT and SIGQUIT come only from outside (`kill`), since
 /// the keys that send them are plain keys in raw mode.
 const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
@@ -38,8 +41,11 @@ const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
 /// Why the loop woke up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wake {
-    /// The terminal has input (or has hung up: reading it will say).
+    /// The terminal has input.
     Input,
+    /// The terminal is gone: hung up (its window closed, its SSH connection dropped), in
+    /// error, or at the end of its input. Nothing will ever come from it again.
+    Closed,
     /// A signal came, or the wait timed out.
     Other,
 }
@@ -98,19 +104,35 @@ impl Signals {
             Err(e) => return Err(e.into()),
         }
         let [input, _] = &fds;
-        if input.revents().intersects(PollFlags::NVAL) {
-            return Err(io::Error::other("the terminal is closed"));
+        Ok(self.classify(input.revents()))
+    }
+
+    /// Whether the terminal is gone, asked without waiting. The event loop asks before every
+    /// read it leaves to crossterm: crossterm's reader loops for ever on a terminal that reads
+    /// nothing (end of input) or fails (EIO), so it must never be asked to read one.
+    pub fn input_closed(&self) -> bool {
+        let mut fds = [PollFd::new(&self.input, PollFlags::IN)];
+        match poll(&mut fds, Some(&Timespec::default())) {
+            Ok(_) => self.classify(fds[0].revents()) == Wake::Closed,
+            Err(rustix::io::Errno::INTR) => false,
+            Err(_) => true,
         }
-        Ok(
-            if input
-                .revents()
-                .intersects(PollFlags::IN | PollFlags::HUP | PollFlags::ERR)
-            {
-                Wake::Input
-            } else {
-                Wake::Other
-            },
-        )
+    }
+
+    /// What `revents` from a poll of the terminal say: input, nothing, or a terminal gone.
+    /// Readable with nothing to read is the end of input, as a read returning 0 bytes is; a
+    /// hung-up terminal fails the question with EIO.
+    fn classify(&self, revents: PollFlags) -> Wake {
+        if revents.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+            return Wake::Closed;
+        }
+        if !revents.intersects(PollFlags::IN) {
+            return Wake::Other;
+        }
+        match rustix::io::ioctl_fionread(&self.input) {
+            Ok(0) | Err(rustix::io::Errno::IO) => Wake::Closed,
+            _ => Wake::Input,
+        }
     }
 
     /// The signals that came since the last call, the most pressing first.

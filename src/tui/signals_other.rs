@@ -17,8 +17,12 @@ pub enum Caught {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wake {
     Input,
+    #[allow(dead_code)] // only Unix tells a closed terminal apart
+    Closed,
     Other,
 }
+
+pub const HANG_UP: i32 = 1;
 
 pub struct Signals;
 
@@ -30,6 +34,10 @@ impl Signals {
     pub fn wait(&self, timeout: Option<Duration>) -> io::Result<Wake> {
         let ready = event::poll(timeout.unwrap_or(Duration::MAX))?;
         Ok(if ready { Wake::Input } else { Wake::Other })
+    }
+
+    pub fn input_closed(&self) -> bool {
+        false
     }
 
     pub fn take(&self) -> Vec<Caught> {
