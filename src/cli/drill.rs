@@ -12,7 +12,7 @@ use clap::Args;
 use super::commands::{plural, print_out, table};
 use crate::drill::{
     DrillFeedback, DrillPlan, Order, embedded_drills, find_drill, load_drill_path,
-    load_drill_source, mistakes_plan, plan, play_scripted,
+    load_drill_source, mean_score, mistakes_plan, plan, play_scripted,
 };
 use crate::engine::Millis;
 use crate::i18n::Lang;
@@ -211,7 +211,7 @@ fn scripted(
         let id = store
             .save_holding(&record, hold)
             .with_context(|| format!("cannot save the result of {}", item.scenario.id()))?;
-        scores.push(u32::from(record.report.score));
+        scores.push(record.report.score);
         // Printed only after the commit returned: a line here is a result that lasts.
         print_out(&format!(
             "saved: session {id} · {} · score {} · {} hesitation(s)\n",
@@ -228,7 +228,7 @@ fn scripted(
             left.join(",")
         );
     }
-    let mean = scores.iter().sum::<u32>() / u32::try_from(scores.len().max(1)).unwrap_or(1);
+    let mean = mean_score(scores).unwrap_or(0);
     print_out(&format!("drill score: {mean}/100\n"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -325,9 +325,7 @@ impl DrillScreen {
 
     /// The drill's score: the mean of the finished scenarios' scores, rounded.
     pub fn score(&self) -> Option<u32> {
-        let n = u32::try_from(self.results.len()).ok().filter(|&n| n > 0)?;
-        let sum: u32 = self.results.iter().map(|r| u32::from(r.report.score)).sum();
-        Some((sum * 2 + n) / (2 * n))
+        crate::drill::mean_score(self.results.iter().map(|r| r.report.score)).map(u32::from)
     }
 
     pub fn draw(&self, frame: &mut Frame, now: Millis) {
