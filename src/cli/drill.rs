@@ -11,10 +11,10 @@ use clap::Args;
 
 use super::commands::{plural, print_out, table};
 use crate::drill::{
-    DrillFeedback, DrillPlan, Order, embedded_drills, find_drill, load_drill_path,
-    load_drill_source, mean_score, mistakes_plan, plan, play_scripted,
+    DrillPlan, Order, embedded_drills, find_drill, load_drill_path, load_drill_source, mean_score,
+    mistakes_plan, plan, play_scripted,
 };
-use crate::engine::Millis;
+use crate::engine::{Feedback, Millis};
 use crate::i18n::Lang;
 use crate::rules::Rulebook;
 use crate::scenario::Library;
@@ -163,8 +163,8 @@ fn list(library: &Library) -> Result<ExitCode> {
                         Order::Shuffled => "shuffled".to_owned(),
                     },
                     match drill.feedback {
-                        DrillFeedback::Now => "coaching now".to_owned(),
-                        DrillFeedback::End => "coaching at the end".to_owned(),
+                        Feedback::Now => "coaching now".to_owned(),
+                        Feedback::End => "coaching at the end".to_owned(),
                     },
                     drill.name,
                 ]);

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use crate::engine::Feedback;
 use crate::i18n::Lang;
 
 pub use analyse::paths_text;
@@ -63,13 +64,20 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
         .ok_or_else(|| format!("\"{text}\" is not a language Composure speaks; use en, nb or ru"))
 }
 
-/// When the coaching for a choice is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Feedback {
-    /// Right after each choice, with the consequence.
-    Now,
-    /// Only in the debrief at the end.
-    End,
+/// `--feedback now|end`: clap reads the engine's one type of feedback mode, so the domain
+/// needs no command-line crate.
+impl ValueEnum for Feedback {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Feedback::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let help = match self {
+            Feedback::Now => "Right after each choice, with the consequence",
+            Feedback::End => "Only in the debrief at the end",
+        };
+        Some(clap::builder::PossibleValue::new(self.name()).help(help))
+    }
 }
 
 /// Output for people or for scripts.

@@ -6,6 +6,7 @@
 //! keys, so indexing that can panic and arithmetic that can overflow are denied here.
 #![deny(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
+mod feedback;
 mod report;
 
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+pub use feedback::Feedback;
 pub use report::{ChoiceRef, EndingReport, Report, ScenarioInfo, StepReport, VerdictReport};
 
 use crate::scenario::{ClientState, Effect, Node, Outcome, ValidScenario};

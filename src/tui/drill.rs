@@ -27,8 +27,8 @@ use super::theme::Theme;
 use super::view::{
     MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, notice_line, panel, too_small,
 };
-use crate::cli::Feedback;
-use crate::drill::{DrillFeedback, DrillPlan};
+use crate::drill::DrillPlan;
+use crate::engine::Feedback;
 use crate::engine::{Millis, Report};
 use crate::i18n::{Lang, Strings, fill};
 use crate::labels;
@@ -113,10 +113,7 @@ impl DrillScreen {
         lang: Lang,
         strings: &'static Strings,
     ) -> DrillScreen {
-        let feedback = match plan.feedback {
-            DrillFeedback::Now => Feedback::Now,
-            DrillFeedback::End => Feedback::End,
-        };
+        let feedback = plan.feedback;
         let mut app = App::new(
             Library::default(),
             rules,
@@ -461,8 +458,8 @@ impl DrillScreen {
         );
         lines.push(Line::styled(plan_text, t.dim));
         let coaching = match plan.feedback {
-            DrillFeedback::Now => &d.coaching_now,
-            DrillFeedback::End => &d.coaching_end,
+            Feedback::Now => &d.coaching_now,
+            Feedback::End => &d.coaching_end,
         };
         lines.push(Line::styled(coaching.clone(), t.dim));
         lines.push(Line::raw(""));
