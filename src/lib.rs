@@ -44,4 +44,5 @@ pub mod report;
 pub mod rules;
 pub mod scenario;
 pub mod store;
+pub mod suggest;
 pub mod tui;

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Parser;
-use composure::cli::{Cli, run};
+use composure::cli::{Cli, exit, run};
 
 fn main() -> ExitCode {
     let now = SystemTime::now()
@@ -14,7 +14,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             eprintln!("composure: error: {error:#}");
-            ExitCode::FAILURE
+            exit::for_error(&error)
         }
     }
 }

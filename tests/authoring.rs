@@ -71,7 +71,7 @@ fn new_writes_a_file_that_plays_and_refuses_to_overwrite_it() {
         .current_dir(dir.path())
         .args(["new", "front-desk", "--client-type", "king"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("already exists"));
     composure()
         .current_dir(dir.path())
@@ -87,13 +87,13 @@ fn new_rejects_an_unknown_client_type_and_a_bad_id() {
         .current_dir(dir.path())
         .args(["new", "x", "--client-type", "angry"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("unknown client type \"angry\""));
     composure()
         .current_dir(dir.path())
         .args(["new", "Front Desk", "--client-type", "rude"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("cannot be a scenario id"));
     assert!(!dir.path().join("x.ron").exists());
 }

@@ -52,6 +52,11 @@ fn check_prints_every_problem_with_its_position_and_exits_1() {
         "{out}"
     );
     assert!(out.contains("unknown rule \"set-expectation\""), "{out}");
+    assert!(out.contains("did you mean \"set-expectations\"?"), "{out}");
+    assert!(
+        out.contains("missing node \"lots\"; did you mean \"lost\"?"),
+        "{out}"
+    );
     assert!(
         out.contains("node \"lost\" cannot be reached from the start"),
         "{out}"
@@ -284,7 +289,7 @@ fn an_unknown_scenario_id_lists_the_library() {
     composure()
         .args(["play", "no-such-scenario", "--answers", "x"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains(
             "no scenario with id \"no-such-scenario\"",
         ))
@@ -401,4 +406,169 @@ fn check_of_an_empty_folder_is_an_error() {
         .stdout(predicate::str::contains(
             "no scenario files (*.ron) in this folder",
         ));
+}
+
+#[test]
+fn completions_are_generated_for_bash_from_the_command_line_definition() {
+    composure()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("_composure()"))
+        .stdout(predicate::str::contains("complete -F _composure"))
+        .stdout(predicate::str::contains("completions"));
+    composure()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'tcsh'"));
+}
+
+#[test]
+fn the_manual_page_is_roff_with_every_subcommand_and_the_exit_status() {
+    let out = composure()
+        .arg("man")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(out).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH composure 1"),
+        "{page}"
+    );
+    assert!(page.contains(".TH composure 1"), "{page}");
+    for command in ["check", "play", "report", "completions", "man"] {
+        assert!(
+            page.contains(&format!("composure\\-{command}")),
+            "{command}:\n{page}"
+        );
+    }
+    assert!(page.contains(".SH \"EXIT STATUS\""), "{page}");
+}
+
+#[test]
+fn help_ends_with_the_exit_status() {
+    composure()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exit status:"))
+        .stdout(predicate::str::contains(
+            "  1  Problems were found in your files or answers",
+        ));
+}
+
+#[test]
+fn a_misspelt_subcommand_is_a_usage_error_that_suggests_the_right_one() {
+    composure()
+        .arg("chek")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a similar subcommand exists: 'check'",
+        ));
+}
+
+#[test]
+fn a_misspelt_scenario_id_suggests_the_nearest_one_and_exits_2() {
+    composure()
+        .args([
+            "play",
+            "lat-order",
+            "--scenarios",
+            fixture_dir(),
+            "--answers",
+            "x",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no scenario with id \"lat-order\"; did you mean \"late-order\"?",
+        ));
+}
+
+#[test]
+fn a_misspelt_field_suggests_the_field_it_was_meant_to_be() {
+    composure()
+        .args(["check", "tests/fixtures/invalid/unknown-field-ending.ron"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("did you mean `closing`?"));
+}
+
+/// Without a terminal the screens used to fail with "cannot watch for signals: No such
+/// device or address"; they say what is missing and what works instead.
+#[test]
+fn screens_without_a_terminal_say_so_and_point_at_scripted_play() {
+    let data = tempfile::tempdir().unwrap();
+    for args in [
+        vec![],
+        vec!["play", "late-order", "--scenarios", fixture_dir()],
+        vec![
+            "play",
+            "late-order",
+            "--scenarios",
+            fixture_dir(),
+            "--trainee",
+            "Ann",
+        ],
+        vec!["drill", "first-week", "--trainee", "Ann"],
+    ] {
+        composure()
+            .args(&args)
+            .arg("--data-dir")
+            .arg(data.path())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "this screen needs a terminal, and standard input or output is not one",
+            ))
+            .stderr(predicate::str::contains("--answers"))
+            .stderr(predicate::str::contains("signals").not());
+    }
+    // Nothing was saved or created on the way to the refusal.
+    assert!(std::fs::read_dir(data.path()).unwrap().next().is_none());
+    composure()
+        .args(["history", "--trainee", "Ann", "--data-dir"])
+        .arg(data.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("composure report --trainee NAME"));
+}
+
+#[test]
+fn trainee_names_with_control_bidi_or_invisible_characters_are_refused() {
+    let data = tempfile::tempdir().unwrap();
+    for name in [
+        "Ann\u{1b}[2J",
+        "Ann\u{9b}",
+        "Ann\u{202e}eeL",
+        "Ann\u{2066}",
+        "An\u{200b}n",
+        "An\u{200d}n",
+        "An\u{2060}n",
+        "An\u{feff}n",
+        "An\u{2028}n",
+        "Ann\u{200e}",
+        "An\tn",
+    ] {
+        composure()
+            .args(["play", "late-order", "--scenarios", fixture_dir()])
+            .args([
+                "--answers",
+                "acknowledge,express",
+                "--trainee",
+                name,
+                "--data-dir",
+            ])
+            .arg(data.path())
+            .assert()
+            .code(2)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains("the trainee's name has U+"))
+            .stderr(predicate::str::contains('\u{1b}').not());
+    }
+    assert!(std::fs::read_dir(data.path()).unwrap().next().is_none());
 }

@@ -105,12 +105,12 @@ fn paths_as_json_gives_scripts_every_field() {
 }
 
 #[test]
-fn an_unknown_id_exits_1_naming_the_ids_there_are() {
+fn an_unknown_id_exits_2_naming_the_ids_there_are() {
     for command in ["paths", "graph"] {
         composure()
             .args([command, "no-such-scenario"])
             .assert()
-            .code(1)
+            .code(2)
             .stderr(predicate::str::contains(
                 "no scenario with id \"no-such-scenario\"; the library has: ",
             ));

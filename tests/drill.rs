@@ -7,9 +7,9 @@
 use std::path::Path;
 
 use composure::drill::{
-    DrillFeedback, Order, embedded_drills, find_drill, is_drill_source, load_drill_path,
-    load_drill_source, plan,
+    Order, embedded_drills, find_drill, is_drill_source, load_drill_path, load_drill_source, plan,
 };
+use composure::engine::Feedback;
 use composure::rules::Rulebook;
 use composure::scenario::Library;
 
@@ -44,7 +44,7 @@ fn every_shipped_drill_loads_and_plans_at_least_one_scenario() {
 fn a_shipped_drill_is_found_by_its_id() {
     let drill = find_drill("under-fire", &library()).unwrap().unwrap();
     assert_eq!(drill.order, Order::Shuffled);
-    assert_eq!(drill.feedback, DrillFeedback::End);
+    assert_eq!(drill.feedback, Feedback::End);
     assert!(find_drill("no-such-drill", &library()).is_none());
 }
 

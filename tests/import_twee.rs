@@ -867,7 +867,7 @@ fn import_refuses_to_replace_a_file_unless_forced() {
         .args(["import", "twee", "tests/fixtures/twee/links.twee", "-o"])
         .arg(&out)
         .assert()
-        .code(1)
+        .code(2)
         .stdout("")
         .stderr(predicate::str::contains(format!(
             "{} already exists; pass --force to replace it",
@@ -899,7 +899,7 @@ fn import_never_replaces_the_story_itself() {
         .arg(&story)
         .arg("--force")
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("is the story itself"));
     assert_eq!(std::fs::read_to_string(&story).unwrap(), source("links"));
 }

@@ -7,11 +7,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use composure::rules::Rulebook;
-use composure::scenario::limits::{MAX_CHOICES, MAX_NESTING, MAX_NODES, MAX_TEXT_CHARS};
+use std::sync::Arc;
+
+use composure::engine::Conversation;
+use composure::scenario::limits::{
+    MAX_AUTOMATIC_STEPS, MAX_CHOICES, MAX_NESTING, MAX_NODES, MAX_TEXT_CHARS,
+};
 use composure::scenario::load::ron_options;
 use composure::scenario::{
     Briefing, Choice, Client, ClientState, ClientType, Effect, Node, Outcome, Scenario, Verdict,
-    load_source,
+    When, load_source,
 };
 
 fn rules() -> Rulebook {
@@ -120,4 +125,55 @@ fn nesting_to_the_limit_parses_and_one_deeper_does_not() {
             "{open}"
         );
     }
+}
+
+/// `count` routes in a row, then the ending of [`chain`]`(1)`.
+fn routes(count: usize) -> Scenario {
+    let mut scenario = chain(1);
+    let ending = scenario.nodes.remove(0);
+    let ending_id = "n1";
+    let next = |i: usize| {
+        if i == count {
+            ending_id.to_owned()
+        } else {
+            format!("r{}", i + 1)
+        }
+    };
+    scenario.nodes = (1..=count)
+        .map(|i| Node::Route {
+            id: format!("r{i}"),
+            when: vec![When {
+                mood_at_least: Some(1),
+                trust_at_least: None,
+                next: next(i),
+            }],
+            otherwise: next(i),
+        })
+        .collect();
+    scenario.nodes.push(ending);
+    scenario.start = "r1".to_owned();
+    scenario
+}
+
+/// The engine stops after this many routes in a row; `check` used to pass a longer chain,
+/// which then failed only when played.
+#[test]
+fn a_chain_of_routes_to_the_limit_plays_and_one_longer_is_refused_by_check() {
+    let text = to_ron(&routes(MAX_AUTOMATIC_STEPS));
+    let scenario = load_source("routes.ron", &text, &rules()).unwrap();
+    let conversation = Conversation::start(Arc::new(scenario), 1, 0).unwrap();
+    assert!(conversation.is_finished());
+
+    let text = to_ron(&routes(MAX_AUTOMATIC_STEPS + 1));
+    let problems = load_source("routes.ron", &text, &rules()).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = &problems[0];
+    assert!(
+        problem.message.contains("a chain of 1001 routes")
+            && problem.message.contains("\"r1\"")
+            && problem.message.contains("limit is 1000"),
+        "{problem}"
+    );
+    let line = text.lines().position(|l| l.contains("id: \"r1\"")).unwrap() + 1;
+    assert_eq!(problem.position.unwrap().line, line, "{problem}");
 }

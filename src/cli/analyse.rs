@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use super::commands::{find, load_library, plural, print_out, table, warn_problems};
 use super::{GraphFormat, PathsFormat};
@@ -68,7 +68,7 @@ fn resolve(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<ValidScena
             for problem in &problems {
                 let _ = write!(message, "\n  {problem}");
             }
-            anyhow!(message)
+            super::exit::found(message)
         });
     }
     let library = load_library(folders, rules);

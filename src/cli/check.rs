@@ -38,7 +38,7 @@ pub fn run(
     };
     print_out(&text)?;
     Ok(if failed(&report, strict) {
-        ExitCode::FAILURE
+        super::exit::problems_found()
     } else {
         ExitCode::SUCCESS
     })

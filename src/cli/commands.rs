@@ -56,6 +56,8 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             format,
         }) => super::check::run(&paths, &rules, strict, coverage, format),
         Some(Command::Import { from }) => super::import::run(from),
+        Some(Command::Completions { shell }) => super::generate::completions(shell),
+        Some(Command::Man) => super::generate::man(),
         Some(Command::List {
             client_type,
             language,
@@ -85,7 +87,8 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
         }) => {
             let (library, id) = library_for(&id, &cli.scenarios, &rules)?;
             let scenario = find(&library, &id, lang, strings)?;
-            let report = play_scripted(scenario, &answers, seed, now, &rules)?;
+            let report =
+                play_scripted(scenario, &answers, seed, now, &rules).map_err(super::exit::found)?;
             if let Some(trainee) = trainee {
                 let id = super::results::save_practice(&data_dir?, &trainee, &report, now)?;
                 eprintln!("saved: session {id}");
@@ -105,10 +108,6 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             trainee,
             ..
         }) => {
-            let record = match trainee {
-                Some(trainee) => Some(super::results::recorder(&data_dir?, &trainee)?),
-                None => None,
-            };
             let watch = if watch {
                 if !is_file_argument(&id) {
                     bail!(
@@ -128,6 +127,13 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             if watch.is_none() {
                 find(&library, &start_with, lang, strings)?;
             }
+            needs_terminal(
+                "for scripted play, give the answers: composure play ID --answers A,B,...",
+            )?;
+            let record = match trainee {
+                Some(trainee) => Some(super::results::recorder(&data_dir?, &trainee)?),
+                None => None,
+            };
             tui::run(tui::Options {
                 library,
                 rules,
@@ -182,6 +188,9 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             force,
         }) => new_scenario(&name, &client_type, force),
         None => {
+            needs_terminal(
+                "`composure list` prints the scenarios, and `composure play ID --answers A,B,...` plays one without a terminal",
+            )?;
             let library = load_library(&cli.scenarios, &rules);
             tui::run(tui::Options {
                 library,
@@ -195,6 +204,16 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             })
         }
     }
+}
+
+/// Screens read keys from standard input and draw on standard output; without a terminal on
+/// both there is nothing to draw on, and the error says what works instead.
+pub(super) fn needs_terminal(instead: &str) -> Result<()> {
+    use std::io::IsTerminal as _;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    bail!("this screen needs a terminal, and standard input or output is not one; {instead}")
 }
 
 /// Whether a `play` argument names a file rather than a scenario id.
@@ -219,7 +238,10 @@ fn library_for(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<(Libra
         }
         Err(problems) => {
             let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            bail!("{id} cannot be played:\n{}", list.join("\n"))
+            Err(super::exit::found(format!(
+                "{id} cannot be played:\n{}",
+                list.join("\n")
+            )))
         }
     }
 }
@@ -298,14 +320,7 @@ pub(super) fn find<'a>(
             let mut ids: Vec<&str> = library.scenarios().iter().map(|s| s.id()).collect();
             ids.sort_unstable();
             ids.dedup();
-            bail!(
-                "no scenario with id \"{id}\"; the library has: {}",
-                if ids.is_empty() {
-                    "none".to_owned()
-                } else {
-                    ids.join(", ")
-                }
-            )
+            bail!("{}", crate::suggest::unknown_id("scenario", id, &ids))
         }
     }
 }

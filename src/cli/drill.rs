@@ -11,13 +11,14 @@ use clap::Args;
 
 use super::commands::{plural, print_out, table};
 use crate::drill::{
-    DrillFeedback, DrillPlan, Order, embedded_drills, find_drill, load_drill_path,
-    load_drill_source, mistakes_plan, plan, play_scripted,
+    DrillPlan, Order, embedded_drills, find_drill, load_drill_path, load_drill_source, mean_score,
+    mistakes_plan, plan, play_scripted,
 };
-use crate::engine::Millis;
+use crate::engine::{Feedback, Millis};
 use crate::i18n::Lang;
 use crate::rules::Rulebook;
 use crate::scenario::Library;
+use crate::scenario::sanitize::refused;
 use crate::store::{SessionRecord, Store};
 
 #[derive(Debug, Args)]
@@ -58,6 +59,11 @@ pub fn run(args: DrillArgs, cx: &Context<'_>) -> Result<ExitCode> {
         return list(cx.library);
     }
     let trainee = trainee_name(args.trainee.as_deref().unwrap_or_default())?;
+    if args.answers.is_none() {
+        super::commands::needs_terminal(
+            "for scripted play, give the answers: composure drill DRILL --trainee NAME --answers A,B,...",
+        )?;
+    }
     let mut store = Store::open_in(cx.data_dir)?;
     let plan = if args.mistakes {
         let mistakes = store.latest_mistakes(&trainee)?;
@@ -89,14 +95,31 @@ pub fn run(args: DrillArgs, cx: &Context<'_>) -> Result<ExitCode> {
     }
 }
 
-/// A trainee's name as results are filed under it: trimmed, not empty, printable.
+/// A trainee's name as results are filed under it: trimmed, not empty, at most 80
+/// characters, and nothing a terminal would obey or a reader could not see. Reports print
+/// the name, and two names that look the same must be the same trainee, so direction marks,
+/// allowed in scenario text, are refused here too.
 pub fn trainee_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
         bail!("--trainee needs a name, as in --trainee \"Ann Lee\"");
     }
-    if name.chars().count() > 80 || name.chars().any(char::is_control) {
-        bail!("a trainee's name is at most 80 printable characters");
+    if name.chars().count() > 80 {
+        bail!("a trainee's name is at most 80 characters");
+    }
+    let mut chars = name.chars().enumerate().peekable();
+    while let Some((at, c)) = chars.next() {
+        let why = refused(c, chars.peek().map(|&(_, n)| n)).or_else(|| {
+            (c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}'))
+                .then_some("a control or invisible character")
+        });
+        if let Some(why) = why {
+            bail!(
+                "the trainee's name has U+{:04X} at character {}, {why}; use printable characters only",
+                u32::from(c),
+                at + 1
+            );
+        }
     }
     Ok(name.to_owned())
 }
@@ -105,7 +128,7 @@ pub fn trainee_name(name: &str) -> Result<String> {
 fn load_drill(name: &str, library: &Library) -> Result<crate::drill::Drill> {
     let problems = |list: Vec<crate::scenario::Problem>| {
         let list: Vec<String> = list.iter().map(ToString::to_string).collect();
-        anyhow!("{name} cannot be run:\n{}", list.join("\n"))
+        super::exit::found(format!("{name} cannot be run:\n{}", list.join("\n")))
     };
     if name.ends_with(".ron") || Path::new(name).is_file() {
         return load_drill_path(&PathBuf::from(name), library).map_err(problems);
@@ -140,8 +163,8 @@ fn list(library: &Library) -> Result<ExitCode> {
                         Order::Shuffled => "shuffled".to_owned(),
                     },
                     match drill.feedback {
-                        DrillFeedback::Now => "coaching now".to_owned(),
-                        DrillFeedback::End => "coaching at the end".to_owned(),
+                        Feedback::Now => "coaching now".to_owned(),
+                        Feedback::End => "coaching at the end".to_owned(),
                     },
                     drill.name,
                 ]);
@@ -176,7 +199,8 @@ fn scripted(
     let mut clock = cx.now;
     let mut scores = Vec::new();
     for item in &plan.items {
-        let report = play_scripted(item, plan.time_limit_ms, &mut answers, &mut clock, cx.rules)?;
+        let report = play_scripted(item, plan.time_limit_ms, &mut answers, &mut clock, cx.rules)
+            .map_err(super::exit::found)?;
         let record = SessionRecord {
             trainee: trainee.to_owned(),
             drill: Some(plan.id.clone()),
@@ -187,7 +211,7 @@ fn scripted(
         let id = store
             .save_holding(&record, hold)
             .with_context(|| format!("cannot save the result of {}", item.scenario.id()))?;
-        scores.push(u32::from(record.report.score));
+        scores.push(record.report.score);
         // Printed only after the commit returned: a line here is a result that lasts.
         print_out(&format!(
             "saved: session {id} · {} · score {} · {} hesitation(s)\n",
@@ -204,7 +228,7 @@ fn scripted(
             left.join(",")
         );
     }
-    let mean = scores.iter().sum::<u32>() / u32::try_from(scores.len().max(1)).unwrap_or(1);
+    let mean = mean_score(scores).unwrap_or(0);
     print_out(&format!("drill score: {mean}/100\n"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -59,7 +59,7 @@ fn import_twee(
     // The path and the story's own names go to the terminal written out, never obeyed.
     let shown = for_message(&story.display().to_string()).into_owned();
     refuse_to_replace(story, output, force)?;
-    let bytes = read_story(story)?;
+    let bytes = read_story(story).map_err(super::exit::found)?;
     let options = twee::Options {
         client_type,
         fallback_name: output
@@ -72,7 +72,7 @@ fn import_twee(
         Err(e) => {
             let message = e.kind.to_string();
             eprintln!("{shown}:{}: error: {}", e.line, for_message(&message));
-            return Ok(ExitCode::FAILURE);
+            return Ok(super::exit::problems_found());
         }
     };
     for warning in &imported.warnings {

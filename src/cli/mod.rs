@@ -4,6 +4,8 @@ mod analyse;
 mod check;
 mod commands;
 mod drill;
+pub mod exit;
+mod generate;
 mod import;
 mod results;
 
@@ -11,6 +13,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use crate::engine::Feedback;
 use crate::i18n::Lang;
 
 pub use analyse::paths_text;
@@ -21,7 +24,13 @@ pub use results::{ReportArgs, ReportFormat};
 
 /// Practise conversations with difficult clients, graded against a rulebook.
 #[derive(Debug, Parser)]
-#[command(name = "composure", version, about, long_about = None)]
+#[command(
+    name = "composure",
+    version,
+    about,
+    long_about = None,
+    after_long_help = generate::exit_status_help()
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -55,13 +64,20 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
         .ok_or_else(|| format!("\"{text}\" is not a language Composure speaks; use en, nb or ru"))
 }
 
-/// When the coaching for a choice is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Feedback {
-    /// Right after each choice, with the consequence.
-    Now,
-    /// Only in the debrief at the end.
-    End,
+/// `--feedback now|end`: clap reads the engine's one type of feedback mode, so the domain
+/// needs no command-line crate.
+impl ValueEnum for Feedback {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Feedback::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let help = match self {
+            Feedback::Now => "Right after each choice, with the consequence",
+            Feedback::End => "Only in the debrief at the end",
+        };
+        Some(clap::builder::PossibleValue::new(self.name()).help(help))
+    }
 }
 
 /// Output for people or for scripts.
@@ -173,6 +189,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PathsFormat::Text)]
         format: PathsFormat,
     },
+    /// Print a shell completion script, e.g. `composure completions bash >
+    /// ~/.local/share/bash-completion/completions/composure`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, e.g. `composure man | man -l -`.
+    Man,
     /// The conversation as a graph: DOT for Graphviz (`| dot -Tsvg > graph.svg`) or Mermaid
     /// for a Markdown ```mermaid block.
     Graph {

@@ -71,6 +71,9 @@ pub fn report(data_dir: &Path, args: &ReportArgs, now: Millis) -> Result<ExitCod
 
 pub fn history(data_dir: &Path, trainee: &str, rules: Rulebook, lang: Lang) -> Result<ExitCode> {
     let trainee = super::trainee_name(trainee)?;
+    super::commands::needs_terminal(
+        "`composure report --trainee NAME` prints a trainee's results instead",
+    )?;
     let store = open_existing(data_dir)?;
     crate::tui::run_history(crate::tui::HistoryOptions {
         store,
@@ -108,7 +111,7 @@ pub fn recorder(data_dir: &Path, trainee: &str) -> Result<crate::tui::Recorder> 
     })
 }
 
-/// Opens the results database for reading, saying plainly when nothing was saved yet.
+/// Opens the results database for reading only, saying plainly when nothing was saved yet.
 fn open_existing(data_dir: &Path) -> Result<Store> {
     let path = data_dir.join(crate::store::DB_FILE);
     if !path.exists() {
@@ -117,5 +120,5 @@ fn open_existing(data_dir: &Path) -> Result<Store> {
             data_dir.display()
         );
     }
-    Ok(Store::open(&path)?)
+    Ok(Store::open_read_only(&path)?)
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::model::{DRILL_FORMAT, Drill, Pick, SECONDS_MAX, SECONDS_MIN};
 use crate::i18n::Lang;
 use crate::labels;
+use crate::scenario::comments::refused_in_comments;
 use crate::scenario::load::{explain_ron, read_source, ron_options};
 use crate::scenario::locate::Locator;
 use crate::scenario::sanitize::{first_refused, for_message};
@@ -45,15 +46,22 @@ pub fn load_drill_source(
         message,
     };
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let drill: Drill = ron_options().from_str(source).map_err(|e| {
-        let at = Position {
-            line: e.span.start.line.max(1),
-            col: e.span.start.col.max(1),
-        };
-        vec![problem(at, explain_ron(&e.code))]
-    })?;
+    let mut found: Vec<Problem> = refused_in_comments(source)
+        .into_iter()
+        .map(|(at, message)| problem(at, message))
+        .collect();
+    let drill: Drill = match ron_options().from_str(source) {
+        Ok(drill) => drill,
+        Err(e) => {
+            let at = Position {
+                line: e.span.start.line.max(1),
+                col: e.span.start.col.max(1),
+            };
+            found.push(problem(at, explain_ron(&e.code)));
+            return Err(found);
+        }
+    };
     let loc = Locator::new(source);
-    let mut found = Vec::new();
     if drill.format != DRILL_FORMAT {
         found.push(problem(
             loc.top("format"),
@@ -133,10 +141,7 @@ pub fn load_drill_source(
                     let ids: Vec<&str> = library.scenarios().iter().map(|s| s.id()).collect();
                     found.push(problem(
                         loc.list_item("scenarios", i),
-                        format!(
-                            "no scenario with id \"{id}\"; the library has: {}",
-                            ids.join(", ")
-                        ),
+                        crate::suggest::unknown_id("scenario", id, &ids),
                     ));
                 }
             },

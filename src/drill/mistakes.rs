@@ -7,7 +7,6 @@ use std::sync::Arc;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::model::DrillFeedback;
 use super::plan::{DrillPlan, Planned};
 use crate::engine::Millis;
 use crate::scenario::Library;
@@ -78,6 +77,6 @@ pub fn mistakes_plan(
         ),
         items,
         time_limit_ms,
-        feedback: DrillFeedback::Now,
+        feedback: crate::engine::Feedback::Now,
     })
 }

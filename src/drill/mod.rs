@@ -7,10 +7,12 @@ mod load;
 mod mistakes;
 mod model;
 mod plan;
+mod score;
 mod script;
 
 pub use load::{embedded_drills, find_drill, is_drill_source, load_drill_path, load_drill_source};
 pub use mistakes::{MAX_SCENARIOS, MISTAKES_DRILL_ID, mistakes_plan};
-pub use model::{DRILL_FORMAT, Drill, DrillFeedback, Order, Pick, SECONDS_MAX, SECONDS_MIN};
+pub use model::{DRILL_FORMAT, Drill, Order, Pick, SECONDS_MAX, SECONDS_MIN};
 pub use plan::{DrillPlan, Planned, plan};
+pub use score::{mean_score, round_mean};
 pub use script::{ANSWER_MS, SILENCE, ScriptError, play_scripted};

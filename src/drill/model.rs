@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::Feedback;
 use crate::scenario::ClientType;
 
 /// The only drill format version this build reads.
@@ -39,8 +40,9 @@ pub struct Drill {
     pub seed: u64,
     /// The time limit for each decision.
     pub seconds_per_decision: u32,
-    #[serde(default)]
-    pub feedback: DrillFeedback,
+    /// When the coaching is shown; at the end when the file does not say.
+    #[serde(default = "Feedback::drill_default")]
+    pub feedback: Feedback,
     /// The name and description for trainees who play in another language, by language
     /// code: `{ "nb": (name: "…", description: "…") }`. A language not listed gets the
     /// `name` and `description` above.
@@ -84,14 +86,4 @@ pub enum Order {
     Fixed,
     /// Shuffled by the drill's seed, the same for everyone.
     Shuffled,
-}
-
-/// When the coaching for a choice is shown during a drill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum DrillFeedback {
-    /// After each choice, and a debrief after each scenario.
-    Now,
-    /// Only at the end, in the drill's summary.
-    #[default]
-    End,
 }

@@ -7,7 +7,8 @@ use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::model::{Drill, DrillFeedback, Order, Pick};
+use super::model::{Drill, Order, Pick};
+use crate::engine::Feedback;
 use crate::engine::Millis;
 use crate::scenario::{Library, ValidScenario};
 
@@ -26,7 +27,7 @@ pub struct DrillPlan {
     pub description: String,
     pub items: Vec<Planned>,
     pub time_limit_ms: Millis,
-    pub feedback: DrillFeedback,
+    pub feedback: Feedback,
 }
 
 /// Picks the drill's scenarios from the library: every pick in order (a client type gives all

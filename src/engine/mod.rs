@@ -6,6 +6,7 @@
 //! keys, so indexing that can panic and arithmetic that can overflow are denied here.
 #![deny(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
+mod feedback;
 mod report;
 
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+pub use feedback::Feedback;
 pub use report::{ChoiceRef, EndingReport, Report, ScenarioInfo, StepReport, VerdictReport};
 
 use crate::scenario::{ClientState, Effect, Node, Outcome, ValidScenario};
@@ -338,8 +340,9 @@ impl Conversation {
 }
 
 /// How many routes in a row the engine follows before it gives up. Validation already rejects
-/// loops of routes; this bounds the engine for scenarios that were never validated.
-pub const MAX_AUTOMATIC_STEPS: usize = 1000;
+/// loops of routes and longer chains; this bounds the engine for scenarios that were never
+/// validated.
+pub use crate::scenario::limits::MAX_AUTOMATIC_STEPS;
 
 /// Enters a node: follows routes by the client's `state`, then picks the line variant and
 /// shuffles the options, in that order, from `rng`.

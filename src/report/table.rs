@@ -82,7 +82,7 @@ impl Export for Table {
                 (i + 1).to_string(),
                 t.trainee.clone(),
                 t.sessions.to_string(),
-                format!("{:.0}", t.mean_score),
+                crate::drill::round_mean(t.mean_score).to_string(),
                 t.best_score.to_string(),
                 t.decisions.to_string(),
                 t.hesitations.to_string(),
@@ -122,8 +122,13 @@ impl Export for Table {
             };
             writeln!(
                 out,
-                "{}: {} session(s), mean {:.0}, best {}, {} silence(s) in {} decisions",
-                t.trainee, t.sessions, t.mean_score, t.best_score, t.hesitations, t.decisions
+                "{}: {} session(s), mean {}, best {}, {} silence(s) in {} decisions",
+                t.trainee,
+                t.sessions,
+                crate::drill::round_mean(t.mean_score),
+                t.best_score,
+                t.hesitations,
+                t.decisions
             )?;
             writeln!(out, "  strong at: {}", names(&detail.strengths))?;
             writeln!(out, "  work on:   {}", names(&detail.weaknesses))?;

@@ -79,6 +79,43 @@ pub fn flood(edges: &[Vec<usize>], from: impl IntoIterator<Item = usize>) -> Vec
     seen
 }
 
+/// The longest path in an acyclic graph, counted in nodes, and the node it starts from; the
+/// first such node when several tie. `None` for a graph without nodes. Only meaningful when
+/// [`cycles`] found none.
+pub fn longest_path(edges: &[Vec<usize>]) -> Option<(usize, usize)> {
+    const UNSEEN: usize = 0;
+    let n = edges.len();
+    // The longest path starting at each node, once known; 0 while not.
+    let mut length = vec![UNSEEN; n];
+    // On the path being walked: an edge back to one is a cycle, and is not followed.
+    let mut walking = vec![false; n];
+    for root in 0..n {
+        if length[root] != UNSEEN {
+            continue;
+        }
+        let mut work = vec![(root, 0usize)];
+        walking[root] = true;
+        while let Some(&mut (v, ref mut e)) = work.last_mut() {
+            if let Some(&w) = edges[v].get(*e) {
+                *e += 1;
+                if length[w] == UNSEEN && !walking[w] {
+                    walking[w] = true;
+                    work.push((w, 0));
+                }
+                continue;
+            }
+            length[v] = 1 + edges[v].iter().map(|&w| length[w]).max().unwrap_or(0);
+            walking[v] = false;
+            work.pop();
+        }
+    }
+    length
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+        .map(|(start, &len)| (len, start))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +135,15 @@ mod tests {
             .collect();
         assert_eq!(cycles(&edges).len(), 1);
         assert!(flood(&edges, [0]).iter().all(|&b| b));
+    }
+
+    #[test]
+    fn the_longest_path_is_counted_in_nodes_from_its_first_node() {
+        // 0 → 1 → 2 → 3 and 4 → 2: the longest starts at 0 and has four nodes.
+        let edges = vec![vec![1], vec![2], vec![3], vec![], vec![2]];
+        assert_eq!(longest_path(&edges), Some((4, 0)));
+        assert_eq!(longest_path(&[]), None);
+        // A cycle is not followed round, and the walk ends.
+        assert!(longest_path(&[vec![1], vec![0]]).is_some());
     }
 }

@@ -24,3 +24,8 @@ pub const MAX_CHOICES: usize = 9;
 /// Longest string, in characters. The longest in the shipped scenarios is 554; a line longer
 /// than this no longer fits on one screen of a small terminal.
 pub const MAX_TEXT_CHARS: usize = 2_000;
+
+/// Most routes followed in a row without asking the trainee. `check` refuses a longer chain
+/// of routes; the engine stops at this many whatever it is given, for scenarios that were
+/// never checked.
+pub const MAX_AUTOMATIC_STEPS: usize = 1000;

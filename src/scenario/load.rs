@@ -10,6 +10,7 @@ use std::path::Path;
 use ron::extensions::Extensions;
 use serde::Serialize;
 
+use super::comments::refused_in_comments;
 pub use super::limits::MAX_FILE_BYTES;
 use super::limits::MAX_NESTING;
 use super::locate::{Position, offset_of, position_of};
@@ -183,7 +184,29 @@ pub fn explain_ron(code: &ron::Error) -> String {
         E::Eof => "the file ends too early: a `(`, `[` or `\"` is probably not closed".to_owned(),
         E::ExpectedComma => "expected a comma here".to_owned(),
         E::UnexpectedChar(c) => format!("unexpected character `{c}`"),
+        E::NoSuchStructField {
+            expected, found, ..
+        }
+        | E::NoSuchEnumVariant {
+            expected, found, ..
+        } => with_hint(
+            lowercase_first(&code.to_string()),
+            crate::suggest::nearest(found, expected.iter().copied()),
+        ),
         other => lowercase_first(&other.to_string()),
+    }
+}
+
+/// `ron`'s message about an unknown name, with the nearest known one put first when there
+/// is one: `unexpected field named `tittle` in `Scenario`; did you mean `title`? (expected
+/// one of … instead)`.
+fn with_hint(message: String, nearest: Option<&str>) -> String {
+    let Some(name) = nearest else {
+        return message;
+    };
+    match message.split_once(", expected") {
+        Some((head, tail)) => format!("{head}; did you mean `{name}`? (expected{tail})"),
+        None => format!("{message}; did you mean `{name}`?"),
     }
 }
 
@@ -256,13 +279,26 @@ pub fn load_source(
         message,
     };
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let scenario = parse(source).map_err(|(at, msg)| vec![problem(at, msg)])?;
-    let findings = validate(&scenario, source, rules);
-    if !findings.is_empty() {
-        return Err(findings
+    let mut problems: Vec<Problem> = refused_in_comments(source)
+        .into_iter()
+        .map(|(at, message)| problem(at, message))
+        .collect();
+    let scenario = match parse(source) {
+        Ok(scenario) => scenario,
+        Err((at, message)) => {
+            problems.push(problem(at, message));
+            problems.sort_by_key(|p| p.position);
+            return Err(problems);
+        }
+    };
+    problems.extend(
+        validate(&scenario, source, rules)
             .into_iter()
-            .map(|f| problem(f.position, f.message))
-            .collect());
+            .map(|f| problem(f.position, f.message)),
+    );
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.position);
+        return Err(problems);
     }
     Ok(ValidScenario::assume_valid(scenario, origin))
 }

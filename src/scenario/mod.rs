@@ -2,6 +2,7 @@
 //! make it safe to play, the library of shipped and trainer-supplied files, and synthetic
 //! scenarios of any size for benchmarks and tests.
 
+pub mod comments;
 pub mod graph;
 pub mod library;
 pub mod limits;

@@ -1,7 +1,9 @@
 //! Characters that must never reach a terminal from scenario text: control characters (an
-//! escape can move the cursor, rewrite the window title or reprogram keys) and the
+//! escape can move the cursor, rewrite the window title or reprogram keys), the
 //! bidirectional overrides and isolates that make text display in another order than it is
-//! written. Validation reports them; the screens and printed messages replace them anyway,
+//! written, and invisible characters (zero-width spaces and joiners, the word joiner, a byte
+//! order mark inside text, line and paragraph separators) that make two texts which look
+//! alike differ. Validation reports them; the screens and printed messages replace them anyway,
 //! so text that skipped validation still cannot take over the trainee's terminal.
 //!
 //! Allowed: line feed (a line break), tab (wrapping treats it as a space), a carriage return
@@ -26,16 +28,23 @@ pub fn refused(c: char, next: Option<char>) -> Option<&'static str> {
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some(
             "a bidirectional override or isolate, which makes text display in another order than it is written",
         ),
+        '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' => Some(
+            "an invisible character, which makes two texts that look the same differ or hides where a word breaks",
+        ),
+        '\u{2028}' | '\u{2029}' => Some(
+            "a line or paragraph separator, which some terminals show as a line break and others not at all",
+        ),
         _ => None,
     }
 }
 
 /// Whether a byte can start a refused character: an ASCII control other than line feed and
 /// tab (a carriage return is allowed only before a line feed, so it is looked at), or the
-/// first byte of the UTF-8 encoding of a C1 control (0xC2) or of an override or isolate
-/// (0xE2). Each of these starts a character, never continues one.
+/// first byte of the UTF-8 encoding of a C1 control (0xC2), of an override, isolate,
+/// separator or invisible character in U+2000–U+2FFF (0xE2), or of U+FEFF (0xEF). Each of
+/// these starts a character, never continues one.
 fn may_start_refused(b: u8) -> bool {
-    (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2 || b == 0xe2
+    (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2 || b == 0xe2 || b == 0xef
 }
 
 /// The first refused character of `text`: its index in characters, the character, and why.
@@ -112,6 +121,16 @@ mod tests {
     fn escapes_c1_controls_and_overrides_are_refused() {
         for c in [
             '\u{1b}', '\u{0}', '\u{7}', '\u{7f}', '\u{9b}', '\u{202e}', '\u{2066}',
+        ] {
+            assert!(refused(c, None).is_some(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_and_separators_are_refused() {
+        for c in [
+            '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{2064}', '\u{feff}', '\u{2028}',
+            '\u{2029}',
         ] {
             assert!(refused(c, None).is_some(), "{c:?}");
         }

@@ -5,12 +5,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::graph::{cycles, flood};
-use super::limits::{MAX_CHOICES, MAX_NODES, MAX_TEXT_CHARS};
+use super::graph::{cycles, flood, longest_path};
+use super::limits::{MAX_AUTOMATIC_STEPS, MAX_CHOICES, MAX_NODES, MAX_TEXT_CHARS};
 use super::locate::{Field, LazyLocator, Position};
 use super::model::{FORMAT_VERSION, Node, STATE_MAX, STATE_MIN, Scenario, Verdict, When};
 use super::sanitize::{first_refused, for_message};
 use crate::rules::{RuleScope, Rulebook};
+use crate::suggest::did_you_mean;
 
 /// One thing wrong with a scenario, at a place in its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +40,7 @@ pub fn validate(scenario: &Scenario, source: &str, rules: &Rulebook) -> Vec<Find
     let mut out = Checker {
         loc,
         found: Vec::new(),
+        hints: MAX_HINTS,
     };
     if !out.node_limit(scenario) {
         // Past the node limit the file is not worth checking further, and checking it would
@@ -60,6 +62,7 @@ pub fn validate_past_node_limit(
     let out = Checker {
         loc: LazyLocator::new(source),
         found: Vec::new(),
+        hints: MAX_HINTS,
     };
     out.rest(scenario, rules)
 }
@@ -81,9 +84,25 @@ impl Checker<'_> {
 struct Checker<'a> {
     loc: LazyLocator<'a>,
     found: Vec<Finding>,
+    /// How many more "did you mean" hints may be looked for (see [`MAX_HINTS`]).
+    hints: usize,
 }
 
+/// A hint compares a name with every known one, so a hostile file with thousands of missing
+/// references would cost their product; the first ones get hints, which is what a trainer
+/// fixing a typo reads.
+const MAX_HINTS: usize = 64;
+
 impl Checker<'_> {
+    /// `; did you mean "x"?` for a misspelt name, while hints last.
+    fn hint<'n>(&mut self, word: &str, known: impl IntoIterator<Item = &'n str>) -> String {
+        if self.hints == 0 {
+            return String::new();
+        }
+        self.hints -= 1;
+        did_you_mean(word, known)
+    }
+
     fn report(&mut self, position: Position, message: impl Into<String>) {
         self.found.push(Finding {
             position,
@@ -254,24 +273,35 @@ impl Checker<'_> {
                 for (k, w) in when.iter().enumerate() {
                     if !index.contains_key(w.next.as_str()) {
                         let at = self.loc.when(i, k, "next");
+                        let hint = self.hint(&w.next, s.nodes.iter().map(node_id));
                         self.report(
                             at,
-                            format!("route \"{id}\" leads to a missing node \"{}\"", w.next),
+                            format!(
+                                "route \"{id}\" leads to a missing node \"{}\"{hint}",
+                                w.next
+                            ),
                         );
                     }
                 }
                 if !index.contains_key(otherwise.as_str()) {
                     let at = self.loc.node(i, "otherwise");
+                    let hint = self.hint(otherwise, s.nodes.iter().map(node_id));
                     self.report(
                         at,
-                        format!("route \"{id}\": `otherwise` names a missing node \"{otherwise}\""),
+                        format!(
+                            "route \"{id}\": `otherwise` names a missing node \"{otherwise}\"{hint}"
+                        ),
                     );
                 }
             }
         }
         if !s.nodes.is_empty() && !index.contains_key(s.start.as_str()) {
             let at = self.loc.top("start");
-            self.report(at, format!("`start` names a missing node \"{}\"", s.start));
+            let hint = self.hint(&s.start, s.nodes.iter().map(node_id));
+            self.report(
+                at,
+                format!("`start` names a missing node \"{}\"{hint}", s.start),
+            );
         }
         index
     }
@@ -324,10 +354,11 @@ impl Checker<'_> {
                 }
                 if !index.contains_key(choice.next.as_str()) {
                     let p = self.loc.choice(i, j, "next");
+                    let hint = self.hint(&choice.next, s.nodes.iter().map(node_id));
                     self.report(
                         p,
                         format!(
-                            "choice \"{id}\" leads to a missing node \"{}\"",
+                            "choice \"{id}\" leads to a missing node \"{}\"{hint}",
                             choice.next
                         ),
                     );
@@ -384,10 +415,23 @@ impl Checker<'_> {
                 );
             }
             match rules.get(rule_id) {
-                None => self.report(
-                    self.loc.verdict(node, choice_index, k),
-                    format!("choice \"{choice}\" names an unknown rule \"{rule_id}\" (see `composure rules`)"),
-                ),
+                None => {
+                    let hint = self.hint(
+                        rule_id,
+                        rules
+                            .rules
+                            .iter()
+                            .filter(|r| r.scope == RuleScope::Choice)
+                            .map(|r| r.id.as_str()),
+                    );
+                    let at = self.loc.verdict(node, choice_index, k);
+                    self.report(
+                        at,
+                        format!(
+                            "choice \"{choice}\" names an unknown rule \"{rule_id}\" (see `composure rules`){hint}"
+                        ),
+                    );
+                }
                 Some(rule) if rule.scope == RuleScope::Debrief => self.report(
                     self.loc.verdict(node, choice_index, k),
                     format!(
@@ -404,6 +448,24 @@ impl Checker<'_> {
                     ),
                 );
             }
+        }
+    }
+
+    /// A chain of routes longer than the engine follows in a row: it would stop the
+    /// conversation at play time, so `check` says so first.
+    fn route_chains(&mut self, s: &Scenario, automatic: &[Vec<usize>]) {
+        let Some((length, head)) = longest_path(automatic) else {
+            return;
+        };
+        if length > MAX_AUTOMATIC_STEPS {
+            let at = self.loc.node(head, "id");
+            self.report(
+                at,
+                format!(
+                    "a chain of {length} routes in a row starts at route \"{}\"; the limit is {MAX_AUTOMATIC_STEPS}, after which the trainer stops the conversation, so put a decision somewhere along it",
+                    node_id(&s.nodes[head])
+                ),
+            );
         }
     }
 
@@ -436,7 +498,11 @@ impl Checker<'_> {
                 _ => Vec::new(),
             })
             .collect();
-        for component in cycles(&automatic) {
+        let loops = cycles(&automatic);
+        if loops.is_empty() {
+            self.route_chains(s, &automatic);
+        }
+        for component in loops {
             let names: Vec<&str> = component.iter().map(|&i| node_id(&s.nodes[i])).collect();
             let first = component.first().copied().unwrap_or(0);
             let at = self.loc.node(first, "id");

@@ -46,12 +46,35 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error(
+        "the results database {path} was written by an older Composure (schema {found}; this one reads {known}); play or drill once with --trainee to bring it up to date"
+    )]
+    TooOld {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
     #[error("no data folder: set COMPOSURE_DATA_DIR or pass --data-dir ({0})")]
     NoDataDir(String),
     #[error("results database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("a stored transcript cannot be read: {0}")]
     Transcript(#[from] serde_json::Error),
+}
+
+/// `file:PATH?immutable=1`, with the path percent-encoded as SQLite's URIs want it.
+fn immutable_uri(path: &Path) -> Option<String> {
+    let text = path.to_str()?;
+    let mut uri = String::from("file:");
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    Some(uri)
 }
 
 /// One finished scenario to keep.
@@ -96,6 +119,9 @@ impl Store {
         )
         .map_err(fail)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
+        // Before anything that writes (the journal mode is kept in the file): a file from a
+        // newer Composure is left exactly as it is.
+        schema::refuse_newer(&conn, path)?;
         schema::set_wal(&conn).map_err(fail)?;
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(fail)?;
@@ -107,6 +133,41 @@ impl Store {
         };
         schema::migrate(&mut store.conn, path)?;
         Ok(store)
+    }
+
+    /// Opens an existing database only to read it, for `report` and `history`. Nothing is
+    /// written, neither the file nor its folder, so both work on a read-only data folder (a
+    /// shared drive, a backup). A WAL file needs its shared-memory index, which SQLite
+    /// creates beside it; where the folder cannot take one, the file is read as immutable,
+    /// which is sound because nothing can write to that folder either.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let fail = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
+        let conn = match schema::version(&conn) {
+            Ok(_) => conn,
+            Err(first) => {
+                let Some(uri) = immutable_uri(path) else {
+                    return Err(fail(first));
+                };
+                let conn = Connection::open_with_flags(uri, flags).map_err(fail)?;
+                if schema::version(&conn).is_err() {
+                    return Err(fail(first));
+                }
+                conn
+            }
+        };
+        schema::refuse_other_than_current(&conn, path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -165,8 +226,13 @@ impl Store {
                 rusqlite::Error::QueryReturnedNoRows => Ok(None),
                 other => Err(other),
             })?;
-        json.map(|j| serde_json::from_str(&j).map_err(StoreError::from))
-            .transpose()
+        // Read as a tree first, so every string in it is cleaned whatever field it is in.
+        json.map(|j| {
+            let mut value: serde_json::Value = serde_json::from_str(&j)?;
+            query::clean_json(&mut value);
+            serde_json::from_value(value).map_err(StoreError::from)
+        })
+        .transpose()
     }
 
     /// `PRAGMA integrity_check`: "ok" when the file is sound.

@@ -3,11 +3,14 @@
 //! the indexes on `(trainee, ended_at)`, `(drill, ended_at)` and `(ended_at)`, and adds up in
 //! SQL, so a report over a hundred thousand results stays quick.
 
-use rusqlite::types::Value;
+use std::borrow::Cow;
+
+use rusqlite::types::{FromSql, FromSqlResult, Value, ValueRef};
 use rusqlite::{Row, params_from_iter};
 
 use super::{Store, StoreError};
 use crate::engine::Millis;
+use crate::scenario::sanitize::for_screen;
 
 /// Which results a query looks at; `None` means any.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -116,6 +119,36 @@ pub struct Mistake {
     pub ended_at: Millis,
 }
 
+/// Text as read from the database, with every character a terminal would obey replaced by
+/// U+FFFD: the file may have been written by another program or edited by hand, and what it
+/// holds is printed by `report` and shown by `history`.
+pub(super) struct Clean(pub String);
+
+impl FromSql for Clean {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        String::column_result(value).map(|text| Clean(clean(text)))
+    }
+}
+
+/// `text` with every refused character replaced (see [`for_screen`]).
+pub(super) fn clean(text: String) -> String {
+    match for_screen(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(cleaned) => cleaned,
+    }
+}
+
+/// Every string in a stored transcript cleaned as [`clean`] does.
+pub(super) fn clean_json(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => *text = clean(std::mem::take(text)),
+        Value::Array(items) => items.iter_mut().for_each(clean_json),
+        Value::Object(fields) => fields.values_mut().for_each(clean_json),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
 const SESSION_COLUMNS: &str = "s.id, s.trainee, s.drill, s.scenario, s.title, s.client_type,
     s.language, s.seed, s.score, s.ending, s.decisions, s.hesitations, s.time_limit_ms,
     s.started_at, s.ended_at, s.version";
@@ -123,21 +156,21 @@ const SESSION_COLUMNS: &str = "s.id, s.trainee, s.drill, s.scenario, s.title, s.
 fn session_row(row: &Row<'_>) -> rusqlite::Result<SessionRow> {
     Ok(SessionRow {
         id: row.get(0)?,
-        trainee: row.get(1)?,
-        drill: row.get(2)?,
-        scenario: row.get(3)?,
-        title: row.get(4)?,
-        client_type: row.get(5)?,
-        language: row.get(6)?,
+        trainee: row.get::<_, Clean>(1)?.0,
+        drill: row.get::<_, Option<Clean>>(2)?.map(|c| c.0),
+        scenario: row.get::<_, Clean>(3)?.0,
+        title: row.get::<_, Clean>(4)?.0,
+        client_type: row.get::<_, Clean>(5)?.0,
+        language: row.get::<_, Clean>(6)?.0,
         seed: from_sql(row.get(7)?),
         score: row.get(8)?,
-        ending: row.get(9)?,
+        ending: row.get::<_, Option<Clean>>(9)?.map(|c| c.0),
         decisions: row.get(10)?,
         hesitations: row.get(11)?,
         time_limit_ms: row.get::<_, Option<i64>>(12)?.map(from_sql),
         started_at: from_sql(row.get(13)?),
         ended_at: from_sql(row.get(14)?),
-        version: row.get(15)?,
+        version: row.get::<_, Clean>(15)?.0,
     })
 }
 
@@ -186,7 +219,7 @@ impl Store {
         let rows = stmt
             .query_map(params_from_iter(values), |row| {
                 Ok(TraineeSummary {
-                    trainee: row.get(0)?,
+                    trainee: row.get::<_, Clean>(0)?.0,
                     sessions: row.get(1)?,
                     mean_score: row.get(2)?,
                     best_score: row.get(3)?,
@@ -236,9 +269,9 @@ impl Store {
         let rows = stmt
             .query_map(params_from_iter(values), |row| {
                 Ok((
-                    row.get(0)?,
+                    row.get::<_, Clean>(0)?.0,
                     RuleStat {
-                        rule: row.get(1)?,
+                        rule: row.get::<_, Clean>(1)?.0,
                         followed: row.get(2)?,
                         broken: row.get(3)?,
                         followed_weight: row.get(4)?,
@@ -268,10 +301,10 @@ impl Store {
             .query_map([trainee], |row| {
                 Ok(Mistake {
                     session: row.get(0)?,
-                    scenario: row.get(1)?,
-                    node: row.get(2)?,
-                    choice: row.get(3)?,
-                    best: row.get(4)?,
+                    scenario: row.get::<_, Clean>(1)?.0,
+                    node: row.get::<_, Clean>(2)?.0,
+                    choice: row.get::<_, Clean>(3)?.0,
+                    best: row.get::<_, Clean>(4)?.0,
                     hesitated: row.get(5)?,
                     time_limit_ms: row.get::<_, Option<i64>>(6)?.map(from_sql),
                     ended_at: from_sql(row.get(7)?),

@@ -108,6 +108,39 @@ fn is_busy(e: &rusqlite::Error) -> bool {
     )
 }
 
+/// The schema version the file says it has.
+pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
+/// Refuses a file from a newer Composure; reads only, so such a file is never changed (not
+/// even its journal mode, which opening for writing would otherwise switch to WAL).
+pub fn refuse_newer(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let found = version(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// For a reader that cannot migrate: the file must have exactly this build's schema.
+pub fn refuse_other_than_current(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    refuse_newer(conn, path)?;
+    let found = version(conn)?;
+    if found < SCHEMA_VERSION {
+        return Err(StoreError::TooOld {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
 /// Brings the schema up to [`SCHEMA_VERSION`]; refuses a file from a newer version.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     loop {

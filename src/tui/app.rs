@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
-use crate::cli::Feedback;
+use crate::engine::Feedback;
 use crate::engine::{Conversation, Millis, Place, Report};
 use crate::i18n::{Lang, Strings, fill};
 use crate::rules::Rulebook;

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::app::{App, Play};
 use super::text::{clean, hanging, truncate};
 use super::view::{more_signs, panel};
-use crate::cli::Feedback;
+use crate::engine::Feedback;
 use crate::i18n::fill;
 use crate::scenario::{Choice, Node, STATE_MAX, STATE_MIN, Verdict};
 

@@ -27,8 +27,8 @@ use super::theme::Theme;
 use super::view::{
     MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, notice_line, panel, too_small,
 };
-use crate::cli::Feedback;
-use crate::drill::{DrillFeedback, DrillPlan};
+use crate::drill::DrillPlan;
+use crate::engine::Feedback;
 use crate::engine::{Millis, Report};
 use crate::i18n::{Lang, Strings, fill};
 use crate::labels;
@@ -113,10 +113,7 @@ impl DrillScreen {
         lang: Lang,
         strings: &'static Strings,
     ) -> DrillScreen {
-        let feedback = match plan.feedback {
-            DrillFeedback::Now => Feedback::Now,
-            DrillFeedback::End => Feedback::End,
-        };
+        let feedback = plan.feedback;
         let mut app = App::new(
             Library::default(),
             rules,
@@ -349,9 +346,7 @@ impl DrillScreen {
 
     /// The drill's score: the mean of the finished scenarios' scores, rounded.
     pub fn score(&self) -> Option<u32> {
-        let n = u32::try_from(self.results.len()).ok().filter(|&n| n > 0)?;
-        let sum: u32 = self.results.iter().map(|r| u32::from(r.report.score)).sum();
-        Some((sum * 2 + n) / (2 * n))
+        crate::drill::mean_score(self.results.iter().map(|r| r.report.score)).map(u32::from)
     }
 
     pub fn draw(&self, frame: &mut Frame, now: Millis) {
@@ -475,8 +470,8 @@ impl DrillScreen {
         );
         lines.push(Line::styled(plan_text, t.dim));
         let coaching = match plan.feedback {
-            DrillFeedback::Now => &d.coaching_now,
-            DrillFeedback::End => &d.coaching_end,
+            Feedback::Now => &d.coaching_now,
+            Feedback::End => &d.coaching_end,
         };
         lines.push(Line::styled(coaching.clone(), t.dim));
         lines.push(Line::raw(""));

@@ -39,7 +39,7 @@ pub use history::{HistoryData, HistoryScreen};
 pub use record::Recorder;
 pub use view::{MIN_HEIGHT, MIN_WIDTH, draw};
 
-use crate::cli::Feedback;
+use crate::engine::Feedback;
 use crate::engine::{Millis, Report};
 use crate::i18n::Lang;
 use crate::rules::Rulebook;
