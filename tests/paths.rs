@@ -142,7 +142,13 @@ fn loops_are_followed_at_most_once_reported_and_left_out_of_the_summary() {
     let loops: Vec<(&str, &str, &str)> = report
         .loops
         .iter()
-        .map(|l| (l.from.as_str(), l.choice.as_str(), l.to.as_str()))
+        .map(|l| {
+            (
+                l.from.as_str(),
+                l.choice.as_deref().unwrap_or(""),
+                l.to.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         loops,
@@ -283,4 +289,76 @@ fn a_scenario_that_starts_at_its_ending_has_one_empty_path_scoring_zero() {
     assert_eq!(report.summary.best.score, 0);
     assert_eq!(report.summary.endings.len(), 1);
     assert_summary_matches_brute_force(&s, &report);
+}
+
+/// The steps a path takes through the file, routes included, replayed from the scenario as
+/// written (the client's state follows each choice's effect and decides each route): each
+/// step is (from, the choice made there or `None` for a route, to).
+fn steps_through_the_file(
+    s: &ValidScenario,
+    choices: &[String],
+) -> Vec<(String, Option<String>, String)> {
+    use composure::scenario::Node;
+    let model = s.scenario();
+    let mut state = model.initial;
+    let mut node = model.start.clone();
+    let mut steps = Vec::new();
+    let follow_routes = |node: &mut String, state, steps: &mut Vec<_>| {
+        while let Some(next) = s.node(node).unwrap().route(state) {
+            steps.push((node.clone(), None, next.to_owned()));
+            *node = next.to_owned();
+        }
+    };
+    follow_routes(&mut node, state, &mut steps);
+    for choice in choices {
+        let Some(Node::Decision { choices, .. }) = s.node(&node) else {
+            panic!("{node} is not a decision");
+        };
+        let chosen = choices.iter().find(|c| &c.id == choice).unwrap();
+        steps.push((node.clone(), Some(choice.clone()), chosen.next.clone()));
+        state = state.after(chosen.effect);
+        node = chosen.next.clone();
+        follow_routes(&mut node, state, &mut steps);
+    }
+    steps
+}
+
+#[test]
+fn no_listed_path_visits_a_node_twice_even_when_the_client_comes_back_in_another_mood() {
+    // Its loops (circles → neha → deadline → wobble → circles, and through pressured) change
+    // the client's mood on the way round, so each round reaches the same nodes in new states.
+    let (origin, text) = embedded_sources()
+        .find(|(origin, _)| origin == "scenarios/indecisive-march-break.ron")
+        .unwrap();
+    let s = load_source(&origin, text, &rules()).unwrap();
+    let report = paths(&s, &rules(), 1_000_000);
+    assert_eq!(report.listing.cut, None);
+    let loops: Vec<(String, Option<String>, String)> = report
+        .loops
+        .iter()
+        .map(|l| (l.from.clone(), l.choice.clone(), l.to.clone()))
+        .collect();
+    assert!(!loops.is_empty(), "the scenario loops");
+    let mut revisiting = 0;
+    for path in &report.listing.paths {
+        let steps = steps_through_the_file(&s, &path.choices);
+        let mut seen = std::collections::HashSet::new();
+        let first = steps.first().map(|(from, _, _)| from);
+        if !first
+            .into_iter()
+            .chain(steps.iter().map(|(_, _, to)| to))
+            .all(|n| seen.insert(n))
+        {
+            revisiting += 1;
+        }
+        // A path is marked ↺ exactly when it takes a step named as a loop.
+        let takes_loop = steps.iter().any(|step| loops.contains(step));
+        assert_eq!(path.loops_back, takes_loop, "{:?}", path.choices);
+    }
+    assert_eq!(
+        revisiting,
+        0,
+        "of {} listed paths, {revisiting} visit a node twice",
+        report.listing.paths.len()
+    );
 }

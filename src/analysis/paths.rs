@@ -83,7 +83,8 @@ pub struct PathEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LoopEdge {
     pub from: String,
-    pub choice: String,
+    /// The choice, or `None` when a route's branch leads back.
+    pub choice: Option<String>,
     pub to: String,
 }
 
@@ -156,14 +157,7 @@ impl std::fmt::Display for PathCount {
 /// The listing (at most `limit` paths), the loops and the summary.
 pub fn paths(scenario: &ValidScenario, rules: &Rulebook, limit: usize) -> PathsReport {
     let graph = ConversationGraph::new(scenario);
-    let loops = graph
-        .back_edges()
-        .map(|(from, edge)| LoopEdge {
-            from: node_id(&graph, from).to_owned(),
-            choice: edge.choice.id.clone(),
-            to: node_id(&graph, edge.to).to_owned(),
-        })
-        .collect();
+    let loops = loop_edges(scenario, &graph);
     let s = scenario.scenario();
     PathsReport {
         scenario: s.id.clone(),
@@ -173,6 +167,32 @@ pub fn paths(scenario: &ValidScenario, rules: &Rulebook, limit: usize) -> PathsR
         loops,
         summary: summary(&graph, scenario, rules),
     }
+}
+
+/// The loops of the scenario in file order: each choice, or route branch, that leads back.
+fn loop_edges(scenario: &ValidScenario, graph: &ConversationGraph) -> Vec<LoopEdge> {
+    let nodes = &scenario.scenario().nodes;
+    let name = |i: usize| nodes.get(i).map_or("", |n| n.id()).to_owned();
+    let mut loops = Vec::new();
+    for (from, node) in nodes.iter().enumerate() {
+        let choices: Vec<Option<&str>> = match node {
+            Node::Decision { choices, .. } => choices.iter().map(|c| Some(c.id.as_str())).collect(),
+            _ => node.targets().iter().map(|_| None).collect(),
+        };
+        for (target, choice) in node.targets().into_iter().zip(choices) {
+            let Some(to) = scenario.node_index(target) else {
+                continue;
+            };
+            if graph.loops.contains(&(from, to)) {
+                loops.push(LoopEdge {
+                    from: name(from),
+                    choice: choice.map(str::to_owned),
+                    to: name(to),
+                });
+            }
+        }
+    }
+    loops
 }
 
 /// At most `limit` paths from the start to an ending, depth-first in choice order.
@@ -225,11 +245,19 @@ fn list(
     if graph.start >= count {
         return listing;
     }
-    let mut on_route = vec![false; count];
+    // A path never visits a node of the file twice: not a decision or an ending in another
+    // client state, nor a route it passed before.
+    let mut visiting = vec![false; scenario.scenario().nodes.len()];
     // (node, index of its next choice to try); `taken[i]` leads from `route[i]` onwards.
     let mut route: Vec<(usize, usize)> = vec![(graph.start, 0)];
     let mut taken: Vec<(usize, &Edge)> = Vec::new();
-    on_route[graph.start] = true;
+    let start_routes = graph.routes.get(graph.start_routes.clone()).unwrap_or(&[]);
+    mark(
+        &mut visiting,
+        start_routes,
+        graph.file_nodes[graph.start],
+        true,
+    );
     let mut steps: u64 = 0;
     while let Some(&mut (node, ref mut next)) = route.last_mut() {
         let edge = if let Some(ending) = outcome(graph, node) {
@@ -261,20 +289,43 @@ fn list(
                     listing.cut = Some(Cut::Steps);
                     break;
                 }
-                if !on_route[edge.to] {
-                    on_route[edge.to] = true;
+                let passed = graph.routes_of(edge);
+                let to = graph.file_nodes[edge.to];
+                let free = passed.iter().chain([&to]).all(|&p| !visiting[p]);
+                if free {
+                    mark(&mut visiting, passed, to, true);
                     route.push((edge.to, 0));
                     taken.push((node, edge));
                 }
             }
             None => {
-                on_route[node] = false;
+                match taken.last() {
+                    Some((_, edge)) => {
+                        mark(
+                            &mut visiting,
+                            graph.routes_of(edge),
+                            graph.file_nodes[node],
+                            false,
+                        );
+                    }
+                    None => mark(&mut visiting, start_routes, graph.file_nodes[node], false),
+                }
                 route.pop();
                 taken.pop();
             }
         }
     }
     listing
+}
+
+/// Marks the nodes of the file a step passes (its routes, then the node it reaches) as on the
+/// current path or off it.
+fn mark(visiting: &mut [bool], routes: &[usize], to: usize, on: bool) {
+    for &p in routes.iter().chain([&to]) {
+        if let Some(v) = visiting.get_mut(p) {
+            *v = on;
+        }
+    }
 }
 
 /// The acyclic graph in sweep order: node `p` here is `graph.order[p]`, and every edge goes
@@ -305,7 +356,11 @@ impl Dag {
             for (i, edge) in graph.edges[node].iter().enumerate() {
                 if !edge.back {
                     dag.target.push(position[edge.to]);
-                    dag.score.push(edge.score);
+                    dag.score.push(if edge.stake == 0 {
+                        1.0
+                    } else {
+                        f64::from(edge.gain) / f64::from(edge.stake)
+                    });
                     dag.edge.push((node, i));
                 }
             }

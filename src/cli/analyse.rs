@@ -93,7 +93,8 @@ pub fn paths_text(report: &PathsReport) -> String {
             "\nThese choices lead back to an earlier point; a path marked ↺ takes one:"
         );
         for l in report.loops.iter().take(LOOPS_SHOWN) {
-            let _ = writeln!(out, "  {} → {} → {}", l.from, l.choice, l.to);
+            let choice = l.choice.as_deref().unwrap_or("(route)");
+            let _ = writeln!(out, "  {} → {choice} → {}", l.from, l.to);
         }
         if report.loops.len() > LOOPS_SHOWN {
             let _ = writeln!(
