@@ -32,7 +32,16 @@ fn paths_of_a_shipped_scenario_lists_paths_and_summarises_every_ending() {
         out.contains("Listed the first 200 paths; there are more"),
         "{out}"
     );
-    assert!(out.contains("best  score 100, ending won-over:"), "{out}");
+    assert!(
+        out.contains("best  score 100, handling 100, ending won-over (Excellent, cap 100):"),
+        "{out}"
+    );
+    // A serious mistake is marked, and a Fail ending's paths never score above its cap.
+    assert!(out.contains("open-tone → heated-snap!"), "{out}");
+    assert!(
+        out.contains("lost               Lost client           Fail        35"),
+        "{out}"
+    );
     assert!(out.contains("won-over"), "{out}");
     assert!(out.contains("Lost client"), "{out}");
 }
@@ -41,11 +50,14 @@ fn paths_of_a_shipped_scenario_lists_paths_and_summarises_every_ending() {
 fn paths_takes_a_scenario_from_a_folder_given_with_scenarios() {
     let out = stdout_of(&["paths", "late-order", "--scenarios", "tests/fixtures/tui"]);
     assert!(
-        out.contains("  100  calmed    acknowledge → express"),
+        out.contains("  100       100  calmed  Excellent (100)    acknowledge → express"),
         "{out}"
     );
     assert!(out.contains("5 paths."), "{out}");
-    assert!(out.contains("calmed  Resolved         4  0–100"), "{out}");
+    assert!(
+        out.contains("calmed  Resolved     Excellent  100      4  0–100   0–100"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -53,7 +65,11 @@ fn paths_takes_the_path_of_a_ron_file_and_marks_loops() {
     let out = stdout_of(&["paths", "tests/fixtures/paths/looping.ron"]);
     assert!(out.contains("details → back-to-offer → offer"), "{out}");
     assert!(
-        out.contains("89  resolved  ↺  ask-details → back-to-offer → refund"),
+        out.contains("85        92  resolved  Good (85)  ↺  ask-details → back-to-offer → refund"),
+        "{out}"
+    );
+    assert!(
+        out.contains("33        33  lost      Fail (35)     listen → refuse!"),
         "{out}"
     );
     assert!(
@@ -97,11 +113,23 @@ fn paths_as_json_gives_scripts_every_field() {
     assert_eq!(json["paths"].as_array().unwrap().len(), 5);
     assert_eq!(json["paths"][0]["choices"][0], "acknowledge");
     assert_eq!(json["paths"][0]["score"], 100);
+    assert_eq!(json["paths"][1]["score"], 58);
+    assert_eq!(json["paths"][1]["handling"], 58);
+    assert_eq!(json["paths"][4]["rating"], "Fail");
+    assert_eq!(json["paths"][4]["ending_cap"], 35);
+    assert_eq!(json["paths"][4]["serious_cap"], 100);
+    assert_eq!(json["paths"][4]["serious"], serde_json::json!([]));
     assert_eq!(json["cut"], serde_json::Value::Null);
     assert_eq!(json["summary"]["best"]["score"], 100);
     assert_eq!(json["summary"]["paths"]["count"], 5);
     assert_eq!(json["summary"]["endings"][1]["ending"], "lost");
     assert_eq!(json["summary"]["endings"][1]["outcome"], "LostClient");
+    assert_eq!(json["summary"]["endings"][1]["rating"], "Fail");
+    assert_eq!(json["summary"]["endings"][1]["ending_cap"], 35);
+    assert_eq!(json["summary"]["endings"][0]["min_handling"], 0);
+    assert_eq!(json["summary"]["endings"][0]["max_handling"], 100);
+    assert_eq!(json["summary"]["best"]["handling"], 100);
+    assert_eq!(json["summary"]["worst"]["rating"], "Excellent");
 }
 
 #[test]

@@ -8,11 +8,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use composure::analysis::{Cut, PathsReport, Summary, list_paths, paths, summarise};
-use composure::rules::{Rulebook, grade};
+use composure::analysis::{Cut, PathEntry, PathsReport, Summary, list_paths, paths, summarise};
+use composure::rules::{Rulebook, grade, headline, rating_cap, serious_cap};
 use composure::scenario::library::embedded_sources;
 use composure::scenario::synth::synth_scenario;
-use composure::scenario::{Outcome, ValidScenario, load_path, load_source};
+use composure::scenario::{Outcome, Rating, ValidScenario, load_path, load_source};
 use proptest::prelude::*;
 
 fn rules() -> Rulebook {
@@ -27,30 +27,71 @@ fn ids(choices: &[&str]) -> Vec<String> {
     choices.iter().map(|c| (*c).to_owned()).collect()
 }
 
+/// Per ending: how many paths, the lowest and highest headline, the lowest and highest
+/// handling score, and the ending's rating and cap.
+type EndingFigures = (u128, u8, u8, u8, u8, Option<Rating>, u8);
+
 /// The summary worked out from every listed path that takes no loop.
-fn brute_force(report: &PathsReport) -> BTreeMap<String, (u128, u8, u8)> {
-    let mut by_ending: BTreeMap<String, (u128, u8, u8)> = BTreeMap::new();
+fn brute_force(report: &PathsReport) -> BTreeMap<String, EndingFigures> {
+    let mut by_ending: BTreeMap<String, EndingFigures> = BTreeMap::new();
     for path in report.listing.paths.iter().filter(|p| !p.loops_back) {
-        let entry = by_ending
-            .entry(path.ending.clone())
-            .or_insert((0, u8::MAX, 0));
+        let pieces = &path.pieces;
+        let entry = by_ending.entry(path.ending.clone()).or_insert((
+            0,
+            u8::MAX,
+            0,
+            u8::MAX,
+            0,
+            pieces.rating,
+            pieces.ending_cap,
+        ));
         entry.0 += 1;
         entry.1 = entry.1.min(path.score);
         entry.2 = entry.2.max(path.score);
+        entry.3 = entry.3.min(pieces.handling);
+        entry.4 = entry.4.max(pieces.handling);
+        assert_eq!((entry.5, entry.6), (pieces.rating, pieces.ending_cap));
     }
     by_ending
 }
 
+/// A listed path's pieces make its headline as the grading model says.
+fn assert_pieces_add_up(path: &PathEntry) {
+    let p = &path.pieces;
+    assert_eq!(p.ending_cap, p.rating.map_or(100, rating_cap), "{path:?}");
+    assert_eq!(p.serious_cap, serious_cap(p.serious.len()), "{path:?}");
+    assert_eq!(
+        path.score,
+        headline(p.handling, p.ending_cap, p.serious_cap),
+        "{path:?}"
+    );
+}
+
 fn assert_summary_matches_brute_force(scenario: &ValidScenario, report: &PathsReport) {
     assert_eq!(report.listing.cut, None, "the listing must be complete");
+    for path in &report.listing.paths {
+        assert_pieces_add_up(path);
+    }
     let expected = brute_force(report);
     let summary: &Summary = &report.summary;
-    let got: BTreeMap<String, (u128, u8, u8)> = summary
+    let got: BTreeMap<String, EndingFigures> = summary
         .endings
         .iter()
         .map(|e| {
             assert!(!e.paths.more_than);
-            (e.ending.clone(), (e.paths.count, e.min_score, e.max_score))
+            assert_eq!(e.ending_cap, rating_cap(e.rating));
+            (
+                e.ending.clone(),
+                (
+                    e.paths.count,
+                    e.min_score,
+                    e.max_score,
+                    e.min_handling,
+                    e.max_handling,
+                    Some(e.rating),
+                    e.ending_cap,
+                ),
+            )
         })
         .collect();
     assert_eq!(got, expected, "{}", report.scenario);
@@ -62,7 +103,7 @@ fn assert_summary_matches_brute_force(scenario: &ValidScenario, report: &PathsRe
         summary.paths.count,
         expected.values().map(|v| v.0).sum::<u128>()
     );
-    // The example paths are real paths with the scores claimed.
+    // The example paths are real paths with the scores and pieces claimed.
     for extreme in [&summary.best, &summary.worst] {
         let listed = report
             .listing
@@ -71,6 +112,7 @@ fn assert_summary_matches_brute_force(scenario: &ValidScenario, report: &PathsRe
             .find(|p| p.choices == extreme.choices && !p.loops_back)
             .unwrap_or_else(|| panic!("{:?} is not a listed path", extreme.choices));
         assert_eq!(listed.score, extreme.score);
+        assert_eq!(listed.pieces, extreme.pieces);
         assert_eq!(listed.ending, extreme.ending);
     }
     let _ = scenario;
@@ -80,21 +122,29 @@ fn assert_summary_matches_brute_force(scenario: &ValidScenario, report: &PathsRe
 fn every_path_of_the_small_fixture_is_listed_with_its_graded_score_and_ending() {
     let s = fixture("tests/fixtures/tui/late-order.ron");
     let report = paths(&s, &rules(), 200);
-    let listed: Vec<(Vec<String>, u8, &str)> = report
+    let listed: Vec<(Vec<String>, u8, u8, &str)> = report
         .listing
         .paths
         .iter()
-        .map(|p| (p.choices.clone(), p.score, p.ending.as_str()))
+        .map(|p| {
+            (
+                p.choices.clone(),
+                p.score,
+                p.pieces.handling,
+                p.ending.as_str(),
+            )
+        })
         .collect();
-    // Values: opening 4 / -3 / -3, delivery 3 / -2.
+    // Values: opening 4 / -3 / -3 (7 at stake), delivery 3 / -2 (5 at stake); "calmed" is
+    // rated Excellent, "lost" Fail (a cap of 35).
     assert_eq!(
         listed,
         vec![
-            (ids(&["acknowledge", "express"]), 100, "calmed"),
-            (ids(&["acknowledge", "soon"]), 50, "calmed"),
-            (ids(&["blame-courier", "express"]), 50, "calmed"),
-            (ids(&["blame-courier", "soon"]), 0, "calmed"),
-            (ids(&["snap"]), 0, "lost"),
+            (ids(&["acknowledge", "express"]), 100, 100, "calmed"),
+            (ids(&["acknowledge", "soon"]), 58, 58, "calmed"),
+            (ids(&["blame-courier", "express"]), 42, 42, "calmed"),
+            (ids(&["blame-courier", "soon"]), 0, 0, "calmed"),
+            (ids(&["snap"]), 0, 0, "lost"),
         ]
     );
     for path in &report.listing.paths {
@@ -157,50 +207,70 @@ fn loops_are_followed_at_most_once_reported_and_left_out_of_the_summary() {
             ("details", "back-to-offer", "offer")
         ]
     );
-    let listed: Vec<(Vec<String>, u8, &str, bool)> = report
+    let listed: Vec<(Vec<String>, u8, u8, &str, bool)> = report
         .listing
         .paths
         .iter()
-        .map(|p| (p.choices.clone(), p.score, p.ending.as_str(), p.loops_back))
+        .map(|p| {
+            (
+                p.choices.clone(),
+                p.score,
+                p.pieces.handling,
+                p.ending.as_str(),
+                p.loops_back,
+            )
+        })
         .collect();
     // A path may take a loop when it has not been where the loop leads; it never visits a
-    // node twice, so "deflect" is never taken.
+    // node twice, so "deflect" is never taken. "resolved" is rated Good (a cap of 85), "lost"
+    // Fail (35); "refuse" is a serious mistake (a cap of 60).
     assert_eq!(
         listed,
         vec![
-            (ids(&["listen", "refund"]), 100, "resolved", false),
+            (ids(&["listen", "refund"]), 85, 100, "resolved", false),
             (
                 ids(&["listen", "check-details", "give-up"]),
+                35,
                 50,
                 "lost",
                 false
             ),
-            (ids(&["listen", "refuse"]), 50, "lost", false),
+            (ids(&["listen", "refuse"]), 33, 33, "lost", false),
             (
                 ids(&["ask-details", "back-to-offer", "refund"]),
-                89,
+                85,
+                92,
                 "resolved",
                 true
             ),
             (
                 ids(&["ask-details", "back-to-offer", "refuse"]),
-                56,
+                35,
+                42,
                 "lost",
                 true
             ),
-            (ids(&["ask-details", "give-up"]), 33, "lost", false),
+            (ids(&["ask-details", "give-up"]), 33, 33, "lost", false),
         ]
     );
+    let refuse = &report.listing.paths[2].pieces;
+    assert_eq!(refuse.serious.len(), 1);
+    assert_eq!(
+        (
+            refuse.serious[0].decision.as_str(),
+            refuse.serious[0].choice.as_str()
+        ),
+        ("offer", "refuse")
+    );
+    assert_eq!(refuse.serious[0].rule, "offer-solutions");
+    assert_eq!(refuse.serious_cap, 60);
     let endings: Vec<(&str, u128, u8, u8)> = report
         .summary
         .endings
         .iter()
         .map(|e| (e.ending.as_str(), e.paths.count, e.min_score, e.max_score))
         .collect();
-    assert_eq!(
-        endings,
-        vec![("resolved", 1, 100, 100), ("lost", 3, 33, 50)]
-    );
+    assert_eq!(endings, vec![("resolved", 1, 85, 85), ("lost", 3, 33, 35)]);
     assert_summary_matches_brute_force(&s, &report);
 }
 
@@ -270,10 +340,12 @@ fn a_mean_exactly_on_the_half_counts_as_the_higher_score_as_in_grading() {
         .iter()
         .map(|e| (e.ending.as_str(), e.paths.count, e.min_score, e.max_score))
         .collect();
-    // middle → right is 62.5 → 63; middle → wrong is 12.5 → 13.
+    // middle → right is 5/8 of the stake, 62.5 → 63; middle → wrong is 1/8, 12.5 → 13;
+    // top → right is 100 under the Good ending's cap of 85, top → wrong 50 under the Fail
+    // ending's 35.
     assert_eq!(
         endings,
-        vec![("good", 2, 63, 100), ("bad", 2, 13, 50), ("gone", 1, 0, 0)]
+        vec![("good", 2, 63, 85), ("bad", 2, 13, 35), ("gone", 1, 0, 0)]
     );
     assert_summary_matches_brute_force(&s, &report);
 }

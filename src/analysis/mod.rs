@@ -9,6 +9,6 @@ pub mod paths;
 
 pub use graph::{ConversationGraph, Edge};
 pub use paths::{
-    Cut, EndingSummary, Extreme, Listing, LoopEdge, PathCount, PathEntry, PathsReport,
-    SEARCH_STEPS, Summary, list_paths, paths, summarise,
+    Cut, EndingSummary, Extreme, Listing, LoopEdge, PathCount, PathEntry, PathsReport, Pieces,
+    SEARCH_STEPS, SeriousMistake, Summary, list_paths, paths, summarise,
 };

@@ -1,40 +1,45 @@
 //! Every route through a scenario, for `composure paths`: the paths from the start to an
-//! ending with their scores, and a summary (best and worst score, and for each ending the
-//! range of scores that reach it and how many paths do) that stays exact and fast however
-//! many paths there are.
+//! ending with their grades, and a summary (best and worst headline, and for each ending the
+//! range of headlines and of handling scores that reach it and how many paths do) that stays
+//! exact and linear in the size of the scenario however many paths there are.
 //!
-//! **Listing.** A path never visits a node twice (simple paths); loops may be followed once.
-//! Paths are found depth-first, trying choices in file order, and each is scored by
+//! **Listing.** A path never visits a node of the file twice; loops may be followed once.
+//! Paths are found depth-first, trying choices in file order, and each is graded by
 //! [`grade`], the same code that grades a conversation. The list stops at a limit.
 //!
-//! **Summary.** A conversation's score is `round(100 × mean decision score)`, so it is one of
-//! 101 values, and "some path to ending e scores `k` or more" means "some path has a mean of
-//! at least `t = lowest_mean_for(k)`", that is a path whose sum of `(score − t)` over its
-//! decisions is ≥ 0. One longest-path (and shortest-path) sweep over the acyclic graph answers
-//! that for every ending at once. Each ending's best and worst score is then a binary search
-//! over `k`, and since every ending's search visits the same thresholds in the same order,
-//! all the searches run side by side and share their sweeps: at most 100 in all, and about
-//! 30 on the synthetic benchmarks. That is O(V + E) per sweep, with no path enumerated. Counting paths is one more sweep, saturating at `u128::MAX`.
+//! **Summary.** A path's headline is the lowest of its handling score, the cap its ending's
+//! rating sets and the cap its serious mistakes set ([`crate::rules::headline`]). Handling is
+//! `round(100 × Σ stake·score / Σ stake)` over its decisions, and stake·score is an option's
+//! *gain*, its value above the worst option there, a whole number. So a path is a point
+//! (B, G) = (Σ stake, Σ gain), and its handling reaches `k` exactly when
+//! `200·G − (2k − 1)·B ≥ 0` (a half rounding up, as in grading), in whole numbers.
 //!
-//! With loops, the summary is over the acyclic graph left when the loops found by a
-//! depth-first walk from the start (choices in file order) are dropped; see [`super::graph`].
-//! The best score over all simple paths of a graph with cycles is a longest-path problem, which
-//! has no fast exact answer. Listed paths that take a loop are marked.
+//! For each node of the acyclic graph and each count of serious mistakes (0, 1, 2 or more:
+//! all the caps tell apart), one sweep in topological order keeps the few points that can be
+//! a path's best there for some `k` in 1..=100, the upper convex hull of the paths' points
+//! over that range of slopes, and the few that can be its worst (the lower hull). A node's
+//! hulls come from its predecessors' shifted by the edge, pruned again; a hull never holds
+//! more than about a hundred points and usually holds one to three, so the sweep is linear.
+//! At an ending the best and worst handling per serious count are read off the hulls and
+//! capped. One threshold sweep for each extreme then finds a path that gets it, which is
+//! graded like any conversation. Counting paths is one more sweep, saturating at `u128::MAX`.
+//!
+//! With loops, the summary is over the acyclic graph left when the scenario's loops are
+//! dropped; see [`super::graph`]. The best score over all simple paths of a graph with cycles
+//! is a longest-path problem, which has no fast exact answer. Listed paths that take a loop
+//! are marked.
 
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
 use super::graph::{ConversationGraph, Edge};
-use crate::rules::{Rulebook, grade, lowest_mean_for};
-use crate::scenario::{Node, Outcome, ValidScenario};
+use crate::rules::{Grade, Rulebook, grade, rating_cap, serious_cap};
+use crate::scenario::{Node, Outcome, Rating, ValidScenario};
 
 /// How many choices the listing may try before it gives up looking for more paths. Only a
 /// tangle of loops where most routes run into nodes already visited comes near it.
 pub const SEARCH_STEPS: u64 = 5_000_000;
-
-/// The score a path with no decision gets (a scenario whose start is an ending).
-const NO_DECISION_SCORE: u8 = 0;
 
 /// Everything `composure paths` reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -72,11 +77,57 @@ pub enum Cut {
 pub struct PathEntry {
     /// The choice ids in order, as `play --answers` takes them.
     pub choices: Vec<String>,
+    /// The headline: the lowest of `handling`, `ending_cap` and `serious_cap`.
     pub score: u8,
+    #[serde(flatten)]
+    pub pieces: Pieces,
     pub ending: String,
     pub outcome: Outcome,
     /// Whether the path takes a loop, so the summary does not include it.
     pub loops_back: bool,
+}
+
+/// What a path's headline is made of, as grading gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pieces {
+    /// How the conversation was handled, 0–100, before any cap.
+    pub handling: u8,
+    /// The rating of the ending reached.
+    pub rating: Option<Rating>,
+    /// The cap that rating sets.
+    pub ending_cap: u8,
+    /// The cap the serious mistakes set (100 with none).
+    pub serious_cap: u8,
+    /// The serious mistakes made, in order.
+    pub serious: Vec<SeriousMistake>,
+}
+
+impl Pieces {
+    fn of(graded: &Grade) -> Pieces {
+        Pieces {
+            handling: graded.handling,
+            rating: graded.rating,
+            ending_cap: graded.ending_cap,
+            serious_cap: graded.serious_cap,
+            serious: graded
+                .serious_mistakes()
+                .map(|d| SeriousMistake {
+                    decision: d.node.clone(),
+                    choice: d.chosen.clone(),
+                    rule: d.serious.clone().unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A choice that breaks a rule at weight 3 where a cleaner option was offered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SeriousMistake {
+    pub decision: String,
+    pub choice: String,
+    /// The rule it breaks.
+    pub rule: String,
 }
 
 /// A choice that leads back to an earlier point of the conversation.
@@ -98,10 +149,12 @@ pub struct Summary {
     pub endings: Vec<EndingSummary>,
 }
 
-/// A best or worst path: its score and one path that gets it.
+/// A best or worst path: its headline, its pieces, and one path that gets it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Extreme {
     pub score: u8,
+    #[serde(flatten)]
+    pub pieces: Pieces,
     pub choices: Vec<String>,
     pub ending: String,
 }
@@ -110,9 +163,16 @@ pub struct Extreme {
 pub struct EndingSummary {
     pub ending: String,
     pub outcome: Outcome,
+    pub rating: Rating,
+    /// The cap the rating sets on every path that ends here.
+    pub ending_cap: u8,
     pub paths: PathCount,
+    /// The lowest and highest headline of the paths that end here.
     pub min_score: u8,
     pub max_score: u8,
+    /// The lowest and highest handling score of those paths, before any cap.
+    pub min_handling: u8,
+    pub max_handling: u8,
 }
 
 /// A number of paths; past `u128::MAX` it stays there and `more_than` is set. Shown as
@@ -216,18 +276,19 @@ fn outcome(graph: &ConversationGraph, node: usize) -> Option<Outcome> {
     }
 }
 
-/// Scores a path with the grading code itself.
-fn score_path(
+/// Grades a path with the grading code itself: its headline and the pieces.
+fn grade_path(
     graph: &ConversationGraph,
     scenario: &ValidScenario,
     rules: &Rulebook,
     steps: &[(usize, &Edge)],
     ending: &str,
-) -> u8 {
+) -> (u8, Pieces) {
     let decisions = steps
         .iter()
         .map(|(from, edge)| (node_id(graph, *from), edge.choice.id.as_str()));
-    grade(scenario, decisions, Some(ending), rules).score
+    let graded = grade(scenario, decisions, Some(ending), rules);
+    (graded.score, Pieces::of(&graded))
 }
 
 fn list(
@@ -265,13 +326,11 @@ fn list(
                 listing.cut = Some(Cut::Limit);
                 break;
             }
+            let (score, pieces) = grade_path(graph, scenario, rules, &taken, node_id(graph, node));
             listing.paths.push(PathEntry {
                 choices: taken.iter().map(|(_, e)| e.choice.id.clone()).collect(),
-                score: if taken.is_empty() {
-                    NO_DECISION_SCORE
-                } else {
-                    score_path(graph, scenario, rules, &taken, node_id(graph, node))
-                },
+                score,
+                pieces,
                 ending: node_id(graph, node).to_owned(),
                 outcome: ending,
                 loops_back: taken.iter().any(|(_, e)| e.back),
@@ -328,15 +387,121 @@ fn mark(visiting: &mut [bool], routes: &[usize], to: usize, on: bool) {
     }
 }
 
+/// Serious-mistake counts the caps tell apart: none, one, two or more.
+const LAYERS: usize = 3;
+/// A hull list per serious count, for the best paths and for the worst.
+const LISTS: usize = 2 * LAYERS;
+/// A value no path reaches, for a sweep's unreached (node, count).
+const NONE_HIGH: i64 = i64::MIN;
+const NONE_LOW: i64 = i64::MAX;
+
+/// The serious count after one more choice.
+fn layer_after(layer: usize, serious: bool) -> usize {
+    (layer + usize::from(serious)).min(LAYERS - 1)
+}
+
+/// The cap a serious count sets.
+fn layer_cap(layer: usize) -> u8 {
+    serious_cap(layer)
+}
+
+/// What a path (or a part of one) adds up to: (B, G) = (Σ stake, Σ gain) over its decisions.
+/// Its handling is `round(100 × G / B)`, or 100 when nothing was at stake.
+type Point = (i64, i64);
+
+/// The handling score of a path whose sums are `point`, with a half rounding up: the largest
+/// `k` ≤ 100 with `200·G ≥ (2k − 1)·B`. The same as [`crate::rules::handling_score`], in
+/// whole numbers.
+fn handling_of((stake, gain): Point) -> u8 {
+    if stake <= 0 {
+        return 100;
+    }
+    let k = (200 * gain + stake) / (2 * stake);
+    u8::try_from(k.clamp(0, 100)).unwrap_or(100)
+}
+
+/// Reduces `points` to those that have the highest `200·G − (2k − 1)·B` for some `k` in
+/// 1..=100 (ties kept once): every other point is beaten, at every such `k`, by one that
+/// stays. In (B, G) these are the upper convex hull over slopes (2k − 1) / 200.
+fn prune(points: &mut Vec<Point>) {
+    points.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    points.dedup_by_key(|p| p.0);
+    // The upper hull, left to right.
+    let mut n = 0;
+    for i in 0..points.len() {
+        let p = points[i];
+        while n >= 2 && cross(points[n - 2], points[n - 1], p) >= 0 {
+            n -= 1;
+        }
+        points[n] = p;
+        n += 1;
+    }
+    points.truncate(n);
+    // Points whose stretch of the hull holds no slope (2k − 1) / 200 with k in 1..=100.
+    while let [.., a, z] = points.as_slice() {
+        // The last point loses to the one before at every slope of 1/200 or more.
+        if 200 * (z.1 - a.1) <= z.0 - a.0 {
+            points.pop();
+        } else {
+            break;
+        }
+    }
+    let first = points
+        .windows(2)
+        .take_while(|w| 200 * (w[1].1 - w[0].1) >= 199 * (w[1].0 - w[0].0))
+        .count();
+    points.drain(..first);
+    let mut kept = 0;
+    for i in 0..points.len() {
+        let v = points[i];
+        if kept >= 1
+            && i + 1 < points.len()
+            && !owns_a_threshold(points[kept - 1], v, points[i + 1])
+        {
+            continue;
+        }
+        points[kept] = v;
+        kept += 1;
+    }
+    points.truncate(kept);
+}
+
+/// (a − o) × (p − o): ≥ 0 when `a` is on or below the line from `o` to `p`.
+fn cross(o: Point, a: Point, p: Point) -> i64 {
+    (a.0 - o.0) * (p.1 - o.1) - (a.1 - o.1) * (p.0 - o.0)
+}
+
+/// Whether `v`, between `u` and `w` on a hull, is at least as good as both for some
+/// threshold: an odd `m` in 1..=199 with slope(v, w) ≤ m / 200 ≤ slope(u, v).
+fn owns_a_threshold(u: Point, v: Point, w: Point) -> bool {
+    let (db2, dg2) = (w.0 - v.0, w.1 - v.1);
+    let (db1, dg1) = (v.0 - u.0, v.1 - u.1);
+    // The smallest odd m with m·db2 ≥ 200·dg2 (db2 > 0 on a hull).
+    let mut m = if dg2 <= 0 {
+        1
+    } else {
+        (200 * dg2 + db2 - 1) / db2
+    };
+    if m % 2 == 0 {
+        m += 1;
+    }
+    m.max(1) <= 199 && m.max(1) * db1 <= 200 * dg1
+}
+
 /// The acyclic graph in sweep order: node `p` here is `graph.order[p]`, and every edge goes
-/// from a lower position to a higher one. Kept flat so a sweep is one pass over two arrays.
+/// from a lower position to a higher one. Kept flat so a sweep is one pass over a few arrays.
 struct Dag {
     /// Edges of position `p` are `first[p]..first[p + 1]`.
     first: Vec<usize>,
     target: Vec<usize>,
-    score: Vec<f64>,
+    /// For each edge: its decision's stake, its gain, and whether it is a serious mistake.
+    stake: Vec<i64>,
+    gain: Vec<i64>,
+    serious: Vec<bool>,
     /// For each edge, its origin node and the edge itself, to rebuild paths.
     edge: Vec<(usize, usize)>,
+    /// For each edge, its origin position.
+    from: Vec<usize>,
 }
 
 impl Dag {
@@ -348,20 +513,23 @@ impl Dag {
         let mut dag = Dag {
             first: Vec::with_capacity(graph.order.len() + 1),
             target: Vec::new(),
-            score: Vec::new(),
+            stake: Vec::new(),
+            gain: Vec::new(),
+            serious: Vec::new(),
             edge: Vec::new(),
+            from: Vec::new(),
         };
-        for &node in &graph.order {
+        for (p, &node) in graph.order.iter().enumerate() {
             dag.first.push(dag.target.len());
             for (i, edge) in graph.edges[node].iter().enumerate() {
-                if !edge.back {
+                // Every edge of a node in `order` that takes no loop leads to one in it.
+                if !edge.back && position[edge.to] != usize::MAX {
                     dag.target.push(position[edge.to]);
-                    dag.score.push(if edge.stake == 0 {
-                        1.0
-                    } else {
-                        f64::from(edge.gain) / f64::from(edge.stake)
-                    });
+                    dag.stake.push(i64::from(edge.stake));
+                    dag.gain.push(i64::from(edge.gain));
+                    dag.serious.push(edge.serious);
                     dag.edge.push((node, i));
+                    dag.from.push(p);
                 }
             }
         }
@@ -373,59 +541,113 @@ impl Dag {
         self.first.len().saturating_sub(1)
     }
 
-    /// For every position, the highest and lowest sum of `(score − threshold)` over the paths
-    /// from the start to it; with `TRACK`, also the last edge of a path that reaches each
-    /// (the searches do not need it, and skipping it saves a third of the memory traffic).
-    fn sweep<const TRACK: bool>(&self, threshold: f64, sweep: &mut Sweep) {
+    /// For every position and serious count, the hull lists ([`prune`]) of the paths from
+    /// the start: lists `0..LAYERS` for the best paths as (B, G), lists `LAYERS..` for the
+    /// worst as (−B, −G), so that the same pruning keeps the lowest. Position `p`'s list `j`
+    /// is `points[offsets[p * LISTS + j]..offsets[p * LISTS + j + 1]]`.
+    fn hulls(&self) -> Hulls {
         let n = self.len();
-        sweep.high.clear();
-        sweep.high.resize(n, f64::NEG_INFINITY);
-        sweep.low.clear();
-        sweep.low.resize(n, f64::INFINITY);
-        if TRACK {
-            sweep.high_via.clear();
-            sweep.high_via.resize(n, usize::MAX);
-            sweep.low_via.clear();
-            sweep.low_via.resize(n, usize::MAX);
+        // Incoming edges of each position, to pull from in order.
+        let mut in_first = vec![0usize; n + 1];
+        for &q in &self.target {
+            in_first[q + 1] += 1;
         }
-        if n == 0 {
-            return;
+        for q in 0..n {
+            in_first[q + 1] += in_first[q];
         }
-        sweep.high[0] = 0.0;
-        sweep.low[0] = 0.0;
-        for p in 0..n {
-            let (high, low) = (sweep.high[p], sweep.low[p]);
-            for e in self.first[p]..self.first[p + 1] {
-                let q = self.target[e];
-                let step = self.score[e] - threshold;
-                if high + step > sweep.high[q] {
-                    sweep.high[q] = high + step;
-                    if TRACK {
-                        sweep.high_via[q] = e;
+        let mut fill = in_first.clone();
+        let mut incoming = vec![0usize; self.target.len()];
+        for (e, &q) in self.target.iter().enumerate() {
+            incoming[fill[q]] = e;
+            fill[q] += 1;
+        }
+        let mut hulls = Hulls {
+            points: Vec::new(),
+            offsets: Vec::with_capacity(n * LISTS + 1),
+        };
+        hulls.offsets.push(0);
+        let mut lists: [Vec<Point>; LISTS] = Default::default();
+        for q in 0..n {
+            for list in &mut lists {
+                list.clear();
+            }
+            if q == 0 {
+                lists[0].push((0, 0));
+                lists[LAYERS].push((0, 0));
+            }
+            for &e in &incoming[in_first[q]..in_first[q + 1]] {
+                let p = self.from[e];
+                let (stake, gain, serious) = (self.stake[e], self.gain[e], self.serious[e]);
+                for layer in 0..LAYERS {
+                    let to = layer_after(layer, serious);
+                    for &(b, g) in hulls.list(p, layer) {
+                        lists[to].push((b + stake, g + gain));
                     }
-                }
-                if low + step < sweep.low[q] {
-                    sweep.low[q] = low + step;
-                    if TRACK {
-                        sweep.low_via[q] = e;
+                    for &(b, g) in hulls.list(p, LAYERS + layer) {
+                        lists[LAYERS + to].push((b - stake, g - gain));
                     }
                 }
             }
+            for list in &mut lists {
+                prune(list);
+                hulls.points.extend_from_slice(list);
+                hulls.offsets.push(hulls.points.len());
+            }
         }
+        hulls
     }
 
-    /// The path to position `p` along the `via` edges, as (from node, edge index).
-    fn path_to(&self, mut p: usize, via: &[usize]) -> Vec<(usize, usize)> {
+    /// For every position and serious count, the highest (`best`) or lowest sum of
+    /// `200·gain − (2k − 1)·stake` over the paths from the start to it, with the last edge and
+    /// the count before it, to rebuild the path.
+    fn sweep(&self, k: u8, best: bool) -> Sweep {
+        let n = self.len();
+        let none = if best { NONE_HIGH } else { NONE_LOW };
+        let mut sweep = Sweep {
+            value: vec![[none; LAYERS]; n],
+            via: vec![[(usize::MAX, 0); LAYERS]; n],
+        };
+        if n == 0 {
+            return sweep;
+        }
+        sweep.value[0][0] = 0;
+        let penalty = 2 * i64::from(k) - 1;
+        for p in 0..n {
+            let here = sweep.value[p];
+            for e in self.first[p]..self.first[p + 1] {
+                let q = self.target[e];
+                let step = 200 * self.gain[e] - penalty * self.stake[e];
+                for (layer, &v) in here.iter().enumerate() {
+                    if v == none {
+                        continue;
+                    }
+                    let to = layer_after(layer, self.serious[e]);
+                    let there = &mut sweep.value[q][to];
+                    if (best && v + step > *there) || (!best && v + step < *there) {
+                        *there = v + step;
+                        sweep.via[q][to] = (e, layer);
+                    }
+                }
+            }
+        }
+        sweep
+    }
+
+    /// The path to position `p` with serious count `layer` along a sweep's `via` edges, as
+    /// (from node, edge index).
+    fn path_to(&self, mut p: usize, mut layer: usize, sweep: &Sweep) -> Vec<(usize, usize)> {
         let mut path = Vec::new();
         while p != 0 {
-            let Some(&e) = via.get(p) else { break };
-            let Some(&step) = self.edge.get(e) else { break };
+            let Some(&(e, before)) = sweep.via.get(p).and_then(|v| v.get(layer)) else {
+                break;
+            };
+            let (Some(&step), Some(&from)) = (self.edge.get(e), self.from.get(e)) else {
+                break;
+            };
             path.push(step);
             // Edges only go forward, so this walk ends at the start.
-            match self.first.partition_point(|&f| f <= e).checked_sub(1) {
-                Some(from) => p = from,
-                None => break,
-            }
+            p = from;
+            layer = before;
         }
         path.reverse();
         path
@@ -447,207 +669,232 @@ impl Dag {
     }
 }
 
-#[derive(Default)]
+/// The hull lists of every position; see [`Dag::hulls`].
+struct Hulls {
+    points: Vec<Point>,
+    offsets: Vec<usize>,
+}
+
+impl Hulls {
+    fn list(&self, p: usize, j: usize) -> &[Point] {
+        let at = p * LISTS + j;
+        match (self.offsets.get(at), self.offsets.get(at + 1)) {
+            (Some(&a), Some(&b)) => self.points.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The best handling of the paths to `p` with serious count `layer`, if any reach it.
+    fn best_handling(&self, p: usize, layer: usize) -> Option<u8> {
+        self.list(p, layer).iter().map(|&pt| handling_of(pt)).max()
+    }
+
+    /// The worst handling of the paths to `p` with serious count `layer`, if any reach it.
+    fn worst_handling(&self, p: usize, layer: usize) -> Option<u8> {
+        self.list(p, LAYERS + layer)
+            .iter()
+            .map(|&(b, g)| handling_of((-b, -g)))
+            .min()
+    }
+}
+
 struct Sweep {
-    high: Vec<f64>,
-    low: Vec<f64>,
-    high_via: Vec<usize>,
-    low_via: Vec<usize>,
+    value: Vec<[i64; LAYERS]>,
+    via: Vec<[(usize, usize); LAYERS]>,
 }
 
-/// Side-by-side binary searches over the scores 0..=100, one pair per ending.
+/// What the hulls say about the paths to one node of the graph.
 #[derive(Debug, Clone, Copy)]
-struct Search {
-    /// Some path scores `max_yes` or more; none scores `max_no` or more.
-    max_yes: u8,
-    max_no: u8,
-    /// No path scores below `min_no`; some path scores below `min_yes`.
-    min_no: u8,
-    min_yes: u8,
+struct Reach {
+    max_score: u8,
+    min_score: u8,
+    max_handling: u8,
+    min_handling: u8,
 }
 
-impl Search {
-    const START: Search = Search {
-        max_yes: 0,
-        max_no: 101,
-        min_no: 0,
-        min_yes: 101,
-    };
-
-    fn max_probe(self) -> Option<u8> {
-        (self.max_no - self.max_yes > 1).then(|| midpoint(self.max_yes, self.max_no))
+fn reach(hulls: &Hulls, p: usize, cap: u8) -> Option<Reach> {
+    let mut found: Option<Reach> = None;
+    for layer in 0..LAYERS {
+        let (Some(best), Some(worst)) = (
+            hulls.best_handling(p, layer),
+            hulls.worst_handling(p, layer),
+        ) else {
+            continue;
+        };
+        let here = Reach {
+            max_score: best.min(layer_cap(layer)).min(cap),
+            min_score: worst.min(layer_cap(layer)).min(cap),
+            max_handling: best,
+            min_handling: worst,
+        };
+        found = Some(match found {
+            None => here,
+            Some(r) => Reach {
+                max_score: r.max_score.max(here.max_score),
+                min_score: r.min_score.min(here.min_score),
+                max_handling: r.max_handling.max(here.max_handling),
+                min_handling: r.min_handling.min(here.min_handling),
+            },
+        });
     }
-
-    fn min_probe(self) -> Option<u8> {
-        (self.min_yes - self.min_no > 1).then(|| midpoint(self.min_no, self.min_yes))
-    }
-}
-
-fn midpoint(a: u8, b: u8) -> u8 {
-    a + (b - a) / 2
+    found
 }
 
 fn summary(graph: &ConversationGraph, scenario: &ValidScenario, rules: &Rulebook) -> Summary {
-    let dag = Dag::new(graph);
-    let counts = dag.count_paths();
-    // Every ending reachable in the acyclic graph, in file order, with its position.
-    let endings: Vec<(usize, usize)> = graph
-        .order
-        .iter()
-        .enumerate()
-        .filter(|&(_, &node)| graph.is_ending(node))
-        .map(|(p, &node)| (node, p))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let client = scenario.scenario().client_type;
+    let rating = |node: usize| graph.nodes.get(node).and_then(|n| n.rating(client));
 
     if graph.is_ending(graph.start) {
         // The only path is the empty one.
         let ending = node_id(graph, graph.start).to_owned();
-        let extreme = Extreme {
-            score: NO_DECISION_SCORE,
-            choices: Vec::new(),
-            ending: ending.clone(),
-        };
+        let (score, pieces) = grade_path(graph, scenario, rules, &[], &ending);
         let one = PathCount {
             count: 1,
             more_than: false,
+        };
+        let endings = outcome(graph, graph.start)
+            .zip(rating(graph.start))
+            .map(|(outcome, rating)| EndingSummary {
+                ending: ending.clone(),
+                outcome,
+                rating,
+                ending_cap: rating_cap(rating),
+                paths: one,
+                min_score: score,
+                max_score: score,
+                min_handling: pieces.handling,
+                max_handling: pieces.handling,
+            })
+            .into_iter()
+            .collect();
+        let extreme = Extreme {
+            score,
+            pieces,
+            choices: Vec::new(),
+            ending,
         };
         return Summary {
             paths: one,
             best: extreme.clone(),
             worst: extreme,
-            endings: outcome(graph, graph.start)
-                .map(|outcome| EndingSummary {
-                    ending,
-                    outcome,
-                    paths: one,
-                    min_score: NO_DECISION_SCORE,
-                    max_score: NO_DECISION_SCORE,
-                })
-                .into_iter()
-                .collect(),
+            endings,
         };
     }
 
-    let mut searches = vec![Search::START; endings.len()];
-    let mut sweep = Sweep::default();
-    loop {
-        // Every unfinished search is at the same depth of the same search tree, so no score
-        // is probed in two rounds and each is swept at most once.
-        let planned: Vec<(Option<u8>, Option<u8>)> = searches
-            .iter()
-            .map(|s| (s.max_probe(), s.min_probe()))
-            .collect();
-        let probes: BTreeSet<u8> = planned
-            .iter()
-            .flat_map(|&(max, min)| max.into_iter().chain(min))
-            .collect();
-        if probes.is_empty() {
-            break;
-        }
-        for k in probes {
-            dag.sweep::<false>(threshold(k), &mut sweep);
-            for ((search, plan), &(_, p)) in searches.iter_mut().zip(&planned).zip(&endings) {
-                if plan.0 == Some(k) {
-                    if sweep.high[p] >= 0.0 {
-                        search.max_yes = k;
-                    } else {
-                        search.max_no = k;
-                    }
-                }
-                if plan.1 == Some(k) {
-                    if sweep.low[p] < 0.0 {
-                        search.min_yes = k;
-                    } else {
-                        search.min_no = k;
-                    }
-                }
-            }
-        }
-    }
-
-    // An ending reached with the client in different states is one node of the graph per
-    // state; the trainer asks about the ending, so those are merged, in file order.
-    let mut ending_summaries: Vec<EndingSummary> = Vec::new();
-    for (&(node, p), search) in endings.iter().zip(&searches) {
-        let Some(outcome) = outcome(graph, node) else {
+    let dag = Dag::new(graph);
+    let counts = dag.count_paths();
+    let hulls = dag.hulls();
+    // Every ending reachable in the acyclic graph, with its position, in file order (and in
+    // sweep order within one node of the file).
+    let mut endings: Vec<(usize, usize, Reach)> = Vec::new();
+    for (p, &node) in graph.order.iter().enumerate() {
+        let Some(cap) = rating(node).map(rating_cap) else {
             continue;
         };
-        let found = EndingSummary {
-            ending: node_id(graph, node).to_owned(),
-            outcome,
-            paths: counts.get(p).copied().unwrap_or(PathCount::ZERO),
-            min_score: search.min_yes - 1,
-            max_score: search.max_yes,
-        };
-        match ending_summaries
-            .iter_mut()
-            .find(|e| e.ending == found.ending)
-        {
-            Some(merged) => {
-                merged.min_score = merged.min_score.min(found.min_score);
-                merged.max_score = merged.max_score.max(found.max_score);
-                merged.paths = merged.paths.add(found.paths);
-            }
-            None => ending_summaries.push(found),
+        if let Some(r) = reach(&hulls, p, cap) {
+            endings.push((node, p, r));
         }
     }
-    ending_summaries.sort_by_key(|e| scenario.node_index(&e.ending).unwrap_or(usize::MAX));
+    endings.sort_by_key(|&(node, p, _)| (graph.file_nodes.get(node).copied(), p));
+
+    // An ending reached with the client in different states is one node of the graph per
+    // state; the trainer asks about the ending, so those are merged.
+    let mut ending_summaries: Vec<EndingSummary> = Vec::new();
+    let mut merged_at: HashMap<usize, usize> = HashMap::new();
+    for &(node, p, r) in &endings {
+        let (Some(outcome), Some(rating)) = (outcome(graph, node), rating(node)) else {
+            continue;
+        };
+        let paths = counts.get(p).copied().unwrap_or(PathCount::ZERO);
+        let file_node = graph.file_nodes.get(node).copied().unwrap_or(usize::MAX);
+        match merged_at
+            .get(&file_node)
+            .and_then(|&i| ending_summaries.get_mut(i))
+        {
+            Some(merged) => {
+                merged.min_score = merged.min_score.min(r.min_score);
+                merged.max_score = merged.max_score.max(r.max_score);
+                merged.min_handling = merged.min_handling.min(r.min_handling);
+                merged.max_handling = merged.max_handling.max(r.max_handling);
+                merged.paths = merged.paths.add(paths);
+            }
+            None => {
+                merged_at.insert(file_node, ending_summaries.len());
+                ending_summaries.push(EndingSummary {
+                    ending: node_id(graph, node).to_owned(),
+                    outcome,
+                    rating,
+                    ending_cap: rating_cap(rating),
+                    paths,
+                    min_score: r.min_score,
+                    max_score: r.max_score,
+                    min_handling: r.min_handling,
+                    max_handling: r.max_handling,
+                });
+            }
+        }
+    }
     let total = endings
         .iter()
-        .filter_map(|&(_, p)| counts.get(p).copied())
+        .filter_map(|&(_, p, _)| counts.get(p).copied())
         .fold(PathCount::ZERO, PathCount::add);
 
-    // One path for each extreme, found by sweeping once more at its threshold and following
-    // the edges back; it is graded like any conversation.
-    // The first ending in file order with the best (or worst) score.
+    // One path for each extreme (at the first ending in file order that has it), found by
+    // one threshold sweep and following the edges back; it is graded like any conversation.
     let best_at = endings
         .iter()
-        .zip(&searches)
         .rev()
-        .max_by_key(|(_, s)| s.max_yes)
-        .map(|(&(_, p), s)| (p, s.max_yes));
+        .max_by_key(|(_, _, r)| r.max_score)
+        .map(|&(_, p, r)| (p, r.max_score));
     let worst_at = endings
         .iter()
-        .zip(&searches)
-        .min_by_key(|(_, s)| s.min_yes)
-        .map(|(&(_, p), s)| (p, s.min_yes));
-    let extreme = |found: Option<(usize, u8)>, best: bool, sweep: &mut Sweep| {
-        let (p, k) = found.unwrap_or((0, 0));
-        dag.sweep::<true>(threshold(k), sweep);
-        let via = if best {
-            &sweep.high_via
-        } else {
-            &sweep.low_via
-        };
-        let path = dag.path_to(p, via);
+        .min_by_key(|(_, _, r)| r.min_score)
+        .map(|&(_, p, r)| (p, r.min_score));
+    let extreme = |p: usize, path: Vec<(usize, usize)>| {
         let steps: Vec<(usize, &Edge)> = path
             .iter()
             .filter_map(|&(from, i)| Some((from, graph.edges.get(from)?.get(i)?)))
             .collect();
         let ending = graph.order.get(p).map_or("", |&node| node_id(graph, node));
+        let (score, pieces) = grade_path(graph, scenario, rules, &steps, ending);
         Extreme {
-            score: score_path(graph, scenario, rules, &steps, ending),
+            score,
+            pieces,
             choices: steps.iter().map(|(_, e)| e.choice.id.clone()).collect(),
-            ending: graph
-                .order
-                .get(p)
-                .map_or_else(String::new, |&node| node_id(graph, node).to_owned()),
+            ending: ending.to_owned(),
         }
     };
-    let best = extreme(best_at, true, &mut sweep);
-    let worst = extreme(worst_at, false, &mut sweep);
+    let (p, k) = best_at.unwrap_or((0, 0));
+    // A path with a serious count whose cap allows `k` and handling of `k` or more.
+    let sweep = dag.sweep(k, true);
+    let layer = (0..LAYERS)
+        .find(|&l| {
+            layer_cap(l) >= k
+                && sweep
+                    .value
+                    .get(p)
+                    .is_some_and(|v| v[l] != NONE_HIGH && v[l] >= 0)
+        })
+        .unwrap_or(0);
+    let best = extreme(p, dag.path_to(p, layer, &sweep));
+    let (p, k) = worst_at.unwrap_or((0, 0));
+    // A path whose headline is below `k + 1`: handling below it, or any path when a cap is.
+    let sweep = dag.sweep(k.saturating_add(1), false);
+    let cap = graph
+        .order
+        .get(p)
+        .and_then(|&node| rating(node))
+        .map_or(100, rating_cap);
+    let reached = |l: usize| sweep.value.get(p).is_some_and(|v| v[l] != NONE_LOW);
+    let layer = (0..LAYERS)
+        .find(|&l| reached(l) && sweep.value.get(p).is_some_and(|v| v[l] < 0))
+        .or_else(|| (0..LAYERS).find(|&l| reached(l) && (cap <= k || layer_cap(l) <= k)))
+        .unwrap_or(0);
+    let worst = extreme(p, dag.path_to(p, layer, &sweep));
     Summary {
         paths: total,
         best,
         worst,
         endings: ending_summaries,
     }
-}
-
-/// The mean a path must reach to score `k`, with the same slack for a half that grading
-/// allows. Past 100 no mean reaches it, so a search can use 101 as "nothing scores this".
-fn threshold(k: u8) -> f64 {
-    lowest_mean_for(k)
 }

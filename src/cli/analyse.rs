@@ -11,7 +11,7 @@ use anyhow::Result;
 use super::commands::{find, load_library, plural, print_out, table, warn_problems};
 use super::{GraphFormat, PathsFormat};
 use crate::analysis::audit::{Audit, HIGH_SCORE, audit};
-use crate::analysis::{Cut, PathsReport, SEARCH_STEPS, paths};
+use crate::analysis::{Cut, PathsReport, Pieces, SEARCH_STEPS, paths};
 use crate::export::{Dot, Mermaid, render};
 use crate::i18n::Lang;
 use crate::labels;
@@ -86,7 +86,14 @@ pub fn paths_text(report: &PathsReport) -> String {
         "Paths through \"{}\" ({}) from \"{}\" to an ending.",
         report.title, report.scenario, report.start
     );
-    let _ = writeln!(out, "A path never visits the same point twice.");
+    let _ = writeln!(
+        out,
+        "A path never visits the same point twice. Its score is how well the conversation was"
+    );
+    let _ = writeln!(
+        out,
+        "handled, capped by its ending's rating and by any serious mistake (a choice marked !)."
+    );
     if !report.loops.is_empty() {
         let _ = writeln!(
             out,
@@ -112,19 +119,23 @@ pub fn paths_text(report: &PathsReport) -> String {
     } else {
         let mut rows = vec![vec![
             "score".to_owned(),
+            "handling".to_owned(),
             "ending".to_owned(),
+            "rating".to_owned(),
             String::new(),
             "choices".to_owned(),
         ]];
         for path in &listing.paths {
             rows.push(vec![
                 format!("{:>5}", path.score),
+                format!("{:>8}", path.pieces.handling),
                 path.ending.clone(),
+                rating(&path.pieces),
                 if path.loops_back { "↺" } else { "" }.to_owned(),
                 if path.choices.is_empty() {
                     "(none: the start is an ending)".to_owned()
                 } else {
-                    path.choices.join(" → ")
+                    choices(&path.choices, &path.pieces)
                 },
             ]);
         }
@@ -160,13 +171,18 @@ pub fn paths_text(report: &PathsReport) -> String {
     for (name, extreme) in [("best", &summary.best), ("worst", &summary.worst)] {
         let _ = writeln!(
             out,
-            "  {name:<5} score {:>3}, ending {}: {}",
+            "  {name:<5} score {:>3}, handling {:>3}, ending {}{}: {}",
             extreme.score,
+            extreme.pieces.handling,
             extreme.ending,
+            extreme.pieces.rating.map_or_else(String::new, |r| format!(
+                " ({r:?}, cap {})",
+                extreme.pieces.ending_cap
+            )),
             if extreme.choices.is_empty() {
                 "(no choice)".to_owned()
             } else {
-                extreme.choices.join(" → ")
+                choices(&extreme.choices, &extreme.pieces)
             },
         );
     }
@@ -174,8 +190,11 @@ pub fn paths_text(report: &PathsReport) -> String {
     let mut rows = vec![vec![
         "ending".to_owned(),
         "outcome".to_owned(),
+        "rating".to_owned(),
+        "cap".to_owned(),
         "paths".to_owned(),
         "scores".to_owned(),
+        "handling".to_owned(),
     ]];
     let counts: Vec<String> = summary
         .endings
@@ -187,12 +206,11 @@ pub fn paths_text(report: &PathsReport) -> String {
         rows.push(vec![
             ending.ending.clone(),
             labels::outcome(ending.outcome).to_owned(),
+            format!("{:?}", ending.rating),
+            format!("{:>3}", ending.ending_cap),
             format!("{count:>width$}"),
-            if ending.min_score == ending.max_score {
-                ending.min_score.to_string()
-            } else {
-                format!("{}–{}", ending.min_score, ending.max_score)
-            },
+            range(ending.min_score, ending.max_score),
+            range(ending.min_handling, ending.max_handling),
         ]);
     }
     out.push_str(&table(&rows));
@@ -304,4 +322,36 @@ pub fn audit_text(report: &Audit) -> String {
         concord(report.better_ending_scores_higher),
     );
     out
+}
+
+/// "35" or "12–60".
+fn range(low: u8, high: u8) -> String {
+    if low == high {
+        low.to_string()
+    } else {
+        format!("{low}–{high}")
+    }
+}
+
+/// The ending's rating and the cap it sets, as "Fail (35)".
+fn rating(pieces: &Pieces) -> String {
+    match pieces.rating {
+        Some(r) => format!("{r:?} ({})", pieces.ending_cap),
+        None => String::new(),
+    }
+}
+
+/// A path's choices joined by arrows, each serious mistake marked "!".
+fn choices(ids: &[String], pieces: &Pieces) -> String {
+    let mut serious = pieces.serious.iter().peekable();
+    ids.iter()
+        .map(|id| {
+            if serious.next_if(|s| &s.choice == id).is_some() {
+                format!("{id}!")
+            } else {
+                id.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
 }

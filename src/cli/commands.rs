@@ -422,7 +422,7 @@ pub fn list_text(
     let rows: Vec<Vec<String>> = library
         .scenarios()
         .iter()
-        .filter(|s| kind.is_none_or(|k| s.scenario().client_type == k))
+        .filter(|s| kind.is_none_or(|k| s.scenario().shown_type() == k))
         .filter_map(|s| {
             let m = s.scenario();
             let fallback = match filter {
@@ -446,7 +446,7 @@ pub fn list_text(
                 } else {
                     m.language.clone()
                 },
-                labels::client_type_slug(m.client_type).to_owned(),
+                labels::client_type_slug(m.shown_type()).to_owned(),
                 length.map_or("-".to_owned(), |n| {
                     fill(&strings.home_length, &[("n", &n.to_string())])
                 }),

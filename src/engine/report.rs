@@ -54,7 +54,11 @@ pub struct Report {
 pub struct ScenarioInfo {
     pub id: String,
     pub title: String,
+    /// What the client really is; the debrief reveals it.
     pub client_type: ClientType,
+    /// What the client appeared to be, when the scenario disguises them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appears_as: Option<ClientType>,
     pub language: String,
     pub client: String,
 }
@@ -249,6 +253,7 @@ impl Report {
                 id: model.id.clone(),
                 title: model.title.clone(),
                 client_type: model.client_type,
+                appears_as: model.appears_as.filter(|&a| a != model.client_type),
                 language: model.language.clone(),
                 client: model.client.name.clone(),
             },

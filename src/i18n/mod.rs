@@ -248,6 +248,18 @@ pub struct Strings {
     pub score: String,
     /// `{client}`, `{mood}`, `{trust}`, `{seed}`.
     pub debrief_left: String,
+    /// The ending's rating, best to worst.
+    pub rating_excellent: String,
+    pub rating_good: String,
+    pub rating_poor: String,
+    pub rating_fail: String,
+    /// `{handling}`, `{ending_cap}`, `{serious_cap}`.
+    pub score_pieces: String,
+    pub turned_here: String,
+    /// `{rule}`, `{cap}`.
+    pub serious_mistake: String,
+    /// `{client}`, `{apparent}`, `{real}`.
+    pub diagnosis: String,
     pub rules: String,
     pub decision_by_decision: String,
     pub best_here: String,
@@ -472,6 +484,17 @@ impl Strings {
             Outcome::ProfessionalParting => &o.professional_parting,
             Outcome::EscalatedComplaint => &o.escalated_complaint,
             Outcome::LostClient => &o.lost_client,
+        }
+    }
+
+    /// An ending's rating in words.
+    pub fn rating(&self, rating: crate::scenario::Rating) -> &str {
+        use crate::scenario::Rating;
+        match rating {
+            Rating::Excellent => &self.rating_excellent,
+            Rating::Good => &self.rating_good,
+            Rating::Poor => &self.rating_poor,
+            Rating::Fail => &self.rating_fail,
         }
     }
 

@@ -284,7 +284,7 @@ impl App {
         let mut out = Vec::new();
         for (index, s) in self.scenarios.iter().enumerate() {
             let m = s.scenario();
-            if self.type_filter.is_some_and(|t| t != m.client_type) {
+            if self.type_filter.is_some_and(|t| t != m.shown_type()) {
                 continue;
             }
             let keep = match self.lang_filter {

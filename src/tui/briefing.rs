@@ -23,7 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scenario: &ValidScenario, 
     lines.push(Line::from(vec![
         Span::styled(format!(" {}", clean(&m.client.name)), t.client),
         Span::styled(
-            format!(" · {}", app.strings.client_type(m.client_type)),
+            format!(" · {}", app.strings.client_type(m.shown_type())),
             t.dim,
         ),
         Span::styled(

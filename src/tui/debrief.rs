@@ -13,6 +13,7 @@ use super::view::{panel, scrolled};
 use crate::i18n::fill;
 use crate::labels;
 use crate::rules::RuleScope;
+use crate::scenario::Rating;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, debrief: &Debrief) {
     let lines = lines(app, debrief, usize::from(area.width.saturating_sub(2)));
@@ -37,18 +38,41 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
     };
 
     if let Some(ending) = &report.ending {
-        let style = if labels::outcome_is_good(ending.outcome) {
-            t.good
-        } else {
-            t.bad
-        };
-        out.push(Line::from(vec![
+        // Coloured by the rating, never by the outcome alone: a parting can be the best
+        // ending or a failure, depending on the client.
+        let good = ending
+            .rating
+            .map_or_else(|| labels::outcome_is_good(ending.outcome), Rating::is_good);
+        let style = if good { t.good } else { t.bad };
+        let mut line = vec![
             Span::styled(format!(" {}: ", app.strings.ending), t.heading),
             Span::styled(
                 app.strings.outcome(ending.outcome).to_owned(),
                 style.add_modifier(ratatui::style::Modifier::BOLD),
             ),
-        ]));
+        ];
+        if let Some(rating) = ending.rating {
+            line.push(Span::styled(
+                format!(" · {}", app.strings.rating(rating)),
+                style,
+            ));
+        }
+        out.push(Line::from(line));
+        if let Some(apparent) = report.scenario.appears_as {
+            out.extend(hanging(
+                Span::raw(" "),
+                &fill(
+                    &app.strings.diagnosis,
+                    &[
+                        ("client", &client),
+                        ("apparent", app.strings.client_type(apparent)),
+                        ("real", app.strings.client_type(report.scenario.client_type)),
+                    ],
+                ),
+                t.warn,
+                width,
+            ));
+        }
         out.extend(hanging(
             Span::styled(format!(" {client}: "), t.client),
             &ending.client_line,
@@ -76,6 +100,54 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
                 t.dim,
             ),
         ]));
+        if report.grading >= 2 {
+            out.extend(hanging(
+                Span::raw(" "),
+                &fill(
+                    &app.strings.score_pieces,
+                    &[
+                        ("handling", &report.handling.to_string()),
+                        ("ending_cap", &report.ending_cap.to_string()),
+                        ("serious_cap", &report.serious_cap.to_string()),
+                    ],
+                ),
+                t.dim,
+                width,
+            ));
+        }
+    }
+
+    if let Some(step) = report.turning_point.and_then(|i| report.steps.get(i)) {
+        heading(&mut out, &app.strings.turned_here);
+        out.extend(hanging(
+            Span::styled(format!(" {client}: "), t.client),
+            &step.client_line,
+            t.client,
+            width,
+        ));
+        out.extend(hanging(Span::raw(" › "), &step.chosen.text, t.bad, width));
+        if let Some(rule) = &step.serious {
+            out.extend(hanging(
+                Span::raw(" "),
+                &fill(
+                    &app.strings.serious_mistake,
+                    &[
+                        ("rule", &clean(app.rules.name(rule))),
+                        ("cap", &report.serious_cap.to_string()),
+                    ],
+                ),
+                t.warn,
+                width,
+            ));
+        }
+        if !step.was_best {
+            out.extend(hanging(
+                Span::styled(format!(" {}: ", app.strings.best_here), t.good),
+                &step.best.text,
+                t.good,
+                width,
+            ));
+        }
     }
 
     if report.hesitations > 0 {

@@ -477,13 +477,11 @@ impl DrillScreen {
         lines.push(Line::raw(""));
         for (i, item) in plan.items.iter().enumerate() {
             let m = item.scenario.scenario();
+            // Client types stay hidden until each debrief: telling the kind of client
+            // apart is part of what a drill tests.
             lines.push(Line::from(vec![
                 Span::styled(format!("{}. ", i + 1), t.dim),
                 Span::styled(m.title.clone(), t.heading),
-                Span::styled(
-                    format!("  {}", self.app.strings.client_type(m.client_type)),
-                    t.client,
-                ),
             ]));
         }
         lines.push(Line::raw(""));
@@ -645,7 +643,14 @@ impl SummaryRow {
             fill(&d.seconds, &[("s", &figure)])
         };
         let (ending, ending_style) = match &report.ending {
-            Some(e) if labels::outcome_is_good(e.outcome) => (strings.outcome(e.outcome), t.good),
+            Some(e)
+                if e.rating.map_or_else(
+                    || labels::outcome_is_good(e.outcome),
+                    crate::scenario::Rating::is_good,
+                ) =>
+            {
+                (strings.outcome(e.outcome), t.good)
+            }
             Some(e) => (strings.outcome(e.outcome), t.bad),
             None => ("–", t.dim),
         };

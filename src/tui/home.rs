@@ -68,7 +68,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let scenario = &app.scenarios[entry.index];
             let m = scenario.scenario();
             let selected = i == app.home_selected;
-            let mut kind = s.client_type(m.client_type).to_owned();
+            let mut kind = s.client_type(m.shown_type()).to_owned();
             if entry.fallback && m.language == "en" {
                 kind = format!("{kind} · {}", s.in_english);
             } else if entry.fallback {
