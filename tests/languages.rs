@@ -157,7 +157,13 @@ fn an_unknown_language_is_a_usage_error() {
 #[test]
 fn a_faithful_translation_checks_clean() {
     let report = check_paths(&[PathBuf::from(GOOD)], &Rulebook::embedded().unwrap());
-    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    // Grading lints (coded warnings) are pinned in tests/lint.rs; here, the translation.
+    let problems: Vec<_> = report
+        .problems
+        .iter()
+        .filter(|p| p.code.is_none())
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
 }
 
 #[test]
@@ -169,6 +175,7 @@ fn a_drifted_translation_is_reported_point_by_point() {
     let found: Vec<String> = report
         .problems
         .iter()
+        .filter(|p| p.code.is_none())
         .map(|p| {
             let at = p.position.unwrap();
             format!("{}:{}: {}", at.line, at.col, p.message)

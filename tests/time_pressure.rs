@@ -94,8 +94,10 @@ fn each_hesitation_counts_as_a_decision_scored_zero() {
     c.choose("best", LIMIT + 1_000).unwrap();
     c.choose("same-a", LIMIT + 2_000).unwrap();
     let report = Report::new(&c, &rules());
-    // Two decisions scored 1 and one silence scored 0: 100 × 2 / 3.
-    assert_eq!(report.score, 67);
+    // The silence and the answer at "first" (stake 7) count alike, scored 0 and 1; "second"
+    // has nothing at stake: 100 × 7 / 14.
+    assert_eq!(report.handling, 50);
+    assert_eq!(report.score, 50);
     assert_eq!(report.hesitations, 1);
     assert_eq!(report.time_limit_ms, Some(LIMIT));
     assert!(report.steps[0].hesitated);
@@ -110,7 +112,7 @@ fn each_hesitation_counts_as_a_decision_scored_zero() {
         Report::new(&u, &rules())
     };
     assert_eq!(report.rules, untimed.rules);
-    assert_eq!(untimed.score, 100);
+    assert_eq!(untimed.handling, 100);
 }
 
 #[test]
