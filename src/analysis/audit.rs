@@ -198,9 +198,7 @@ fn concordance(paths: &[(u8, Rating)]) -> [u64; 2] {
         for worse in better + 1..4 {
             // Paths of the worse rating scoring below each score, as a running sum.
             let mut below = 0u64;
-            for score in 0..=100 {
-                let b = histogram[better][score];
-                let w = histogram[worse][score];
+            for (b, w) in histogram[better].iter().zip(&histogram[worse]) {
                 wins += b * (2 * below + w);
                 below += w;
             }
