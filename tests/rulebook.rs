@@ -133,3 +133,37 @@ fn every_translation_of_the_rulebook_has_every_rule_in_order() {
         }
     }
 }
+
+#[test]
+fn where_the_sources_disagree_the_guidance_says_so_in_every_language_citing_the_seed_files() {
+    use composure::i18n::Lang;
+    let cases = [
+        (
+            "no-automatic-self-blame",
+            &[
+                "000_370f7c03f3899bed.txt",
+                "001_5664774202293671.txt",
+                "002_59bbcab85b14a8e3.txt",
+                "003_d88dc49c5b3de80a.txt",
+            ][..],
+        ),
+        (
+            "same-side",
+            &["000_370f7c03f3899bed.txt", "001_5664774202293671.txt"][..],
+        ),
+    ];
+    for lang in Lang::ALL {
+        let book = Rulebook::embedded_in(lang).unwrap();
+        for (id, seeds) in cases {
+            let guidance = &book.get(id).unwrap().guidance;
+            for seed in seeds {
+                assert!(guidance.contains(seed), "{lang:?} {id}: no {seed}");
+            }
+            assert!(guidance.contains("Composure"), "{lang:?} {id}: no ruling");
+            // Guidance talks about what the sources say, not about their translations.
+            for word in ["machine", "translation", "oversett", "перевод"] {
+                assert!(!guidance.to_lowercase().contains(word), "{lang:?} {id}: {word}");
+            }
+        }
+    }
+}
