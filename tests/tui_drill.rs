@@ -606,3 +606,21 @@ fn help_lists_the_keys_of_the_screen_it_is_opened_on() {
     assert!(text.contains("begin with the first briefing"), "{text}");
     assert!(!text.contains("transcript"), "{text}");
 }
+
+#[test]
+fn a_drill_conversation_is_drawn_at_the_minimum_size_with_its_countdown() {
+    let screen = in_conversation();
+    let text = format!(
+        "{}",
+        render_drill(
+            &screen,
+            NOW,
+            composure::tui::MIN_WIDTH,
+            composure::tui::MIN_HEIGHT
+        )
+        .backend()
+    );
+    assert!(!text.contains("too small"), "{text}");
+    assert!(text.contains("Your answer"), "{text}");
+    assert!(text.contains("⏱"), "{text}");
+}
