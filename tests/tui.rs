@@ -261,6 +261,33 @@ fn a_finished_conversation_is_handed_over_for_saving_at_its_last_answer() {
 }
 
 #[test]
+fn quitting_or_leaving_a_finished_conversation_asks_nothing_and_keeps_it() {
+    use Action::*;
+    // On "The end", and on the consequence of the last answer.
+    for before in [
+        vec![Confirm, Confirm, Pick(0), Confirm, Pick(0), Confirm],
+        vec![Confirm, Confirm, Pick(0), Confirm, Pick(0)],
+    ] {
+        let mut app = app(Feedback::Now);
+        press(&mut app, &before);
+        press(&mut app, &[Quit]);
+        assert_eq!(
+            app.confirm_leave, None,
+            "asked whether to drop a saved result"
+        );
+        assert!(app.quit);
+        assert_eq!(app.finished.len(), 1);
+
+        let mut app = self::app(Feedback::Now);
+        press(&mut app, &before);
+        press(&mut app, &[Back]);
+        assert_eq!(app.confirm_leave, None);
+        assert!(matches!(app.screen, Screen::Home));
+        assert_eq!(app.finished.len(), 1);
+    }
+}
+
+#[test]
 fn play_again_from_the_debrief_returns_to_the_briefing() {
     use Action::*;
     let mut app = app(Feedback::Now);

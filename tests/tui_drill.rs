@@ -606,3 +606,38 @@ fn help_lists_the_keys_of_the_screen_it_is_opened_on() {
     assert!(text.contains("begin with the first briefing"), "{text}");
     assert!(!text.contains("transcript"), "{text}");
 }
+
+#[test]
+fn a_drill_conversation_is_drawn_at_the_minimum_size_with_its_countdown() {
+    let screen = in_conversation();
+    let text = format!(
+        "{}",
+        render_drill(
+            &screen,
+            NOW,
+            composure::tui::MIN_WIDTH,
+            composure::tui::MIN_HEIGHT
+        )
+        .backend()
+    );
+    assert!(!text.contains("too small"), "{text}");
+    assert!(text.contains("Your answer"), "{text}");
+    assert!(text.contains("⏱"), "{text}");
+}
+
+#[test]
+fn leaving_a_finished_scenario_moves_the_drill_on_with_its_result_kept() {
+    let mut screen = in_conversation();
+    answer(&mut screen, "acknowledge", NOW + 1_000);
+    answer(&mut screen, "express", NOW + 2_000);
+    let Screen::Conversation(play) = &screen.app.screen else {
+        panic!("not on the end")
+    };
+    assert!(play.conversation.is_finished());
+    assert_eq!(screen.results.len(), 1, "handed over at the last answer");
+    screen.update(Action::Back, NOW + 3_000);
+    assert_eq!(screen.phase, Phase::Playing);
+    assert_eq!(screen.index, 1);
+    assert!(matches!(screen.app.screen, Screen::Briefing { .. }));
+    assert_eq!(screen.results.len(), 1);
+}

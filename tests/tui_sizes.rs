@@ -213,6 +213,13 @@ fn play_everything(width: u16, height: u16) {
                 player.press(Action::Confirm);
                 decision += 1;
             }
+            // The client's last words, and the way on to the debrief in full.
+            let panel: String = answer_panel(&rows(&player.terminal))
+                .iter()
+                .map(|r| squeezed(r))
+                .collect();
+            let over = squeezed(&player.app.strings.conversation_over);
+            assert!(panel.contains(&over), "{}: {panel:?}", player.what);
             player.press(Action::Confirm);
             assert!(
                 matches!(player.app.screen, Screen::Debrief(_)),

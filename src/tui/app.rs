@@ -498,8 +498,10 @@ impl App {
         scroll_by(&mut self.help_scroll, action, limit);
     }
 
+    /// Quits, or asks first when that would drop a conversation in progress. A finished one
+    /// is already handed over for saving: nothing is lost, so nothing is asked.
     fn quit_or_ask(&mut self) {
-        if matches!(self.screen, Screen::Conversation(_)) {
+        if matches!(&self.screen, Screen::Conversation(play) if !play.conversation.is_finished()) {
             self.help = false;
             self.confirm_leave = Some(true);
         } else {
@@ -574,6 +576,11 @@ fn play_update(
     rules: &Rulebook,
 ) -> (Option<Screen>, bool) {
     if action == Action::Back {
+        // Leaving a finished conversation loses nothing (it is handed over for saving):
+        // straight back to the list; leaving one in progress asks first.
+        if play.conversation.is_finished() {
+            return (Some(Screen::Home), false);
+        }
         return (None, true);
     }
     // A page is the panel's height less a line, so that one line stays in view to read on

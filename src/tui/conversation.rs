@@ -241,10 +241,7 @@ fn bottom_lines<'a>(app: &App, play: &Play, width: usize) -> Bottom<'a> {
         };
     }
     if conversation.is_finished() {
-        let lines = vec![Line::styled(
-            format!(" {}", app.strings.conversation_over),
-            t.dim,
-        )];
+        let lines = hanging(Span::raw(" "), &app.strings.conversation_over, t.dim, width);
         return Bottom {
             title: format!(" {} ", app.strings.the_end),
             lines,

@@ -216,6 +216,11 @@ impl DrillScreen {
 
     fn play(&mut self, action: Action, now: Millis) {
         let was_debrief = matches!(self.app.screen, Screen::Debrief(_));
+        // Finished (its result handed over) but not yet through to its debrief.
+        let was_finished = matches!(
+            &self.app.screen,
+            Screen::Conversation(play) if play.conversation.is_finished()
+        );
         if was_debrief && action == Action::Again {
             return;
         }
@@ -236,7 +241,8 @@ impl DrillScreen {
         match &self.app.screen {
             // Coaching at the end: no debrief between scenarios.
             Screen::Debrief(_) if self.app.feedback == Feedback::End => self.open(self.index + 1),
-            Screen::Home if was_debrief => self.open(self.index + 1),
+            // Leaving a scenario that is done moves on to the next.
+            Screen::Home if was_debrief || was_finished => self.open(self.index + 1),
             // Left the conversation (or the briefing): the drill ends here.
             Screen::Home => self.phase = Phase::Summary,
             _ => {}

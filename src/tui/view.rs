@@ -19,16 +19,18 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn draw(app: &App, frame: &mut Frame) {
-    draw_in(app, frame, frame.area());
-}
-
-/// Draws the app in part of the frame, so a drill can keep a line for its countdown.
-pub fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
+    let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app, frame, area);
         return;
     }
     app.too_small.set(false);
+    draw_in(app, frame, area);
+}
+
+/// Draws the app in part of a frame the caller found big enough, so that a drill can keep a
+/// line for its countdown and still draw at the minimum size.
+pub fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
     let [body, legend_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     match &app.screen {
