@@ -162,7 +162,10 @@ fn where_the_sources_disagree_the_guidance_says_so_in_every_language_citing_the_
             assert!(guidance.contains("Composure"), "{lang:?} {id}: no ruling");
             // Guidance talks about what the sources say, not about their translations.
             for word in ["machine", "translation", "oversett", "перевод"] {
-                assert!(!guidance.to_lowercase().contains(word), "{lang:?} {id}: {word}");
+                assert!(
+                    !guidance.to_lowercase().contains(word),
+                    "{lang:?} {id}: {word}"
+                );
             }
         }
     }

@@ -14,7 +14,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-use super::paths::list_paths;
+use super::paths::{list_paths, summarise};
 use crate::engine::{Conversation, Report};
 use crate::rules::Rulebook;
 use crate::rules::measures::{best_is_longest, has_second_defensible, longest};
@@ -26,8 +26,10 @@ pub const RANDOM_WALKS: u32 = 2_000;
 pub const RANDOM_SEED: u64 = 0x00C0_4905;
 /// A walk that makes more decisions than this is going round a loop and is dropped.
 pub const MAX_WALK: usize = 200;
-/// At most this many paths are listed for the path figures; past it they cover the first ones.
-pub const PATH_LIMIT: usize = 200_000;
+/// At most this many paths are listed for the counted path figures; past it they cover the
+/// first ones, and say so. Whether any path at all pairs a high score with a bad ending is
+/// exact however many paths there are (from the paths summary).
+pub const PATH_LIMIT: usize = 20_000;
 /// A headline this high next to a Poor or Fail ending is a contradiction.
 pub const HIGH_SCORE: u8 = 70;
 
@@ -65,8 +67,10 @@ pub struct ScenarioAudit {
     /// Loop-free paths looked at, and whether that is all of them.
     pub paths: usize,
     pub paths_complete: bool,
-    /// Paths whose headline is at least [`HIGH_SCORE`] with a Poor or Fail ending.
+    /// Listed paths whose headline is at least [`HIGH_SCORE`] with a Poor or Fail ending.
     pub high_score_bad_ending: usize,
+    /// The highest headline of any path, listed or not, that ends Poor or Fail (exact).
+    pub best_bad_ending_score: Option<u8>,
     /// The probability that, of two paths with differently rated endings, the better-rated
     /// one scores higher (a tie counts half); `None` when every path ends alike.
     pub better_ending_scores_higher: Option<f64>,
@@ -165,6 +169,12 @@ fn audit_one(scenario: &ValidScenario, rules: &Rulebook) -> (ScenarioAudit, [u64
         .filter(|(s, r)| *s >= HIGH_SCORE && !r.is_good())
         .count();
     let concordance = concordance(&rated);
+    let best_bad = summarise(scenario, rules)
+        .endings
+        .iter()
+        .filter(|e| !e.rating.is_good() && e.paths.count > 0)
+        .map(|e| e.max_score)
+        .max();
     let audit = ScenarioAudit {
         id: model.id.clone(),
         title: model.title.clone(),
@@ -178,6 +188,7 @@ fn audit_one(scenario: &ValidScenario, rules: &Rulebook) -> (ScenarioAudit, [u64
         paths: listing.paths.len(),
         paths_complete: listing.cut.is_none(),
         high_score_bad_ending: high_bad,
+        best_bad_ending_score: best_bad,
         better_ending_scores_higher: (concordance[1] > 0)
             .then(|| concordance[0] as f64 / 2.0 / concordance[1] as f64),
     };

@@ -288,11 +288,15 @@ pub fn audit_text(report: &Audit) -> String {
                 if walk.best_ending { " (best)" } else { "" }
             ),
             format!("{:.0}", s.random_expected_score),
-            format!(
-                "{}{}",
-                s.high_score_bad_ending,
-                if s.paths_complete { "" } else { "+" }
-            ),
+            // Exact from the summary when any path pairs the two; else the count listed.
+            match s.best_bad_ending_score {
+                Some(best) if best >= HIGH_SCORE => format!(
+                    "{}{} (up to {best})",
+                    s.high_score_bad_ending,
+                    if s.paths_complete { "" } else { "+" }
+                ),
+                _ => "0".to_owned(),
+            },
             concord(s.better_ending_scores_higher),
         ]);
     }
