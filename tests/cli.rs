@@ -572,3 +572,48 @@ fn trainee_names_with_control_bidi_or_invisible_characters_are_refused() {
     }
     assert!(std::fs::read_dir(data.path()).unwrap().next().is_none());
 }
+
+#[test]
+fn coverage_is_counted_per_language_never_adding_translations_together() {
+    let out = composure()
+        .args(["check", "--coverage"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    for lang in ["en", "nb", "ru"] {
+        assert!(
+            text.contains(&format!("Rule coverage in {lang} (24 scenarios)")),
+            "{text}"
+        );
+    }
+    let only = composure()
+        .args(["check", "--coverage", "--coverage-language", "nb"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let only = String::from_utf8(only).unwrap();
+    assert!(only.contains("Rule coverage in nb"), "{only}");
+    assert!(!only.contains("Rule coverage in en"), "{only}");
+    let json = composure()
+        .args(["check", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let coverage = &json["coverage"];
+    assert_eq!(coverage["language"], "en");
+    assert_eq!(coverage["scenarios"].as_array().unwrap().len(), 24);
+    let languages = coverage["languages"].as_array().unwrap();
+    assert_eq!(languages.len(), 3);
+    // A translation has its original's verdicts, so every language counts the same.
+    for l in languages {
+        assert_eq!(l["library"], coverage["library"], "{}", l["language"]);
+    }
+}

@@ -14,13 +14,20 @@ use crate::check::{CheckReport, check_embedded, check_paths};
 use crate::rules::{RuleCoverage, Rulebook, coverage};
 use crate::scenario::Problem;
 
+/// `coverage` is `None` without `--coverage`, else the one language asked for (or every
+/// language apart).
 pub fn run(
     paths: &[PathBuf],
     rules: &Rulebook,
     strict: bool,
-    with_coverage: bool,
+    coverage: Option<Option<&str>>,
     format: Format,
 ) -> Result<ExitCode> {
+    if let Some(Some(lang)) = coverage
+        && crate::i18n::Lang::parse(lang).is_none()
+    {
+        anyhow::bail!("\"{lang}\" is not a language Composure speaks; use en, nb or ru");
+    }
     let report = if paths.is_empty() {
         check_embedded(rules)
     } else {
@@ -29,12 +36,16 @@ pub fn run(
     let text = match format {
         Format::Text => {
             let mut text = problems_text(&report);
-            if with_coverage {
-                text.push_str(&coverage_text(&report, rules));
+            if let Some(only) = coverage {
+                for lang in languages(&report, only) {
+                    text.push_str(&coverage_text(&report, rules, &lang));
+                }
             }
             text
         }
-        Format::Json => serde_json::to_string_pretty(&json(&report, rules, strict))? + "\n",
+        Format::Json => {
+            serde_json::to_string_pretty(&json(&report, rules, strict, coverage.flatten()))? + "\n"
+        }
     };
     print_out(&text)?;
     Ok(if failed(&report, strict) {
@@ -73,11 +84,44 @@ pub fn problems_text(report: &CheckReport) -> String {
 
 /// The library table (every rule: how many choices follow and break it, in how many
 /// scenarios), then each scenario's untouched rules.
-pub fn coverage_text(report: &CheckReport, rules: &Rulebook) -> String {
-    let mut out = String::from("\nRule coverage: how many choices follow and break each rule\n");
-    let library = coverage(report.scenarios.iter().map(|s| s.scenario()), rules);
-    let per: Vec<(&str, Vec<RuleCoverage>)> = report
+/// The languages of the checked scenarios, in the order first met (or just `only`).
+fn languages(report: &CheckReport, only: Option<&str>) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for s in &report.scenarios {
+        let lang = &s.scenario().language;
+        if only.is_none_or(|o| o == lang) && !found.contains(lang) {
+            found.push(lang.clone());
+        }
+    }
+    if found.is_empty()
+        && let Some(o) = only
+    {
+        found.push(o.to_owned());
+    }
+    found
+}
+
+fn in_language<'a>(
+    report: &'a CheckReport,
+    lang: &str,
+) -> impl Iterator<Item = &'a crate::scenario::ValidScenario> + use<'a> {
+    let lang = lang.to_owned();
+    report
         .scenarios
+        .iter()
+        .filter(move |s| s.scenario().language == lang)
+}
+
+/// The coverage of one language's scenarios: a translation repeats its original's verdicts,
+/// so languages are never added together.
+pub fn coverage_text(report: &CheckReport, rules: &Rulebook, lang: &str) -> String {
+    let scenarios: Vec<_> = in_language(report, lang).collect();
+    let mut out = format!(
+        "\nRule coverage in {lang} ({}): how many choices follow and break each rule\n",
+        plural(scenarios.len(), "scenario")
+    );
+    let library = coverage(scenarios.iter().map(|s| s.scenario()), rules);
+    let per: Vec<(&str, Vec<RuleCoverage>)> = scenarios
         .iter()
         .map(|s| (s.id(), coverage([s.scenario()], rules)))
         .collect();
@@ -124,10 +168,39 @@ struct CheckJson<'a> {
     coverage: CoverageJson<'a>,
 }
 
+/// The coverage of one language (the one asked for, else English when checked, else the
+/// first met), and of every language apart.
 #[derive(Serialize)]
 struct CoverageJson<'a> {
+    language: String,
     library: Vec<RuleCoverage>,
     scenarios: Vec<ScenarioCoverage<'a>>,
+    languages: Vec<LanguageCoverage<'a>>,
+}
+
+#[derive(Serialize)]
+struct LanguageCoverage<'a> {
+    language: String,
+    library: Vec<RuleCoverage>,
+    scenarios: Vec<ScenarioCoverage<'a>>,
+}
+
+fn language_coverage<'a>(
+    report: &'a CheckReport,
+    rules: &Rulebook,
+    lang: &str,
+) -> LanguageCoverage<'a> {
+    LanguageCoverage {
+        language: lang.to_owned(),
+        library: coverage(in_language(report, lang).map(|s| s.scenario()), rules),
+        scenarios: in_language(report, lang)
+            .map(|s| ScenarioCoverage {
+                id: s.id(),
+                file: s.origin(),
+                rules: coverage([s.scenario()], rules),
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -137,7 +210,25 @@ struct ScenarioCoverage<'a> {
     rules: Vec<RuleCoverage>,
 }
 
-fn json<'a>(report: &'a CheckReport, rules: &Rulebook, strict: bool) -> CheckJson<'a> {
+fn json<'a>(
+    report: &'a CheckReport,
+    rules: &Rulebook,
+    strict: bool,
+    only: Option<&str>,
+) -> CheckJson<'a> {
+    let all = languages(report, None);
+    let main = only.map(str::to_owned).unwrap_or_else(|| {
+        if all.iter().any(|l| l == "en") {
+            "en".to_owned()
+        } else {
+            all.first().cloned().unwrap_or_else(|| "en".to_owned())
+        }
+    });
+    let LanguageCoverage {
+        language,
+        library,
+        scenarios,
+    } = language_coverage(report, rules, &main);
     CheckJson {
         files: report.files,
         errors: report.errors(),
@@ -145,15 +236,12 @@ fn json<'a>(report: &'a CheckReport, rules: &Rulebook, strict: bool) -> CheckJso
         failed: failed(report, strict),
         problems: &report.problems,
         coverage: CoverageJson {
-            library: coverage(report.scenarios.iter().map(|s| s.scenario()), rules),
-            scenarios: report
-                .scenarios
+            language,
+            library,
+            scenarios,
+            languages: languages(report, only)
                 .iter()
-                .map(|s| ScenarioCoverage {
-                    id: s.id(),
-                    file: s.origin(),
-                    rules: coverage([s.scenario()], rules),
-                })
+                .map(|l| language_coverage(report, rules, l))
                 .collect(),
         },
     }

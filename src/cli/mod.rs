@@ -150,9 +150,13 @@ pub enum Command {
         /// Fail (exit 1) on warnings too, not only on errors.
         #[arg(long)]
         strict: bool,
-        /// Print the rule coverage: which rules the scenarios follow, break, or never touch.
+        /// Print the rule coverage: which rules the scenarios follow, break, or never touch,
+        /// for each language apart (a translation repeats its original's verdicts).
         #[arg(long)]
         coverage: bool,
+        /// The coverage of this language's scenarios only (en, nb, ru).
+        #[arg(long, value_name = "LANG", requires = "coverage")]
+        coverage_language: Option<String>,
         /// How to print the result: for people, or as JSON for scripts (which always includes
         /// the coverage).
         #[arg(long, value_enum, default_value_t = Format::Text)]
