@@ -241,3 +241,32 @@ fn audit_agrees_with_an_independent_replay_of_the_always_longest_trainee() {
         assert_eq!(walk["rating"], json["ending"]["rating"], "{id}");
     }
 }
+
+#[test]
+fn a_format_1_file_that_never_met_these_tools_loads_grades_without_contradiction_and_draws_the_warnings()
+ {
+    let path = "tests/fixtures/legacy/rude-sofa-delivery.ron";
+    let report = composure::check::check_paths(&[std::path::PathBuf::from(path)], &rules());
+    assert_eq!(report.errors(), 0, "{:#?}", report.problems);
+    let codes: Vec<&str> = report.problems.iter().filter_map(|p| p.code).collect();
+    for code in [
+        "best-is-longest",
+        "one-right-answer",
+        "coaching-misses-rule",
+        "quotes-one-variant",
+    ] {
+        assert!(codes.contains(&code), "no {code} in {codes:?}");
+    }
+    // No ratings in the file: the defaults apply, and no path contradicts its ending.
+    let s = &report.scenarios[0];
+    for ending in summarise(s, &rules()).endings {
+        if !ending.rating.is_good() {
+            assert!(
+                ending.max_score < 70,
+                "{}: {}",
+                ending.ending,
+                ending.max_score
+            );
+        }
+    }
+}
