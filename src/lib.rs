@@ -39,6 +39,7 @@ pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod labels;
+pub mod lang;
 pub mod parallel;
 pub mod report;
 pub mod rules;

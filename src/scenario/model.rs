@@ -101,6 +101,22 @@ pub enum ClientType {
     ProblemClient,
 }
 
+impl ClientType {
+    /// Every client type, in the order of the guidance; `labels` has a test that this list
+    /// and the enum (as scenario files read it) agree.
+    pub const ALL: [ClientType; 9] = [
+        ClientType::Rude,
+        ClientType::Indecisive,
+        ClientType::King,
+        ClientType::KnowItAll,
+        ClientType::ModestDemands,
+        ClientType::PublicComplainer,
+        ClientType::ClientWithProblem,
+        ClientType::MismatchedExpectations,
+        ClientType::ProblemClient,
+    ];
+}
+
 /// One point of the conversation: either the trainee decides, or the conversation ends.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
