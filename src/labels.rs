@@ -17,10 +17,7 @@ pub fn outcome(outcome: Outcome) -> &'static str {
 
 /// Whether an outcome counts as a good result for the colour it is shown in.
 pub fn outcome_is_good(outcome: Outcome) -> bool {
-    matches!(
-        outcome,
-        Outcome::WonOver | Outcome::Resolved | Outcome::ProfessionalParting
-    )
+    outcome.is_good()
 }
 
 /// A client type as written on the command line and in lists.

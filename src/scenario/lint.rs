@@ -11,7 +11,6 @@ use super::load::ValidScenario;
 use super::locate::{LazyLocator, Locator};
 use super::model::{ClientState, Node, Outcome, STATE_MAX, STATE_MIN};
 use super::validate::{Finding, node_id};
-use crate::labels;
 use crate::rules::choice_value;
 
 /// A path to a won-over client with at least this many choices that break more rules than
@@ -221,7 +220,7 @@ fn best_path_ends_badly(graph: &Graph, loc: &Locator) -> Option<Finding> {
             }
         }
     }
-    if endings.is_empty() || endings.iter().any(|&o| labels::outcome_is_good(o)) {
+    if endings.is_empty() || endings.iter().any(|&o| o.is_good()) {
         return None;
     }
     endings.sort();

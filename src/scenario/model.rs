@@ -319,3 +319,14 @@ pub enum Outcome {
     EscalatedComplaint,
     LostClient,
 }
+
+impl Outcome {
+    /// Whether the outcome counts as a good result: the client won over, the problem
+    /// resolved, or a professional parting.
+    pub fn is_good(self) -> bool {
+        matches!(
+            self,
+            Outcome::WonOver | Outcome::Resolved | Outcome::ProfessionalParting
+        )
+    }
+}
