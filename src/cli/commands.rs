@@ -52,7 +52,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
         }) => super::check::run(&paths, &rules, strict, coverage, format),
         Some(Command::Import { from }) => super::import::run(from),
         Some(Command::Completions { shell }) => super::generate::completions(shell),
-        Some(Command::Man) => super::generate::man(),
+        Some(Command::Man { command }) => super::generate::man(command.as_deref()),
         Some(Command::List {
             client_type,
             language,
