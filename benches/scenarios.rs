@@ -29,6 +29,7 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+use composure::analysis::audit::audit;
 use composure::analysis::summarise;
 use composure::engine::Conversation;
 use composure::rules::{Rulebook, grade};
@@ -157,6 +158,25 @@ fn paths_summary(c: &mut Criterion) {
     group.finish();
 }
 
+fn audit_figures(c: &mut Criterion) {
+    let rules = rules();
+    let mut group = sized_group(c, "audit");
+    for nodes in SIZES {
+        let text = synthetic(nodes, &rules);
+        let scenario = load(&text, &rules).expect("synthetic scenarios are valid");
+        group.throughput(Throughput::Elements(nodes as u64));
+        group.measurement_time(time_for(nodes));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(nodes),
+            &scenario,
+            |b, scenario| {
+                b.iter(|| audit(std::slice::from_ref(black_box(scenario)), &rules));
+            },
+        );
+    }
+    group.finish();
+}
+
 /// A conversation `STEPS_BEFORE` choices in (or as far as it goes without ending), taking at
 /// each decision the first option that does not end it.
 fn under_way(scenario: Arc<ValidScenario>) -> Conversation {
@@ -229,6 +249,7 @@ fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     parse_and_validate(&mut criterion);
     paths_summary(&mut criterion);
+    audit_figures(&mut criterion);
     engine_step(&mut criterion);
     criterion.final_summary();
 
@@ -240,6 +261,7 @@ fn main() {
             ("load", "load (both)"),
             ("check", "check (+ warnings)"),
             ("paths-summary", "paths summary"),
+            ("audit", "audit"),
         ],
         &SIZES,
         since,

@@ -27,6 +27,16 @@ pub fn check_sources(
     sources: impl IntoIterator<Item = (String, Result<String, Problem>)>,
     rules: &Rulebook,
 ) -> CheckReport {
+    check_sources_with(sources, rules, None)
+}
+
+/// As [`check_sources`], with the shipped library given rather than loaded when a drill
+/// needs it: the fuzz target checks thousands of inputs a second and loads it once.
+pub fn check_sources_with(
+    sources: impl IntoIterator<Item = (String, Result<String, Problem>)>,
+    rules: &Rulebook,
+    shipped: Option<&Library>,
+) -> CheckReport {
     let mut report = CheckReport::default();
     let mut first_origin: HashMap<(String, String), String> = HashMap::new();
     // The source of each loaded scenario, for positions in the translation check.
@@ -94,17 +104,49 @@ pub fn check_sources(
     }
     check_translations(&mut report, &texts);
     if !drills.is_empty() {
-        let mut library = Library::embedded(rules);
-        for scenario in &report.scenarios {
-            library.insert(scenario.clone());
-        }
+        // Drills name scenarios from the shipped library and from the checked files; a copy
+        // is made only when there are both.
+        let loaded;
+        let library = match shipped {
+            Some(shipped) if report.scenarios.is_empty() => shipped,
+            _ => {
+                let mut library = shipped.cloned().unwrap_or_else(|| Library::embedded(rules));
+                for scenario in &report.scenarios {
+                    library.insert(scenario.clone());
+                }
+                loaded = library;
+                &loaded
+            }
+        };
         for (origin, text) in drills {
-            if let Err(problems) = crate::drill::load_drill_source(&origin, &text, &library) {
+            if let Err(problems) = crate::drill::load_drill_source(&origin, &text, library) {
                 report.problems.extend(problems);
             }
         }
     }
     report
+}
+
+/// What the fuzz target does with one input: the bytes read as text (invalid UTF-8
+/// replaced), every kind of place asked of the locator, and the text checked as `check`
+/// would check a file, drills against `shipped`. Here rather than in `fuzz/`, so that
+/// `tests/hostile.rs` runs the same body on a stable toolchain.
+#[doc(hidden)]
+pub fn fuzz_one(data: &[u8], rules: &Rulebook, shipped: &Library) {
+    use crate::scenario::locate::Field;
+    let text = String::from_utf8_lossy(data).into_owned();
+    let loc = Locator::new(&text);
+    for field in [
+        Field::Top("title"),
+        Field::NestedItem("briefing", "known", 1),
+        Field::Says(0, 1),
+        Field::When(1, 0, "next"),
+        Field::Choice(0, 1, "text"),
+        Field::Verdict(0, 0, 1),
+    ] {
+        let _ = loc.string(field, Some(3));
+    }
+    let _ = check_sources_with([("fuzz.ron".to_owned(), Ok(text))], rules, Some(shipped));
 }
 
 /// Compares every translation with its English original among the checked scenarios.

@@ -27,7 +27,38 @@
 //! - [`cli`]: the command line, and the commands that print rather than draw.
 //! - [`tui`]: the terminal interface: event loop, keymap, theme, one file per screen.
 //!
-//! Only `tui` touches the terminal; everything above it is plain data and functions.
+//! - [`lang`], [`suggest`]: leaves: the language as a value, and "did you mean …?".
+//!
+//! Only `tui` touches the terminal and only `cli` the command line; everything else is plain
+//! data and functions.
+//!
+//! ## Which module may use which
+//!
+//! A module may name (as `crate::…`) only itself and the modules on its row; `tests/layers.rs`
+//! reads this table and fails on any other. Only `tui` may use ratatui or crossterm, and only
+//! `cli` clap. The one pair that uses each other is the model: a scenario is valid only
+//! against a rulebook, and grading reads scenarios.
+//!
+//! | module | may use |
+//! |---|---|
+//! | `lang` | nothing |
+//! | `suggest` | nothing |
+//! | `parallel` | nothing |
+//! | `scenario` | `rules`, `suggest`, `parallel` |
+//! | `rules` | `scenario`, `lang` |
+//! | `labels` | `scenario`, `suggest` |
+//! | `engine` | `scenario`, `rules` |
+//! | `store` | `scenario`, `engine`, `labels` |
+//! | `drill` | `scenario`, `rules`, `engine`, `store`, `labels`, `lang`, `suggest` |
+//! | `analysis` | `scenario`, `rules`, `engine` |
+//! | `authoring` | `scenario`, `labels` |
+//! | `import` | `scenario`, `labels` |
+//! | `i18n` | `scenario`, `lang` |
+//! | `check` | `scenario`, `rules`, `drill`, `parallel` |
+//! | `export` | `scenario`, `rules`, `analysis`, `labels` |
+//! | `report` | `scenario`, `rules`, `engine`, `store`, `drill` |
+//! | `tui` | `scenario`, `rules`, `engine`, `drill`, `store`, `report`, `i18n`, `labels`, `authoring`, `lang` |
+//! | `cli` | every module |
 
 pub mod analysis;
 pub mod authoring;
@@ -39,6 +70,7 @@ pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod labels;
+pub mod lang;
 pub mod parallel;
 pub mod report;
 pub mod rules;

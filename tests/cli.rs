@@ -446,6 +446,22 @@ fn the_manual_page_is_roff_with_every_subcommand_and_the_exit_status() {
         );
     }
     assert!(page.contains(".SH \"EXIT STATUS\""), "{page}");
+    // The pages composure(1) refers to exist.
+    let out = composure()
+        .args(["man", "check"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(out).unwrap();
+    assert!(page.contains(".TH composure-check 1"), "{page}");
+    assert!(page.contains("strict"), "{page}");
+    composure()
+        .args(["man", "chek"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean \"check\"?"));
 }
 
 #[test]

@@ -587,3 +587,42 @@ fn a_choice_into_a_loop_of_routes_is_refused_and_the_trainee_stays_put() {
     // Nor does an option number from nowhere panic.
     assert!(conversation.choose_nth(usize::MAX, 5).is_err());
 }
+
+/// Every shipped scenario and drill and every fixture, whole and cut short, through the fuzz
+/// target's own body: what `cargo fuzz run load` does to each input, on a stable toolchain.
+#[test]
+fn the_fuzz_target_body_takes_every_seed_file_whole_and_cut_short() {
+    let rules = rules();
+    let shipped = composure::scenario::Library::embedded(&rules);
+    let mut seeds: Vec<Vec<u8>> = Vec::new();
+    for dir in [
+        "scenarios",
+        "drills",
+        "tests/fixtures/valid",
+        "tests/fixtures/invalid",
+        "tests/fixtures/drills",
+        "tests/fixtures/drills/valid",
+    ] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "ron") {
+                seeds.push(std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    assert!(seeds.len() > 100, "{}", seeds.len());
+    let start = std::time::Instant::now();
+    let mut inputs = 0;
+    for seed in &seeds {
+        for cut in [
+            seed.len(),
+            seed.len() / 2,
+            seed.len() / 3,
+            40.min(seed.len()),
+        ] {
+            composure::check::fuzz_one(&seed[..cut], &rules, &shipped);
+            inputs += 1;
+        }
+    }
+    eprintln!("{inputs} inputs in {:?}", start.elapsed());
+}

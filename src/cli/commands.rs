@@ -10,7 +10,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result, anyhow, bail};
 
 use super::{Cli, Command};
-use crate::authoring::starter::{ALL_TYPES, starter};
+use crate::authoring::starter::starter;
 use crate::engine::{Conversation, Millis, Report};
 use crate::i18n::{self, Lang, Strings, fill};
 use crate::labels;
@@ -64,7 +64,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
         ),
         Some(Command::Import { from }) => super::import::run(from),
         Some(Command::Completions { shell }) => super::generate::completions(shell),
-        Some(Command::Man) => super::generate::man(),
+        Some(Command::Man { command }) => super::generate::man(command.as_deref()),
         Some(Command::List {
             client_type,
             language,
@@ -72,7 +72,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             let library = load_library(&cli.scenarios, &rules);
             warn_problems(&library.problems);
             let kind = match client_type.as_deref() {
-                Some(text) => Some(parse_type(text)?),
+                Some(text) => Some(labels::parse_client_type(text).map_err(|e| anyhow!(e))?),
                 None => None,
             };
             let filter = match language.as_deref() {
@@ -255,16 +255,7 @@ fn library_for(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<(Libra
 
 /// `composure new`: writes a starter scenario and says what to do next.
 fn new_scenario(name: &str, client_type: &str, force: bool) -> Result<ExitCode> {
-    let kind = labels::parse_client_type(client_type).ok_or_else(|| {
-        let known: Vec<&str> = ALL_TYPES
-            .iter()
-            .map(|&k| labels::client_type_slug(k))
-            .collect();
-        anyhow!(
-            "unknown client type \"{client_type}\"; use one of: {}",
-            known.join(", ")
-        )
-    })?;
+    let kind = labels::parse_client_type(client_type).map_err(|e| anyhow!(e))?;
     let path = if name.ends_with(".ron") {
         PathBuf::from(name)
     } else {
@@ -330,19 +321,6 @@ pub(super) fn find<'a>(
             bail!("{}", crate::suggest::unknown_id("scenario", id, &ids))
         }
     }
-}
-
-fn parse_type(text: &str) -> Result<ClientType> {
-    labels::parse_client_type(text).ok_or_else(|| {
-        let known: Vec<&str> = ALL_TYPES
-            .iter()
-            .map(|&k| labels::client_type_slug(k))
-            .collect();
-        anyhow!(
-            "unknown client type \"{text}\"; use one of: {}",
-            known.join(", ")
-        )
-    })
 }
 
 /// Writes to stdout, treating a closed pipe (`composure list | head`) as success.

@@ -4,7 +4,7 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 use clap::CommandFactory as _;
 use clap_complete::Shell;
 
@@ -50,10 +50,26 @@ pub fn completions(shell: Shell) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints the manual page, composure(1), in roff: the clap definition's sections, then the
-/// exit status.
-pub fn man() -> Result<ExitCode> {
-    let man = clap_mangen::Man::new(Cli::command());
+/// Prints a manual page in roff: composure(1) with the clap definition's sections and the
+/// exit status, or a command's own page, composure-check(1), which composure(1) refers to.
+pub fn man(command: Option<&str>) -> Result<ExitCode> {
+    let mut cli = Cli::command();
+    cli.build();
+    let Some(name) = command else {
+        return top_page(cli);
+    };
+    let Some(sub) = cli.find_subcommand(name).cloned() else {
+        let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+        bail!("{}", crate::suggest::unknown_id("command", name, &names));
+    };
+    let mut page = Vec::new();
+    clap_mangen::Man::new(sub).render(&mut page)?;
+    print_out(&String::from_utf8_lossy(&page))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn top_page(cli: clap::Command) -> Result<ExitCode> {
+    let man = clap_mangen::Man::new(cli);
     let mut page = Vec::new();
     man.render_title(&mut page)?;
     man.render_name_section(&mut page)?;

@@ -14,6 +14,7 @@ use clap::Subcommand;
 
 use super::commands::plural;
 use crate::import::{self, twee};
+use crate::labels;
 use crate::scenario::ClientType;
 use crate::scenario::load::MAX_FILE_BYTES;
 use crate::scenario::sanitize::for_message;
@@ -31,7 +32,7 @@ pub enum ImportFrom {
         output: PathBuf,
         /// The kind of client, as `composure list` shows it (e.g. know-it-all). Default: rude,
         /// with a warning.
-        #[arg(long, value_name = "TYPE", value_parser = import::parse_client_type)]
+        #[arg(long, value_name = "TYPE", value_parser = labels::parse_client_type)]
         client_type: Option<ClientType>,
         /// Replace the output file if it already exists.
         #[arg(long)]

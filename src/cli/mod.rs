@@ -199,8 +199,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page, e.g. `composure man | man -l -`.
-    Man,
+    /// Print the manual page, e.g. `composure man | man -l -`; with a command, that
+    /// command's page (`composure man check`).
+    Man {
+        /// A command, for its own page: composure-check(1).
+        command: Option<String>,
+    },
     /// The conversation as a graph: DOT for Graphviz (`| dot -Tsvg > graph.svg`) or Mermaid
     /// for a Markdown ```mermaid block.
     Graph {

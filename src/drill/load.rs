@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use super::model::{DRILL_FORMAT, Drill, Pick, SECONDS_MAX, SECONDS_MIN};
-use crate::i18n::Lang;
 use crate::labels;
+use crate::lang::Lang;
 use crate::scenario::comments::refused_in_comments;
 use crate::scenario::load::{explain_ron, read_source, ron_options};
 use crate::scenario::locate::Locator;

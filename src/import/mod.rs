@@ -12,8 +12,7 @@ use std::fmt;
 
 use ron::ser::PrettyConfig;
 
-use crate::labels;
-use crate::scenario::{ClientType, Scenario};
+use crate::scenario::Scenario;
 
 /// Placeholders for what a story cannot supply. Each starts with `TODO` so a trainer can
 /// search for them, and none is empty, so the draft still passes `composure check`.
@@ -102,73 +101,9 @@ fn unescape_apostrophes(ron: &str) -> String {
     out
 }
 
-/// Reads a client type as written on the command line: the kebab-case name that `composure
-/// list` shows (`know-it-all`) or the name used in scenario files (`KnowItAll`).
-pub fn parse_client_type(text: &str) -> Result<ClientType, String> {
-    let wanted = text.trim();
-    let valid = !wanted.is_empty()
-        && wanted
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    // The scenario model is the one list of client types, so the name goes through its own
-    // deserialiser rather than a copy of the list that could fall behind.
-    let pascal: String = wanted
-        .split(['-', '_'])
-        .flat_map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|c| c.to_ascii_uppercase())
-                .into_iter()
-                .chain(chars)
-        })
-        .collect();
-    if let Some(kind) = valid
-        .then(|| ron::from_str::<ClientType>(&pascal).ok())
-        .flatten()
-    {
-        return Ok(kind);
-    }
-    // Asking for a name that is surely not a variant makes the deserialiser list them all.
-    let names = match ron::from_str::<ClientType>("NotAClientType").map_err(|e| e.code) {
-        Err(ron::Error::NoSuchEnumVariant { expected, .. }) => expected
-            .iter()
-            .filter_map(|name| ron::from_str::<ClientType>(name).ok())
-            .map(labels::client_type_slug)
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => "see `composure list`".to_owned(),
-    };
-    Err(format!(
-        "unknown client type \"{wanted}\"; the client types are: {names}"
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn client_types_read_in_kebab_case_and_as_in_scenario_files() {
-        assert_eq!(parse_client_type("know-it-all"), Ok(ClientType::KnowItAll));
-        assert_eq!(parse_client_type("KnowItAll"), Ok(ClientType::KnowItAll));
-        assert_eq!(parse_client_type("rude"), Ok(ClientType::Rude));
-        assert_eq!(
-            parse_client_type("client_with_problem"),
-            Ok(ClientType::ClientWithProblem)
-        );
-    }
-
-    #[test]
-    fn an_unknown_client_type_lists_the_real_ones() {
-        let error = parse_client_type("grumpy").unwrap_err();
-        assert!(error.contains("\"grumpy\""), "{error}");
-        assert!(error.contains("know-it-all"), "{error}");
-        assert!(error.contains("problem-client"), "{error}");
-        // Not RON: never handed to the parser as written.
-        let error = parse_client_type("Rude)").unwrap_err();
-        assert!(error.contains("mismatched-expectations"), "{error}");
-    }
 
     #[test]
     fn apostrophes_are_unescaped_only_inside_strings() {

@@ -14,7 +14,7 @@ pub use grade::{
 };
 pub use model::{Rule, RuleScope, Rulebook};
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// The shipped rulebook's text.
 pub const RULEBOOK_SOURCE: &str = include_str!("../../assets/rules.ron");

@@ -7,7 +7,6 @@ use std::collections::{HashMap, VecDeque};
 
 use super::load::ValidScenario;
 use super::model::{ClientState, Node};
-use crate::labels::outcome_is_good;
 use crate::rules::choice_value;
 
 /// Decisions on the best path; `None` when best play reaches no ending at all.
@@ -22,7 +21,7 @@ pub fn best_path_decisions(scenario: &ValidScenario) -> Option<usize> {
         }
         match scenario.node(id) {
             Some(Node::Ending { outcome, .. }) => {
-                if outcome_is_good(*outcome) {
+                if outcome.is_good() {
                     return Some(decisions);
                 }
                 any_ending.get_or_insert(decisions);

@@ -101,6 +101,22 @@ pub enum ClientType {
     ProblemClient,
 }
 
+impl ClientType {
+    /// Every client type, in the order of the guidance; `labels` has a test that this list
+    /// and the enum (as scenario files read it) agree.
+    pub const ALL: [ClientType; 9] = [
+        ClientType::Rude,
+        ClientType::Indecisive,
+        ClientType::King,
+        ClientType::KnowItAll,
+        ClientType::ModestDemands,
+        ClientType::PublicComplainer,
+        ClientType::ClientWithProblem,
+        ClientType::MismatchedExpectations,
+        ClientType::ProblemClient,
+    ];
+}
+
 /// One point of the conversation: either the trainee decides, or the conversation ends.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -302,4 +318,15 @@ pub enum Outcome {
     ProfessionalParting,
     EscalatedComplaint,
     LostClient,
+}
+
+impl Outcome {
+    /// Whether the outcome counts as a good result: the client won over, the problem
+    /// resolved, or a professional parting.
+    pub fn is_good(self) -> bool {
+        matches!(
+            self,
+            Outcome::WonOver | Outcome::Resolved | Outcome::ProfessionalParting
+        )
+    }
 }
