@@ -6,7 +6,8 @@
 //! - `validate`: the checks on top (references, reachability, loops, limits, rule ids);
 //! - `load`: both together, as `Library` and `play` do;
 //! - `check`: `load` plus the warnings, as `composure check` does;
-//! - `paths-summary`: the exact best and worst scores and the range of every ending;
+//! - `paths-summary`: the exact best and worst headlines and every ending's ranges of headline
+//!   and handling (at most 100 threshold passes over the graph of client states);
 //! - `engine-step`: one choice in a conversation under way: choose, advance through any
 //!   routes to the next line, and grade the transcript so far.
 //!

@@ -14,15 +14,17 @@
 //! (B, G) = (Σ stake, Σ gain), and its handling reaches `k` exactly when
 //! `200·G − (2k − 1)·B ≥ 0` (a half rounding up, as in grading), in whole numbers.
 //!
-//! For each node of the acyclic graph and each count of serious mistakes (0, 1, 2 or more:
-//! all the caps tell apart), one sweep in topological order keeps the few points that can be
-//! a path's best there for some `k` in 1..=100, the upper convex hull of the paths' points
-//! over that range of slopes, and the few that can be its worst (the lower hull). A node's
-//! hulls come from its predecessors' shifted by the edge, pruned again; a hull never holds
-//! more than about a hundred points and usually holds one to three, so the sweep is linear.
-//! At an ending the best and worst handling per serious count are read off the hulls and
-//! capped. One threshold sweep for each extreme then finds a path that gets it, which is
-//! graded like any conversation. Counting paths is one more sweep, saturating at `u128::MAX`.
+//! "Some path to ending e has headline ≥ k" then means: e's cap is ≥ k, and some path to e
+//! with few enough serious mistakes for their cap to be ≥ k has `Σ (200·gain − (2k − 1)·stake)
+//! ≥ 0`. One longest-path sweep over the acyclic graph, keeping the best sum per node for each
+//! serious count that the caps tell apart (0, 1, 2 or more), answers that for every ending at
+//! once, and the same pass keeps the worst sum over all paths (the worst headline needs no
+//! count: every cap is a minimum, so it is the lowest of the worst handling and the caps of
+//! the counts that arrive). One pass per `k` in 1..=100, stopping once every ending's best
+//! and worst handling is known, gives each ending's exact ranges of handling and headline:
+//! never more than 100 passes of O(V + E) whatever the size, with no path enumerated. One
+//! tracked sweep per extreme then finds a path that gets it, graded like any conversation.
+//! Counting paths is one more sweep, saturating at `u128::MAX`.
 //!
 //! With loops, the summary is over the acyclic graph left when the scenario's loops are
 //! dropped; see [`super::graph`]. The best score over all simple paths of a graph with cycles
@@ -389,11 +391,15 @@ fn mark(visiting: &mut [bool], routes: &[usize], to: usize, on: bool) {
 
 /// Serious-mistake counts the caps tell apart: none, one, two or more.
 const LAYERS: usize = 3;
-/// A hull list per serious count, for the best paths and for the worst.
-const LISTS: usize = 2 * LAYERS;
-/// A value no path reaches, for a sweep's unreached (node, count).
-const NONE_HIGH: i64 = i64::MIN;
-const NONE_LOW: i64 = i64::MAX;
+/// A value no path reaches, for a sweep's unreached (node, count). A quarter of the range:
+/// sums of steps from it stay far from both the real sums and overflow.
+const NONE_HIGH: i64 = i64::MIN / 4;
+const NONE_LOW: i64 = i64::MAX / 4;
+
+/// Whether a sweep's sum belongs to a path that arrived.
+fn arrived(value: i64) -> bool {
+    value > NONE_HIGH / 2 && value < NONE_LOW / 2
+}
 
 /// The serious count after one more choice.
 fn layer_after(layer: usize, serious: bool) -> usize {
@@ -403,89 +409,6 @@ fn layer_after(layer: usize, serious: bool) -> usize {
 /// The cap a serious count sets.
 fn layer_cap(layer: usize) -> u8 {
     serious_cap(layer)
-}
-
-/// What a path (or a part of one) adds up to: (B, G) = (Σ stake, Σ gain) over its decisions.
-/// Its handling is `round(100 × G / B)`, or 100 when nothing was at stake.
-type Point = (i64, i64);
-
-/// The handling score of a path whose sums are `point`, with a half rounding up: the largest
-/// `k` ≤ 100 with `200·G ≥ (2k − 1)·B`. The same as [`crate::rules::handling_score`], in
-/// whole numbers.
-fn handling_of((stake, gain): Point) -> u8 {
-    if stake <= 0 {
-        return 100;
-    }
-    let k = (200 * gain + stake) / (2 * stake);
-    u8::try_from(k.clamp(0, 100)).unwrap_or(100)
-}
-
-/// Reduces `points` to those that have the highest `200·G − (2k − 1)·B` for some `k` in
-/// 1..=100 (ties kept once): every other point is beaten, at every such `k`, by one that
-/// stays. In (B, G) these are the upper convex hull over slopes (2k − 1) / 200.
-fn prune(points: &mut Vec<Point>) {
-    points.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    points.dedup_by_key(|p| p.0);
-    // The upper hull, left to right.
-    let mut n = 0;
-    for i in 0..points.len() {
-        let p = points[i];
-        while n >= 2 && cross(points[n - 2], points[n - 1], p) >= 0 {
-            n -= 1;
-        }
-        points[n] = p;
-        n += 1;
-    }
-    points.truncate(n);
-    // Points whose stretch of the hull holds no slope (2k − 1) / 200 with k in 1..=100.
-    while let [.., a, z] = points.as_slice() {
-        // The last point loses to the one before at every slope of 1/200 or more.
-        if 200 * (z.1 - a.1) <= z.0 - a.0 {
-            points.pop();
-        } else {
-            break;
-        }
-    }
-    let first = points
-        .windows(2)
-        .take_while(|w| 200 * (w[1].1 - w[0].1) >= 199 * (w[1].0 - w[0].0))
-        .count();
-    points.drain(..first);
-    let mut kept = 0;
-    for i in 0..points.len() {
-        let v = points[i];
-        if kept >= 1
-            && i + 1 < points.len()
-            && !owns_a_threshold(points[kept - 1], v, points[i + 1])
-        {
-            continue;
-        }
-        points[kept] = v;
-        kept += 1;
-    }
-    points.truncate(kept);
-}
-
-/// (a − o) × (p − o): ≥ 0 when `a` is on or below the line from `o` to `p`.
-fn cross(o: Point, a: Point, p: Point) -> i64 {
-    (a.0 - o.0) * (p.1 - o.1) - (a.1 - o.1) * (p.0 - o.0)
-}
-
-/// Whether `v`, between `u` and `w` on a hull, is at least as good as both for some
-/// threshold: an odd `m` in 1..=199 with slope(v, w) ≤ m / 200 ≤ slope(u, v).
-fn owns_a_threshold(u: Point, v: Point, w: Point) -> bool {
-    let (db2, dg2) = (w.0 - v.0, w.1 - v.1);
-    let (db1, dg1) = (v.0 - u.0, v.1 - u.1);
-    // The smallest odd m with m·db2 ≥ 200·dg2 (db2 > 0 on a hull).
-    let mut m = if dg2 <= 0 {
-        1
-    } else {
-        (200 * dg2 + db2 - 1) / db2
-    };
-    if m % 2 == 0 {
-        m += 1;
-    }
-    m.max(1) <= 199 && m.max(1) * db1 <= 200 * dg1
 }
 
 /// The acyclic graph in sweep order: node `p` here is `graph.order[p]`, and every edge goes
@@ -502,6 +425,18 @@ struct Dag {
     edge: Vec<(usize, usize)>,
     /// For each edge, its origin position.
     from: Vec<usize>,
+    /// The same edges packed for [`Dag::sweep_both`], which runs up to a hundred times.
+    steps: Vec<Step>,
+}
+
+/// One edge as the threshold sweeps read it: 16 bytes, four to a cache line.
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    target: u32,
+    /// 200 × gain.
+    gain: i32,
+    stake: i32,
+    serious: bool,
 }
 
 impl Dag {
@@ -518,13 +453,26 @@ impl Dag {
             serious: Vec::new(),
             edge: Vec::new(),
             from: Vec::new(),
+            steps: Vec::new(),
         };
         for (p, &node) in graph.order.iter().enumerate() {
             dag.first.push(dag.target.len());
             for (i, edge) in graph.edges[node].iter().enumerate() {
                 // Every edge of a node in `order` that takes no loop leads to one in it.
-                if !edge.back && position[edge.to] != usize::MAX {
-                    dag.target.push(position[edge.to]);
+                let target = position[edge.to];
+                if !edge.back && target != usize::MAX {
+                    let (Ok(packed), Some(gain)) =
+                        (u32::try_from(target), edge.gain.checked_mul(200))
+                    else {
+                        continue;
+                    };
+                    dag.steps.push(Step {
+                        target: packed,
+                        gain,
+                        stake: edge.stake,
+                        serious: edge.serious,
+                    });
+                    dag.target.push(target);
                     dag.stake.push(i64::from(edge.stake));
                     dag.gain.push(i64::from(edge.gain));
                     dag.serious.push(edge.serious);
@@ -541,60 +489,41 @@ impl Dag {
         self.first.len().saturating_sub(1)
     }
 
-    /// For every position and serious count, the hull lists ([`prune`]) of the paths from
-    /// the start: lists `0..LAYERS` for the best paths as (B, G), lists `LAYERS..` for the
-    /// worst as (−B, −G), so that the same pruning keeps the lowest. Position `p`'s list `j`
-    /// is `points[offsets[p * LISTS + j]..offsets[p * LISTS + j + 1]]`.
-    fn hulls(&self) -> Hulls {
+    /// For every position, the highest sum of `200·gain − (2k − 1)·stake` over the paths
+    /// from the start to it with each serious count (the first three values), and the lowest
+    /// over all of them (the fourth): a path's handling reaches `k` exactly when its sum is
+    /// ≥ 0. (The
+    /// worst headline needs no count: it is the lowest of the worst handling and the caps of
+    /// the counts that arrive, since every cap is a minimum.)
+    fn sweep_both(&self, k: u8, values: &mut Vec<[i64; LAYERS + 1]>) {
         let n = self.len();
-        // Incoming edges of each position, to pull from in order.
-        let mut in_first = vec![0usize; n + 1];
-        for &q in &self.target {
-            in_first[q + 1] += 1;
-        }
-        for q in 0..n {
-            in_first[q + 1] += in_first[q];
-        }
-        let mut fill = in_first.clone();
-        let mut incoming = vec![0usize; self.target.len()];
-        for (e, &q) in self.target.iter().enumerate() {
-            incoming[fill[q]] = e;
-            fill[q] += 1;
-        }
-        let mut hulls = Hulls {
-            points: Vec::new(),
-            offsets: Vec::with_capacity(n * LISTS + 1),
+        values.clear();
+        values.resize(n, [NONE_HIGH, NONE_HIGH, NONE_HIGH, NONE_LOW]);
+        let Some(first) = values.first_mut() else {
+            return;
         };
-        hulls.offsets.push(0);
-        let mut lists: [Vec<Point>; LISTS] = Default::default();
-        for q in 0..n {
-            for list in &mut lists {
-                list.clear();
-            }
-            if q == 0 {
-                lists[0].push((0, 0));
-                lists[LAYERS].push((0, 0));
-            }
-            for &e in &incoming[in_first[q]..in_first[q + 1]] {
-                let p = self.from[e];
-                let (stake, gain, serious) = (self.stake[e], self.gain[e], self.serious[e]);
-                for layer in 0..LAYERS {
-                    let to = layer_after(layer, serious);
-                    for &(b, g) in hulls.list(p, layer) {
-                        lists[to].push((b + stake, g + gain));
-                    }
-                    for &(b, g) in hulls.list(p, LAYERS + layer) {
-                        lists[LAYERS + to].push((b - stake, g - gain));
-                    }
+        *first = [0, NONE_HIGH, NONE_HIGH, 0];
+        let penalty = 2 * i64::from(k) - 1;
+        for p in 0..n {
+            let [h0, h1, h2, l] = values[p];
+            for step in &self.steps[self.first[p]..self.first[p + 1]] {
+                let delta = i64::from(step.gain) - penalty * i64::from(step.stake);
+                // Unreached counts hold a value so low that adding a path's steps keeps it
+                // below every reached one, so no test is needed here.
+                let Some(there) = values.get_mut(step.target as usize) else {
+                    continue;
+                };
+                if step.serious {
+                    there[1] = there[1].max(h0 + delta);
+                    there[2] = there[2].max(h1 + delta).max(h2 + delta);
+                } else {
+                    there[0] = there[0].max(h0 + delta);
+                    there[1] = there[1].max(h1 + delta);
+                    there[2] = there[2].max(h2 + delta);
                 }
-            }
-            for list in &mut lists {
-                prune(list);
-                hulls.points.extend_from_slice(list);
-                hulls.offsets.push(hulls.points.len());
+                there[3] = there[3].min(l + delta);
             }
         }
-        hulls
     }
 
     /// For every position and serious count, the highest (`best`) or lowest sum of
@@ -669,41 +598,12 @@ impl Dag {
     }
 }
 
-/// The hull lists of every position; see [`Dag::hulls`].
-struct Hulls {
-    points: Vec<Point>,
-    offsets: Vec<usize>,
-}
-
-impl Hulls {
-    fn list(&self, p: usize, j: usize) -> &[Point] {
-        let at = p * LISTS + j;
-        match (self.offsets.get(at), self.offsets.get(at + 1)) {
-            (Some(&a), Some(&b)) => self.points.get(a..b).unwrap_or(&[]),
-            _ => &[],
-        }
-    }
-
-    /// The best handling of the paths to `p` with serious count `layer`, if any reach it.
-    fn best_handling(&self, p: usize, layer: usize) -> Option<u8> {
-        self.list(p, layer).iter().map(|&pt| handling_of(pt)).max()
-    }
-
-    /// The worst handling of the paths to `p` with serious count `layer`, if any reach it.
-    fn worst_handling(&self, p: usize, layer: usize) -> Option<u8> {
-        self.list(p, LAYERS + layer)
-            .iter()
-            .map(|&(b, g)| handling_of((-b, -g)))
-            .min()
-    }
-}
-
 struct Sweep {
     value: Vec<[i64; LAYERS]>,
     via: Vec<[(usize, usize); LAYERS]>,
 }
 
-/// What the hulls say about the paths to one node of the graph.
+/// What the paths to one node of the graph score.
 #[derive(Debug, Clone, Copy)]
 struct Reach {
     max_score: u8,
@@ -712,32 +612,86 @@ struct Reach {
     min_handling: u8,
 }
 
-fn reach(hulls: &Hulls, p: usize, cap: u8) -> Option<Reach> {
-    let mut found: Option<Reach> = None;
-    for layer in 0..LAYERS {
-        let (Some(best), Some(worst)) = (
-            hulls.best_handling(p, layer),
-            hulls.worst_handling(p, layer),
-        ) else {
-            continue;
+/// What the paths to one ending node score: per serious count, the best handling of the
+/// paths with that count (`None` when none arrives), and the worst handling of all of them.
+#[derive(Debug, Clone, Copy)]
+struct Handling {
+    best: [Option<u8>; LAYERS],
+    worst: Option<u8>,
+}
+
+/// The handling of the paths to each of `ends` (positions). One pass per threshold `k` in
+/// 1..=100 tells for every node at once whether some path's handling reaches `k` (its best
+/// sum is ≥ 0) and whether some path's falls short of it (its worst sum is < 0); both are
+/// monotone in `k`, so the last `k` reached is the best handling and the first one missed,
+/// less one, the worst. The passes stop once every answer is known, and there are never
+/// more than 100, whatever the size: the work is linear.
+fn handling_ranges(dag: &Dag, ends: &[usize]) -> Vec<Handling> {
+    let mut values = Vec::new();
+    let mut found = vec![
+        Handling {
+            best: [None; LAYERS],
+            worst: None,
         };
-        let here = Reach {
-            max_score: best.min(layer_cap(layer)).min(cap),
-            min_score: worst.min(layer_cap(layer)).min(cap),
-            max_handling: best,
-            min_handling: worst,
-        };
-        found = Some(match found {
-            None => here,
-            Some(r) => Reach {
-                max_score: r.max_score.max(here.max_score),
-                min_score: r.min_score.min(here.min_score),
-                max_handling: r.max_handling.max(here.max_handling),
-                min_handling: r.min_handling.min(here.min_handling),
-            },
-        });
+        ends.len()
+    ];
+    for k in 1..=100u8 {
+        dag.sweep_both(k, &mut values);
+        let mut open = false;
+        for (f, &p) in found.iter_mut().zip(ends) {
+            let Some(&[h0, h1, h2, l]) = values.get(p) else {
+                continue;
+            };
+            for (best, h) in f.best.iter_mut().zip([h0, h1, h2]) {
+                if !arrived(h) {
+                    continue;
+                }
+                let best = best.get_or_insert(0);
+                if h >= 0 {
+                    *best = k;
+                    open = true;
+                }
+            }
+            if f.worst.is_none() && arrived(l) {
+                if l < 0 {
+                    f.worst = Some(k - 1);
+                } else {
+                    open = true;
+                }
+            }
+        }
+        if !open {
+            break;
+        }
+    }
+    for f in &mut found {
+        if f.best.iter().any(Option::is_some) && f.worst.is_none() {
+            f.worst = Some(100);
+        }
     }
     found
+}
+
+fn reach(handling: &Handling, cap: u8) -> Option<Reach> {
+    let worst = handling.worst?;
+    let arriving = || {
+        handling
+            .best
+            .iter()
+            .enumerate()
+            .filter_map(|(layer, best)| Some((layer, (*best)?)))
+    };
+    Some(Reach {
+        max_score: arriving()
+            .map(|(layer, best)| best.min(layer_cap(layer)))
+            .max()?
+            .min(cap),
+        min_score: arriving()
+            .map(|(layer, _)| layer_cap(layer))
+            .fold(worst.min(cap), u8::min),
+        max_handling: arriving().map(|(_, best)| best).max()?,
+        min_handling: worst,
+    })
 }
 
 fn summary(graph: &ConversationGraph, scenario: &ValidScenario, rules: &Rulebook) -> Summary {
@@ -783,18 +737,21 @@ fn summary(graph: &ConversationGraph, scenario: &ValidScenario, rules: &Rulebook
 
     let dag = Dag::new(graph);
     let counts = dag.count_paths();
-    let hulls = dag.hulls();
     // Every ending reachable in the acyclic graph, with its position, in file order (and in
     // sweep order within one node of the file).
-    let mut endings: Vec<(usize, usize, Reach)> = Vec::new();
-    for (p, &node) in graph.order.iter().enumerate() {
-        let Some(cap) = rating(node).map(rating_cap) else {
-            continue;
-        };
-        if let Some(r) = reach(&hulls, p, cap) {
-            endings.push((node, p, r));
-        }
-    }
+    let ends: Vec<(usize, usize, u8)> = graph
+        .order
+        .iter()
+        .enumerate()
+        .filter_map(|(p, &node)| Some((node, p, rating(node).map(rating_cap)?)))
+        .collect();
+    let positions: Vec<usize> = ends.iter().map(|&(_, p, _)| p).collect();
+    let ranges = handling_ranges(&dag, &positions);
+    let mut endings: Vec<(usize, usize, Reach)> = ends
+        .iter()
+        .zip(&ranges)
+        .filter_map(|(&(node, p, cap), r)| Some((node, p, reach(r, cap)?)))
+        .collect();
     endings.sort_by_key(|&(node, p, _)| (graph.file_nodes.get(node).copied(), p));
 
     // An ending reached with the client in different states is one node of the graph per
