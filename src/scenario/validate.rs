@@ -91,16 +91,21 @@ struct Checker<'a> {
 /// A hint compares a name with every known one, so a hostile file with thousands of missing
 /// references would cost their product; the first ones get hints, which is what a trainer
 /// fixing a typo reads.
-const MAX_HINTS: usize = 64;
+const MAX_HINTS: usize = 16;
+
+/// Names a hint compares with: all of them in any scenario a person writes by hand, and a
+/// bound on the work in a generated one of thousands of nodes.
+const MAX_HINT_CANDIDATES: usize = 500;
 
 impl Checker<'_> {
-    /// `; did you mean "x"?` for a misspelt name, while hints last.
+    /// `; did you mean "x"?` for a misspelt name, while hints last, among at most
+    /// [`MAX_HINT_CANDIDATES`] names.
     fn hint<'n>(&mut self, word: &str, known: impl IntoIterator<Item = &'n str>) -> String {
         if self.hints == 0 {
             return String::new();
         }
         self.hints -= 1;
-        did_you_mean(word, known)
+        did_you_mean(word, known.into_iter().take(MAX_HINT_CANDIDATES))
     }
 
     fn report(&mut self, position: Position, message: impl Into<String>) {
