@@ -49,7 +49,7 @@ pub enum StoreError {
         known: i64,
     },
     #[error(
-        "the results database {path} was written by an older Composure (schema {found}; this one reads {known}); play or drill once with --trainee to bring it up to date"
+        "the results database {path} has no schema Composure can read (schema {found}; this one reads 1 to {known}); play or drill once with --trainee to set it up"
     )]
     TooOld {
         path: PathBuf,
