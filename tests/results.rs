@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use composure::drill::{find_drill, plan, play_scripted};
 use composure::engine::Report;
-use composure::report::{Csv, Export, Json, Table, TeamReport, Xapi};
+use composure::report::{Csv, Export, Json, Sessions, Table, TeamReport, Xapi};
 use composure::rules::Rulebook;
 use composure::scenario::Library;
 use composure::store::{Filter, SCHEMA_VERSION, SessionRecord, Store};
@@ -307,7 +307,8 @@ fn export(format: &dyn Export, report: &TeamReport) -> String {
 fn the_report_ranks_trainees_and_names_the_team_weaknesses() {
     let dir = tempfile::tempdir().unwrap();
     let store = sample_store(dir.path());
-    let report = TeamReport::build(&store, &Filter::default(), &rules(), 0, false).unwrap();
+    let report =
+        TeamReport::build(&store, &Filter::default(), &rules(), 0, Sessions::None).unwrap();
     assert_eq!(report.leaderboard.len(), 3);
     assert!(report.leaderboard[0].mean_score >= report.leaderboard[2].mean_score);
     assert!(
@@ -327,13 +328,13 @@ fn the_report_ranks_trainees_and_names_the_team_weaknesses() {
         drill: Some("first-week".to_owned()),
         ..Filter::default()
     };
-    let report = TeamReport::build(&store, &by_drill, &rules(), 0, false).unwrap();
+    let report = TeamReport::build(&store, &by_drill, &rules(), 0, Sessions::None).unwrap();
     assert_eq!(report.leaderboard.len(), 2);
     let since = Filter {
         since: Some(20_001 * 86_400_000),
         ..Filter::default()
     };
-    let report = TeamReport::build(&store, &since, &rules(), 0, false).unwrap();
+    let report = TeamReport::build(&store, &since, &rules(), 0, Sessions::None).unwrap();
     assert_eq!(report.leaderboard.len(), 2);
 }
 
@@ -341,7 +342,8 @@ fn the_report_ranks_trainees_and_names_the_team_weaknesses() {
 fn csv_has_a_header_quotes_by_rfc_4180_and_defuses_formulas() {
     let dir = tempfile::tempdir().unwrap();
     let store = sample_store(dir.path());
-    let report = TeamReport::build(&store, &Filter::default(), &rules(), 0, false).unwrap();
+    let report =
+        TeamReport::build(&store, &Filter::default(), &rules(), 0, Sessions::None).unwrap();
     let csv = export(&Csv, &report);
     let mut lines = csv.split("\r\n");
     let header = lines.next().unwrap();
@@ -386,7 +388,7 @@ fn fields(line: &str) -> Vec<String> {
 fn xapi_statements_have_the_shape_a_learning_record_store_accepts() {
     let dir = tempfile::tempdir().unwrap();
     let store = sample_store(dir.path());
-    let report = TeamReport::build(&store, &Filter::default(), &rules(), 0, true).unwrap();
+    let report = TeamReport::build(&store, &Filter::default(), &rules(), 0, Sessions::All).unwrap();
     let json: serde_json::Value = serde_json::from_str(&export(&Xapi, &report)).unwrap();
     let statements = json.as_array().unwrap();
     assert_eq!(statements.len(), 3);

@@ -341,6 +341,13 @@ fn history_in(lang: Lang) -> HistoryScreen {
     let day = 86_400_000;
     let start = 20_454 * day; // 2026-01-01
     let row = |id: i64, score: u8, days: u64, drill: Option<&str>| SessionRow {
+        handling: score,
+        rating: Some(if score >= 80 { "excellent" } else { "good" }.to_owned()),
+        ending_cap: if score >= 80 { 100 } else { 85 },
+        serious_cap: if score < 50 { 60 } else { 100 },
+        serious_mistakes: u32::from(score < 50),
+        grading: if id == 1 { 1 } else { 2 },
+        grading_note: (id == 1).then(|| "scenario-missing".to_owned()),
         id,
         trainee: "Ann Lee".to_owned(),
         drill: drill.map(str::to_owned),

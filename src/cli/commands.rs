@@ -186,9 +186,11 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             )
         }
         Some(Command::History { trainee }) => {
-            super::results::history(&data_dir?, &trainee, rules, lang)
+            super::results::history(&data_dir?, &cli.scenarios, &trainee, rules, lang)
         }
-        Some(Command::Report(args)) => super::results::report(&data_dir?, &args, now),
+        Some(Command::Report(args)) => {
+            super::results::report(&data_dir?, &cli.scenarios, &args, now)
+        }
         Some(Command::New {
             name,
             client_type,

@@ -111,13 +111,16 @@ pub enum Command {
     Drill(DrillArgs),
     /// List the shipped drills.
     Drills,
-    /// Your results over time: score chart, strengths and weaknesses, past sessions.
+    /// Your results over time: score chart, strengths and weaknesses, past sessions and the
+    /// pieces of their grade. Results scored by an older grading model are regraded first.
     History {
         /// Whose history to show.
         #[arg(long, value_name = "NAME")]
         trainee: String,
     },
-    /// Results for a team lead: leaderboard, team weaknesses per rule, per-trainee summaries.
+    /// Results for a team lead: leaderboard, team weaknesses per rule, per-trainee summaries,
+    /// sessions with the pieces of their grade. Results scored by an older grading model are
+    /// regraded first.
     Report(ReportArgs),
     /// List the scenarios: id, language, client type, length, difficulty and title.
     List {

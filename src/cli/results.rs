@@ -3,7 +3,7 @@
 //! runs of `play --trainee`.
 
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
@@ -11,9 +11,10 @@ use clap::{Args, ValueEnum};
 
 use crate::engine::{Millis, Report};
 use crate::i18n::Lang;
-use crate::report::{Csv, Export, Json, Table, TeamReport, Xapi, dates};
+use crate::report::{Csv, Export, Json, Sessions, Table, TeamReport, Xapi, dates};
 use crate::rules::Rulebook;
-use crate::store::{Filter, SessionRecord, Store};
+use crate::scenario::Library;
+use crate::store::{Filter, SessionRecord, Store, StoreError};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -43,16 +44,32 @@ pub enum ReportFormat {
     Xapi,
 }
 
-pub fn report(data_dir: &Path, args: &ReportArgs, now: Millis) -> Result<ExitCode> {
+/// How many of the latest sessions the table lists; the other formats list them all.
+const TABLE_SESSIONS: usize = 20;
+
+pub fn report(
+    data_dir: &Path,
+    folders: &[PathBuf],
+    args: &ReportArgs,
+    now: Millis,
+) -> Result<ExitCode> {
     let rules = Rulebook::embedded()?;
-    let store = open_existing(data_dir)?;
+    let (store, notice) = open_regraded(data_dir, &rules, &|| {
+        super::commands::load_library(folders, &rules)
+    })?;
+    if let Some(notice) = notice {
+        eprintln!("{notice}");
+    }
     let filter = Filter {
         trainee: args.trainee.clone(),
         drill: args.drill.clone(),
         since: args.since,
     };
-    let with_sessions = args.format == ReportFormat::Xapi;
-    let report = TeamReport::build(&store, &filter, &rules, now, with_sessions)?;
+    let sessions = match args.format {
+        ReportFormat::Table => Sessions::Latest(TABLE_SESSIONS),
+        ReportFormat::Csv | ReportFormat::Json | ReportFormat::Xapi => Sessions::All,
+    };
+    let report = TeamReport::build(&store, &filter, &rules, now, sessions)?;
     let export: &dyn Export = match args.format {
         ReportFormat::Table => &Table,
         ReportFormat::Csv => &Csv,
@@ -69,17 +86,26 @@ pub fn report(data_dir: &Path, args: &ReportArgs, now: Millis) -> Result<ExitCod
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn history(data_dir: &Path, trainee: &str, rules: Rulebook, lang: Lang) -> Result<ExitCode> {
+pub fn history(
+    data_dir: &Path,
+    folders: &[PathBuf],
+    trainee: &str,
+    rules: Rulebook,
+    lang: Lang,
+) -> Result<ExitCode> {
     let trainee = super::trainee_name(trainee)?;
     super::commands::needs_terminal(
         "`composure report --trainee NAME` prints a trainee's results instead",
     )?;
-    let store = open_existing(data_dir)?;
+    let library = super::commands::load_library(folders, &rules);
+    let (store, notice) = open_regraded(data_dir, &rules, &|| library.clone())?;
     crate::tui::run_history(crate::tui::HistoryOptions {
         store,
         trainee,
+        library,
         rules,
         lang,
+        not_regraded: matches!(notice, Some(Notice::CouldNotRegrade(_))),
     })
 }
 
@@ -111,8 +137,15 @@ pub fn recorder(data_dir: &Path, trainee: &str) -> Result<crate::tui::Recorder> 
     })
 }
 
-/// Opens the results database for reading only, saying plainly when nothing was saved yet.
-fn open_existing(data_dir: &Path) -> Result<Store> {
+/// Opens the results database to read it, saying plainly when nothing was saved yet. Results
+/// scored by an older grading model are regraded first (against the shipped scenarios and
+/// `folders`), which needs the folder to be writable; where it is not, what is there is read
+/// as it is. The notice, if any, says which results keep an older score and why.
+fn open_regraded(
+    data_dir: &Path,
+    rules: &Rulebook,
+    library: &dyn Fn() -> Library,
+) -> Result<(Store, Option<Notice>)> {
     let path = data_dir.join(crate::store::DB_FILE);
     if !path.exists() {
         bail!(
@@ -120,5 +153,44 @@ fn open_existing(data_dir: &Path) -> Result<Store> {
             data_dir.display()
         );
     }
-    Ok(Store::open_read_only(&path)?)
+    // Read-only first: a file that needs nothing is never opened for writing, and a file
+    // from a newer Composure is refused untouched.
+    let store = Store::open_read_only(&path)?;
+    if !store.needs_regrading()? {
+        return Ok((store, None));
+    }
+    drop(store);
+    let mut store = match Store::open(&path) {
+        Ok(store) => store,
+        Err(e @ StoreError::TooNew { .. }) => return Err(e.into()),
+        Err(e) => {
+            let store = Store::open_read_only(&path)?;
+            return Ok((store, Some(Notice::CouldNotRegrade(e.to_string()))));
+        }
+    };
+    let done = store.regrade(&library(), rules)?;
+    Ok((store, (done.kept > 0).then_some(Notice::Kept(done.kept))))
+}
+
+/// Why some results still show a score from an older grading model.
+enum Notice {
+    /// The database could not be opened for writing.
+    CouldNotRegrade(String),
+    /// This many results' scenarios are gone or have changed.
+    Kept(usize),
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Notice::CouldNotRegrade(why) => write!(
+                f,
+                "note: results graded by an older model could not be regraded here, so they are shown as they were graded ({why})"
+            ),
+            Notice::Kept(n) => write!(
+                f,
+                "note: {n} result(s) keep the score an older grading model gave them: their scenario is no longer in the library or has changed (add its folder with --scenarios to regrade them)"
+            ),
+        }
+    }
 }

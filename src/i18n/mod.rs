@@ -323,6 +323,13 @@ pub struct HistoryStrings {
     pub practice: String,
     pub unreadable: String,
     pub no_library: String,
+    /// The selected session's pieces of the grade: `{handling}`, `{rating}` (a rating word),
+    /// `{cap}` (the cap it sets), `{serious}` (how many serious mistakes).
+    pub pieces: String,
+    /// Said of a session whose score an older grading model produced.
+    pub older: String,
+    /// Said when results could not be regraded because the data folder cannot be written.
+    pub not_regraded: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

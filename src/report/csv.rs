@@ -1,6 +1,7 @@
 //! `--format csv`: one rectangular table with a header row, for a spreadsheet. Each row is
 //! one `kind`: a `trainee` (the leaderboard, in rank order), a `team-rule` (the whole team's
-//! tally for a rule) or a `trainee-rule` (a trainee's strength or weakness). Quoting follows
+//! tally for a rule), a `trainee-rule` (a trainee's strength or weakness) or a `session` (one
+//! result with the pieces of its grade, newest first). Columns are only ever added at the end. Quoting follows
 //! RFC 4180 with CRLF line ends, and a cell a spreadsheet would run as a formula gets a
 //! leading `'` (plain numbers excepted: they cannot run).
 
@@ -26,7 +27,25 @@ const HEADER: &[&str] = &[
     "balance",
     "first_played",
     "last_played",
+    "mean_handling",
+    "serious_mistakes",
+    "capped_by_ending",
+    "older_grading",
+    "session",
+    "scenario",
+    "language",
+    "score",
+    "handling",
+    "ending",
+    "rating",
+    "ending_cap",
+    "serious_cap",
+    "grading",
+    "grading_note",
 ];
+
+/// The cells a row leaves empty after the fifteen columns every kind of row shares.
+const SESSION_CELLS: usize = 11;
 
 /// One cell: formula-looking text defused, then quoted if it holds a comma, quote or line end.
 /// A plain number (such as a negative balance) stays a number: it cannot run as a formula.
@@ -73,7 +92,14 @@ impl Export for Csv {
                     blank(),
                     dates::timestamp(t.first_at),
                     dates::timestamp(t.last_at),
-                ],
+                    format!("{:.1}", t.mean_handling),
+                    t.serious_mistakes.to_string(),
+                    t.capped_by_ending.to_string(),
+                    t.older_grading.to_string(),
+                ]
+                .into_iter()
+                .chain(std::iter::repeat_n(blank(), SESSION_CELLS))
+                .collect::<Vec<_>>(),
             )?;
         }
         let rule_row = |kind: &str, trainee: &str, r: &super::NamedRule| {
@@ -91,9 +117,10 @@ impl Export for Csv {
                 r.followed.to_string(),
                 r.broken.to_string(),
                 r.balance.to_string(),
-                String::new(),
-                String::new(),
             ]
+            .into_iter()
+            .chain(std::iter::repeat_n(String::new(), HEADER.len() - 13))
+            .collect::<Vec<_>>()
         };
         for r in &report.team_rules {
             row(out, &rule_row("team-rule", "", r))?;
@@ -102,6 +129,43 @@ impl Export for Csv {
             for r in t.weaknesses.iter().chain(&t.strengths) {
                 row(out, &rule_row("trainee-rule", &t.trainee, r))?;
             }
+        }
+        for s in &report.sessions {
+            let mut cells = vec![
+                "session".to_owned(),
+                blank(),
+                s.trainee.clone(),
+                blank(),
+                blank(),
+                blank(),
+                blank(),
+                blank(),
+                s.decisions.to_string(),
+                s.hesitations.to_string(),
+                blank(),
+                blank(),
+                blank(),
+                blank(),
+                dates::timestamp(s.ended_at),
+                blank(),
+                s.serious_mistakes.to_string(),
+                blank(),
+                blank(),
+            ];
+            cells.extend([
+                s.id.to_string(),
+                s.scenario.clone(),
+                s.language.clone(),
+                s.score.to_string(),
+                s.handling.to_string(),
+                s.ending.clone().unwrap_or_default(),
+                s.rating.clone().unwrap_or_default(),
+                s.ending_cap.to_string(),
+                s.serious_cap.to_string(),
+                s.grading.to_string(),
+                s.grading_note.clone().unwrap_or_default(),
+            ]);
+            row(out, &cells)?;
         }
         Ok(())
     }

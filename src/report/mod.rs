@@ -41,9 +41,18 @@ pub struct TeamReport {
     /// The whole team's tally per rule, weakest first.
     pub team_rules: Vec<NamedRule>,
     pub trainees: Vec<TraineeDetail>,
-    /// Every matching session, newest first; gathered only for formats that list them.
-    #[serde(skip)]
+    /// The matching sessions, newest first, each with the pieces of its grade; as many as
+    /// [`Sessions`] asked for.
     pub sessions: Vec<SessionRow>,
+}
+
+/// Which of the matching sessions a report lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sessions {
+    None,
+    /// The newest this many.
+    Latest(usize),
+    All,
 }
 
 /// A rule's tally with the rule's name from the rulebook.
@@ -83,13 +92,13 @@ impl NamedRule {
 }
 
 impl TeamReport {
-    /// Gathers the report; `with_sessions` also lists every matching session.
+    /// Gathers the report, listing the matching sessions `sessions` asks for.
     pub fn build(
         store: &Store,
         filter: &Filter,
         rules: &Rulebook,
         now: Millis,
-        with_sessions: bool,
+        sessions: Sessions,
     ) -> Result<TeamReport, StoreError> {
         let leaderboard = store.leaderboard(filter)?;
         // One pass over the tallies: per trainee, and the team's sums from those.
@@ -139,10 +148,10 @@ impl TeamReport {
                 .map(|s| NamedRule::new(s, rules))
                 .collect();
         }
-        let sessions = if with_sessions {
-            store.sessions(filter, None)?
-        } else {
-            Vec::new()
+        let sessions = match sessions {
+            Sessions::None => Vec::new(),
+            Sessions::Latest(n) => store.sessions(filter, Some(n))?,
+            Sessions::All => store.sessions(filter, None)?,
         };
         Ok(TeamReport {
             drill: filter.drill.clone(),

@@ -70,6 +70,9 @@ impl Export for Table {
                 "sessions",
                 "mean",
                 "best",
+                "handling",
+                "serious",
+                "capped",
                 "decisions",
                 "silences",
                 "last played",
@@ -84,12 +87,19 @@ impl Export for Table {
                 t.sessions.to_string(),
                 crate::drill::round_mean(t.mean_score).to_string(),
                 t.best_score.to_string(),
+                crate::drill::round_mean(t.mean_handling).to_string(),
+                t.serious_mistakes.to_string(),
+                t.capped_by_ending.to_string(),
                 t.decisions.to_string(),
                 t.hesitations.to_string(),
                 dates::minute(t.last_at),
             ]);
         }
         out.write_all(columns(&rows).as_bytes())?;
+        writeln!(
+            out,
+            "mean: the headline score; handling: before any cap; serious: serious mistakes; capped: sessions whose ending's rating capped the score"
+        )?;
 
         writeln!(out, "\nTeam weaknesses per rule (weakest first)")?;
         let mut rows = vec![
@@ -133,6 +143,62 @@ impl Export for Table {
             writeln!(out, "  strong at: {}", names(&detail.strengths))?;
             writeln!(out, "  work on:   {}", names(&detail.weaknesses))?;
         }
-        Ok(())
+        sessions(report, out)
     }
+}
+
+/// The latest sessions with the pieces of their grade: headline, handling, the ending and
+/// the cap its rating sets, serious mistakes; and a result still under an older grading model
+/// says so.
+fn sessions(report: &TeamReport, out: &mut dyn Write) -> io::Result<()> {
+    if report.sessions.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nLatest sessions (newest first)")?;
+    let mut rows = vec![
+        [
+            "ended", "trainee", "scenario", "score", "handling", "ending", "rating", "cap",
+            "serious", "grading",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    let mut older = false;
+    for s in &report.sessions {
+        older |= s.older_grading();
+        rows.push(vec![
+            dates::minute(s.ended_at),
+            s.trainee.clone(),
+            s.scenario.clone(),
+            s.score.to_string(),
+            s.handling.to_string(),
+            s.ending.clone().unwrap_or_else(|| "open".to_owned()),
+            s.rating.clone().unwrap_or_else(|| "-".to_owned()),
+            s.ending_cap.to_string(),
+            s.serious_mistakes.to_string(),
+            grading_text(s),
+        ]);
+    }
+    out.write_all(columns(&rows).as_bytes())?;
+    if older {
+        writeln!(
+            out,
+            "A result graded by an older model keeps the score it was given: its scenario is no longer in the library or has changed, or the results folder could not be written."
+        )?;
+    }
+    Ok(())
+}
+
+/// The grading column: the version, and for an older one what kept it from being regraded.
+fn grading_text(s: &crate::store::SessionRow) -> String {
+    if !s.older_grading() {
+        return s.grading.to_string();
+    }
+    let why = match s.grading_note.as_deref() {
+        Some("scenario-missing") => "scenario gone",
+        Some("scenario-changed") => "scenario changed",
+        Some("transcript-unreadable") => "transcript unreadable",
+        _ => "not regraded",
+    };
+    format!("{} (graded by an older model: {why})", s.grading)
 }

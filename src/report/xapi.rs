@@ -1,8 +1,8 @@
 //! `--format xapi`: one xAPI statement per played scenario, as a JSON array a learning record
 //! store accepts on its statements resource. The actor is the trainee as an account on
 //! Composure; the verb is ADL's "completed"; the object is the scenario as an activity; the
-//! result carries the score (scaled, raw, min, max), success (an ending the rulebook counts
-//! as good), completion and the ISO 8601 duration; the timestamp is when it ended.
+//! result carries the headline score (scaled, raw, min, max), success (an ending rated
+//! excellent or good), completion and the ISO 8601 duration; the timestamp is when it ended.
 
 use std::io::{self, Write};
 
@@ -16,12 +16,16 @@ pub const XAPI_BASE: &str = "https://composure.invalid/xapi";
 
 pub struct Xapi;
 
-/// Endings counted as success, by their stored names.
-fn success(ending: Option<&str>) -> bool {
-    matches!(
-        ending,
-        Some("won-over" | "resolved" | "professional-parting")
-    )
+/// Success: an ending rated excellent or good; for a result graded before endings had
+/// ratings, an ending whose outcome counted as good.
+fn success(s: &SessionRow) -> bool {
+    match s.rating.as_deref() {
+        Some(rating) => matches!(rating, "excellent" | "good"),
+        None => matches!(
+            s.ending.as_deref(),
+            Some("won-over" | "resolved" | "professional-parting")
+        ),
+    }
 }
 
 /// The statement for one stored session.
@@ -33,6 +37,7 @@ pub fn statement(s: &SessionRow) -> Value {
             format!("{XAPI_BASE}/extensions/seed"): s.seed.to_string(),
             format!("{XAPI_BASE}/extensions/hesitations"): s.hesitations,
             format!("{XAPI_BASE}/extensions/version"): s.version,
+            format!("{XAPI_BASE}/extensions/grading"): s.grading,
         },
     });
     if let Some(drill) = &s.drill {
@@ -71,7 +76,7 @@ pub fn statement(s: &SessionRow) -> Value {
                 "min": 0,
                 "max": 100,
             },
-            "success": success(s.ending.as_deref()),
+            "success": success(s),
             "completion": true,
             "duration": dates::duration(s.ended_at.saturating_sub(s.started_at)),
         },

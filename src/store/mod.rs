@@ -9,6 +9,7 @@
 
 mod dirs;
 mod query;
+mod regrade;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use crate::engine::{Millis, Report};
 
 pub use dirs::{DATA_DIR_ENV, DB_FILE, data_dir};
 pub use query::{Filter, Mistake, RuleStat, SessionRow, TraineeSummary};
+pub use regrade::{GradingNote, Regraded};
 pub use schema::SCHEMA_VERSION;
 
 /// How long a writer waits for another to finish before giving up. Eight trainees finishing
@@ -47,7 +49,7 @@ pub enum StoreError {
         known: i64,
     },
     #[error(
-        "the results database {path} was written by an older Composure (schema {found}; this one reads {known}); play or drill once with --trainee to bring it up to date"
+        "the results database {path} has no schema Composure can read (schema {found}; this one reads 1 to {known}); play or drill once with --trainee to set it up"
     )]
     TooOld {
         path: PathBuf,
@@ -93,6 +95,9 @@ pub struct SessionRecord {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The file's schema version: [`SCHEMA_VERSION`], except for a file opened read-only
+    /// that an older Composure wrote.
+    schema: i64,
 }
 
 impl Store {
@@ -130,6 +135,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            schema: SCHEMA_VERSION,
         };
         schema::migrate(&mut store.conn, path)?;
         Ok(store)
@@ -163,10 +169,11 @@ impl Store {
                 conn
             }
         };
-        schema::refuse_other_than_current(&conn, path)?;
+        let schema = schema::refuse_unreadable(&conn, path)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            schema,
         })
     }
 
@@ -245,6 +252,11 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+
+    /// The file's schema version (older than [`SCHEMA_VERSION`] only when opened read-only).
+    pub fn schema_version(&self) -> i64 {
+        self.schema
+    }
 }
 
 /// Writes one result inside an open write transaction; returns its session id.
@@ -254,8 +266,9 @@ fn insert(tx: &rusqlite::Transaction<'_>, record: &SessionRecord) -> Result<i64,
     tx.execute(
         "INSERT INTO sessions (trainee, drill, scenario, title, client_type, language, seed,
                  score, ending, decisions, hesitations, time_limit_ms, started_at, ended_at,
-                 version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                 version, grading, handling, rating, ending_cap, serious_cap, serious)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     ?17, ?18, ?19, ?20, ?21)",
         params![
             record.trainee,
             record.drill,
@@ -273,6 +286,16 @@ fn insert(tx: &rusqlite::Transaction<'_>, record: &SessionRecord) -> Result<i64,
             query::to_sql(report.started_at_ms),
             query::to_sql(record.ended_at),
             record.version,
+            report.grading,
+            report.handling,
+            report
+                .ending
+                .as_ref()
+                .and_then(|e| e.rating)
+                .map(rating_slug),
+            report.ending_cap,
+            report.serious_cap,
+            serious_count(report),
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -280,53 +303,89 @@ fn insert(tx: &rusqlite::Transaction<'_>, record: &SessionRecord) -> Result<i64,
         "INSERT INTO transcripts (session_id, report) VALUES (?1, ?2)",
         params![id, json],
     )?;
-    {
-        let mut decision = tx.prepare_cached(
-            "INSERT INTO decisions (session_id, n, node, choice, hesitated, elapsed_ms,
-                     score, was_best, best)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        let mut verdict = tx.prepare_cached(
-            "INSERT INTO verdicts (session_id, n, rule, follows, weight)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for (n, step) in report.steps.iter().enumerate() {
-            let n = n as i64;
-            decision.execute(params![
-                id,
-                n,
-                step.node,
-                step.chosen.id,
-                step.hesitated,
-                query::to_sql(step.elapsed_ms),
-                step.decision_score,
-                step.was_best,
-                step.best.id,
-            ])?;
-            for v in &step.verdicts {
-                verdict.execute(params![id, n, v.rule, v.follows, v.weight])?;
-            }
-        }
-        let mut tally = tx.prepare_cached(
-            "INSERT INTO rule_tallies (session_id, trainee, drill, ended_at, rule, followed,
-                     broken, followed_weight, broken_weight)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        for t in &report.rules {
-            tally.execute(params![
-                id,
-                record.trainee,
-                record.drill,
-                query::to_sql(record.ended_at),
-                t.rule,
-                t.followed,
-                t.broken,
-                t.followed_weight,
-                t.broken_weight
-            ])?;
+    insert_details(
+        tx,
+        id,
+        report,
+        &record.trainee,
+        record.drill.as_deref(),
+        record.ended_at,
+    )?;
+    Ok(id)
+}
+
+/// How many serious mistakes a transcript records.
+fn serious_count(report: &Report) -> i64 {
+    report.steps.iter().filter(|s| s.serious.is_some()).count() as i64
+}
+
+/// Writes a session's decisions, their verdicts and its per-rule tally.
+fn insert_details(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    report: &Report,
+    trainee: &str,
+    drill: Option<&str>,
+    ended_at: Millis,
+) -> Result<(), StoreError> {
+    let mut decision = tx.prepare_cached(
+        "INSERT INTO decisions (session_id, n, node, choice, hesitated, elapsed_ms,
+                 score, was_best, best, stake, serious)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    let mut verdict = tx.prepare_cached(
+        "INSERT INTO verdicts (session_id, n, rule, follows, weight)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (n, step) in report.steps.iter().enumerate() {
+        let n = n as i64;
+        decision.execute(params![
+            id,
+            n,
+            step.node,
+            step.chosen.id,
+            step.hesitated,
+            query::to_sql(step.elapsed_ms),
+            step.decision_score,
+            step.was_best,
+            step.best.id,
+            step.stake,
+            step.serious,
+        ])?;
+        for v in &step.verdicts {
+            verdict.execute(params![id, n, v.rule, v.follows, v.weight])?;
         }
     }
-    Ok(id)
+    let mut tally = tx.prepare_cached(
+        "INSERT INTO rule_tallies (session_id, trainee, drill, ended_at, rule, followed,
+                 broken, followed_weight, broken_weight)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for t in &report.rules {
+        tally.execute(params![
+            id,
+            trainee,
+            drill,
+            query::to_sql(ended_at),
+            t.rule,
+            t.followed,
+            t.broken,
+            t.followed_weight,
+            t.broken_weight
+        ])?;
+    }
+    Ok(())
+}
+
+/// How an ending's rating is stored: a stable word, independent of the labels a screen shows.
+pub fn rating_slug(rating: crate::scenario::Rating) -> &'static str {
+    use crate::scenario::Rating::*;
+    match rating {
+        Excellent => "excellent",
+        Good => "good",
+        Poor => "poor",
+        Fail => "fail",
+    }
 }
 
 /// How an outcome is stored: a stable word, independent of the labels a screen shows.

@@ -73,6 +73,29 @@ pub struct SessionRow {
     pub started_at: Millis,
     pub ended_at: Millis,
     pub version: String,
+    /// How the conversation was handled, 0–100, before any cap (under grading 1, the score).
+    pub handling: u8,
+    /// The ending's rating (`excellent`, `good`, `poor`, `fail`); none under grading 1.
+    pub rating: Option<String>,
+    /// The cap the ending's rating set.
+    pub ending_cap: u8,
+    /// The cap serious mistakes set.
+    pub serious_cap: u8,
+    /// How many serious mistakes were made.
+    pub serious_mistakes: u32,
+    /// The grading version that produced the score.
+    pub grading: u32,
+    /// Why the result is still under an older grading (`scenario-missing`,
+    /// `scenario-changed`, `transcript-unreadable`); none when it is current or was never
+    /// tried.
+    pub grading_note: Option<String>,
+}
+
+impl SessionRow {
+    /// True when an older grading model produced the score.
+    pub fn older_grading(&self) -> bool {
+        self.grading < crate::rules::GRADING_VERSION
+    }
 }
 
 /// One trainee's results added up.
@@ -86,6 +109,14 @@ pub struct TraineeSummary {
     pub hesitations: u32,
     pub first_at: Millis,
     pub last_at: Millis,
+    /// The mean handling score, before any cap.
+    pub mean_handling: f64,
+    /// Serious mistakes over all the sessions.
+    pub serious_mistakes: u32,
+    /// Sessions whose ending's rating capped the headline below the handling.
+    pub capped_by_ending: u32,
+    /// Sessions whose score an older grading model produced.
+    pub older_grading: u32,
 }
 
 /// How often one rule was followed and broken.
@@ -153,6 +184,18 @@ const SESSION_COLUMNS: &str = "s.id, s.trainee, s.drill, s.scenario, s.title, s.
     s.language, s.seed, s.score, s.ending, s.decisions, s.hesitations, s.time_limit_ms,
     s.started_at, s.ended_at, s.version";
 
+/// The pieces of the grade: handling, rating, ending cap, serious cap, serious mistakes,
+/// grading version and note. A file of schema 1 (read where it cannot be migrated) kept none
+/// of them: its scores are grading 1's, which were the handling alone.
+fn grade_columns(schema: i64) -> &'static str {
+    if schema >= 2 {
+        "s.handling, s.rating, s.ending_cap, s.serious_cap, s.serious, s.grading,
+         s.grading_note"
+    } else {
+        "s.score, NULL, 100, 100, 0, 1, NULL"
+    }
+}
+
 fn session_row(row: &Row<'_>) -> rusqlite::Result<SessionRow> {
     Ok(SessionRow {
         id: row.get(0)?,
@@ -171,6 +214,13 @@ fn session_row(row: &Row<'_>) -> rusqlite::Result<SessionRow> {
         started_at: from_sql(row.get(13)?),
         ended_at: from_sql(row.get(14)?),
         version: row.get::<_, Clean>(15)?.0,
+        handling: row.get(16)?,
+        rating: row.get::<_, Option<Clean>>(17)?.map(|c| c.0),
+        ending_cap: row.get(18)?,
+        serious_cap: row.get(19)?,
+        serious_mistakes: row.get(20)?,
+        grading: row.get(21)?,
+        grading_note: row.get::<_, Option<Clean>>(22)?.map(|c| c.0),
     })
 }
 
@@ -194,8 +244,9 @@ impl Store {
         values.push(Value::Integer(
             limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)),
         ));
+        let grade = grade_columns(self.schema_version());
         let sql = format!(
-            "SELECT {SESSION_COLUMNS} FROM sessions s {clause}
+            "SELECT {SESSION_COLUMNS}, {grade} FROM sessions s {clause}
              ORDER BY s.ended_at DESC, s.id DESC LIMIT ?"
         );
         let mut stmt = self.conn().prepare(&sql)?;
@@ -208,9 +259,18 @@ impl Store {
     /// One row per trainee, best mean score first.
     pub fn leaderboard(&self, filter: &Filter) -> Result<Vec<TraineeSummary>, StoreError> {
         let (clause, values) = filter.clause();
+        let pieces = if self.schema_version() >= 2 {
+            format!(
+                "AVG(s.handling), SUM(s.serious), SUM(s.ending_cap < s.handling),
+                 SUM(s.grading < {})",
+                crate::rules::GRADING_VERSION
+            )
+        } else {
+            "AVG(s.score), 0, 0, COUNT(*)".to_owned()
+        };
         let sql = format!(
             "SELECT s.trainee, COUNT(*), AVG(s.score), MAX(s.score), SUM(s.decisions),
-                    SUM(s.hesitations), MIN(s.ended_at), MAX(s.ended_at)
+                    SUM(s.hesitations), MIN(s.ended_at), MAX(s.ended_at), {pieces}
              FROM sessions s {clause}
              GROUP BY s.trainee
              ORDER BY AVG(s.score) DESC, COUNT(*) DESC, s.trainee"
@@ -227,6 +287,10 @@ impl Store {
                     hesitations: row.get(5)?,
                     first_at: from_sql(row.get(6)?),
                     last_at: from_sql(row.get(7)?),
+                    mean_handling: row.get(8)?,
+                    serious_mistakes: row.get(9)?,
+                    capped_by_ending: row.get(10)?,
+                    older_grading: row.get(11)?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;

@@ -77,6 +77,25 @@ const MIGRATIONS: &[&str] = &[
      ) WITHOUT ROWID;
      CREATE INDEX rule_tallies_by_trainee ON rule_tallies
          (trainee, rule, followed, broken, followed_weight, broken_weight, drill, ended_at);",
+    // 2: the pieces of grading version 2, and which grading produced each score. Results
+    // kept before it were scored by grading 1, whose score was the handling alone; the
+    // leaderboard's covering index takes the new columns.
+    "ALTER TABLE sessions ADD COLUMN grading INTEGER NOT NULL DEFAULT 1;
+     ALTER TABLE sessions ADD COLUMN handling INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE sessions ADD COLUMN rating TEXT;
+     ALTER TABLE sessions ADD COLUMN ending_cap INTEGER NOT NULL DEFAULT 100;
+     ALTER TABLE sessions ADD COLUMN serious_cap INTEGER NOT NULL DEFAULT 100;
+     ALTER TABLE sessions ADD COLUMN serious INTEGER NOT NULL DEFAULT 0;
+     -- Why a result is still under an older grading: its scenario is gone or has changed.
+     ALTER TABLE sessions ADD COLUMN grading_note TEXT;
+     UPDATE sessions SET handling = score;
+     ALTER TABLE decisions ADD COLUMN stake INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE decisions ADD COLUMN serious TEXT;
+     DROP INDEX sessions_leaderboard;
+     CREATE INDEX sessions_leaderboard ON sessions
+         (trainee, score, decisions, hesitations, ended_at, drill, handling, ending_cap, serious,
+          grading);
+     CREATE INDEX sessions_by_grading ON sessions (grading);",
 ];
 
 /// The schema version this build writes.
@@ -127,18 +146,22 @@ pub fn refuse_newer(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// For a reader that cannot migrate: the file must have exactly this build's schema.
-pub fn refuse_other_than_current(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+/// The oldest schema a reader that cannot migrate still reads: it shows what is there, with
+/// the pieces of the grade that schema did not keep filled in as grading 1 had them.
+pub const OLDEST_READABLE: i64 = 1;
+
+/// For a reader that cannot migrate: the file must have a schema it can read; returns it.
+pub fn refuse_unreadable(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
     refuse_newer(conn, path)?;
     let found = version(conn)?;
-    if found < SCHEMA_VERSION {
+    if found < OLDEST_READABLE {
         return Err(StoreError::TooOld {
             path: path.to_path_buf(),
             found,
             known: SCHEMA_VERSION,
         });
     }
-    Ok(())
+    Ok(found)
 }
 
 /// Brings the schema up to [`SCHEMA_VERSION`]; refuses a file from a newer version.

@@ -1,6 +1,7 @@
 //! A trainee's history: the score over time as a chart, how often each rule was followed as a
-//! bar chart (strengths on top, weaknesses below), and the recent sessions; Enter replays a
-//! session's annotated transcript in the debrief screen. Everything is read from the store
+//! bar chart (strengths on top, weaknesses below), and the recent sessions with the pieces of
+//! the selected one's grade; Enter replays a session's annotated transcript in the debrief
+//! screen. A score an older grading model produced is marked. Everything is read from the store
 //! once, before the screen opens, so drawing is pure.
 
 use std::sync::Arc;
@@ -290,7 +291,10 @@ impl HistoryScreen {
     fn draw_list(&self, frame: &mut Frame, area: Rect) {
         let t = &self.app.theme;
         let h = &self.app.strings.history;
-        let block = panel(&self.app, format!(" {} ", h.recent));
+        let mut block = panel(&self.app, format!(" {} ", h.recent));
+        if let Some(s) = self.data.sessions.get(self.selected) {
+            block = block.title_bottom(Line::raw(format!(" {} ", self.pieces(s))));
+        }
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let visible = usize::from(inner.height).max(1);
@@ -308,8 +312,9 @@ impl HistoryScreen {
                 let selected = i == self.selected;
                 let drill = s.drill.as_deref().unwrap_or(&h.practice);
                 let right = format!(
-                    "{:>3}  {}  {} ",
+                    "{:>3}{}  {}  {} ",
                     s.score,
+                    if s.older_grading() { "*" } else { " " },
                     dates::minute(s.ended_at),
                     pad(&truncate(drill, 10), 10)
                 );
@@ -332,5 +337,31 @@ impl HistoryScreen {
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    /// A session's pieces of the grade: handling, the ending's rating and cap, serious
+    /// mistakes; and whether an older grading model produced its score.
+    fn pieces(&self, s: &SessionRow) -> String {
+        let st = &self.app.strings;
+        let rating = match s.rating.as_deref() {
+            Some("excellent") => st.rating_excellent.as_str(),
+            Some("good") => st.rating_good.as_str(),
+            Some("poor") => st.rating_poor.as_str(),
+            Some("fail") => st.rating_fail.as_str(),
+            _ => "–",
+        };
+        let mut text = fill(
+            &st.history.pieces,
+            &[
+                ("handling", &s.handling.to_string()),
+                ("rating", rating),
+                ("cap", &s.ending_cap.to_string()),
+                ("serious", &s.serious_mistakes.to_string()),
+            ],
+        );
+        if s.older_grading() {
+            text = format!("{text} · {}", st.history.older);
+        }
+        text
     }
 }

@@ -491,8 +491,12 @@ pub fn run_drill(options: DrillOptions) -> Result<ExitCode> {
 pub struct HistoryOptions {
     pub store: crate::store::Store,
     pub trainee: String,
+    /// The scenarios a transcript is shown with (the shipped ones and `--scenarios`).
+    pub library: Library,
     pub rules: Rulebook,
     pub lang: Lang,
+    /// Results under an older grading could not be regraded (the folder is read-only).
+    pub not_regraded: bool,
 }
 
 /// Shows a trainee's history until they quit or a signal ends it.
@@ -512,7 +516,7 @@ pub fn run_history(options: HistoryOptions) -> Result<ExitCode> {
         reports,
         rules: options.store.rule_stats(&filter)?,
     };
-    let library = Library::embedded(&options.rules);
+    let library = options.library;
     let strings = crate::i18n::strings(options.lang)?;
     let app = App::new(
         library,
@@ -524,5 +528,8 @@ pub fn run_history(options: HistoryOptions) -> Result<ExitCode> {
         strings,
     );
     let mut screen = HistoryScreen::new(app, data);
+    if options.not_regraded {
+        screen.app.notice = Some(screen.app.strings.history.not_regraded.clone());
+    }
     with_terminal(|terminal, signals| event_loop(terminal, &mut screen, None, None, signals))
 }
