@@ -96,6 +96,7 @@ fn grading_1_database(path: &Path, report: &Report, scenarios: &[&str]) -> u8 {
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
     conn.execute_batch(include_str!("fixtures/store/schema-1.sql"))
         .unwrap();
+    conn.execute_batch("BEGIN").unwrap();
     let mut score = 0;
     for (i, scenario) in scenarios.iter().enumerate() {
         let (json, old) = grading_1_json(report, scenario);
@@ -141,6 +142,7 @@ fn grading_1_database(path: &Path, report: &Report, scenarios: &[&str]) -> u8 {
             .unwrap();
         }
     }
+    conn.execute_batch("COMMIT").unwrap();
     score
 }
 
@@ -504,4 +506,72 @@ fn concurrent_regrading_and_saving_change_each_result_once_and_lose_nothing() {
     let decisions = store_column(&path, "SELECT COUNT(*) FROM decisions");
     assert_eq!(decisions, [270 * report.steps.len() as i64]);
     assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+/// `report` killed while it regrades: whatever moment the kill lands, each result is either
+/// wholly regraded (row, transcript and decisions) or untouched, the file stays sound, and
+/// the next `report` finishes the job.
+#[test]
+fn a_report_killed_mid_regrade_leaves_every_result_whole_and_the_next_one_finishes() {
+    let report = current_report();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("composure.db");
+    let ids: Vec<&str> = std::iter::repeat_n("rude-broken-washer", 1500).collect();
+    grading_1_database(&path, &report, &ids);
+    let whole = |round: &str| {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let schema: i64 = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .unwrap();
+        if schema < 2 {
+            // Killed before the migration committed: nothing may have changed.
+            let regraded: i64 = conn
+                .query_row(
+                    "SELECT COUNT(*) FROM transcripts WHERE json_extract(report, '$.grading')",
+                    [],
+                    |row| row.get(0),
+                )
+                .unwrap();
+            assert_eq!(regraded, 0, "{round}");
+            return 0;
+        }
+        let torn: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM sessions s JOIN transcripts t ON t.session_id = s.id
+                 WHERE s.grading != COALESCE(json_extract(t.report, '$.grading'), 1)
+                    OR (s.grading = 2) != (SELECT MIN(d.stake) > 0 FROM decisions d
+                                           WHERE d.session_id = s.id)",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(torn, 0, "{round}: a result was half regraded");
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "{round}");
+        conn.query_row(
+            "SELECT COUNT(*) FROM sessions WHERE grading = 2",
+            [],
+            |row| row.get::<_, i64>(0),
+        )
+        .unwrap()
+    };
+    for (round, wait) in [400u64, 1500, 2500].into_iter().enumerate() {
+        let mut child = Command::new(bin())
+            .args(["report", "--format", "csv", "--data-dir"])
+            .arg(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(wait));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let done = whole(&format!("round {round}"));
+        eprintln!("round {round}: {done} of 1500 regraded when killed");
+    }
+    let out = report_command(dir.path(), "csv");
+    assert!(out.status.success());
+    assert_eq!(whole("after"), 1500);
 }
