@@ -48,7 +48,7 @@
 //! | `rules` | `scenario`, `lang` |
 //! | `labels` | `scenario`, `suggest` |
 //! | `engine` | `scenario`, `rules` |
-//! | `store` | `scenario`, `engine`, `labels` |
+//! | `store` | `scenario`, `rules` (to regrade stored results), `engine`, `labels` |
 //! | `drill` | `scenario`, `rules`, `engine`, `store`, `labels`, `lang`, `suggest` |
 //! | `analysis` | `scenario`, `rules`, `engine` |
 //! | `authoring` | `scenario`, `labels` |
