@@ -7,14 +7,15 @@
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use composure::check::check_embedded;
 use composure::engine::{Conversation, Report};
 use composure::i18n::{Lang, strings};
-use composure::rules::Rulebook;
 use composure::rules::measures::{best_is_longest, has_second_defensible, longest};
-use composure::scenario::{ClientType, Node, ValidScenario};
+use composure::rules::{RuleScope, Rulebook};
+use composure::scenario::{ClientType, Node, ValidScenario, Verdict};
 
 fn rules() -> Rulebook {
     Rulebook::embedded().unwrap()
@@ -100,6 +101,37 @@ fn in_every_language_the_best_answer_cannot_be_found_by_its_length() {
             "{lang:?}: always-longest reaches the best ending in {longest_wins}"
         );
     }
+}
+
+#[test]
+fn every_rule_is_at_least_three_percent_of_the_librarys_verdicts() {
+    let all = library();
+    let english = in_language(&all, Lang::En);
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut total = 0;
+    for s in &english {
+        for node in &s.scenario().nodes {
+            if let Node::Decision { choices, .. } = node {
+                for v in choices.iter().flat_map(|c| &c.verdicts) {
+                    let (Verdict::Follows(r, _) | Verdict::Breaks(r, _)) = v;
+                    *counts.entry(r.as_str()).or_default() += 1;
+                    total += 1;
+                }
+            }
+        }
+    }
+    let book = rules();
+    let low: Vec<String> = book
+        .rules
+        .iter()
+        .filter(|r| r.scope == RuleScope::Choice)
+        .filter_map(|r| {
+            let n = counts.get(r.id.as_str()).copied().unwrap_or(0);
+            (100 * n < 3 * total)
+                .then(|| format!("{} {:.1}%", r.id, 100.0 * n as f64 / total as f64))
+        })
+        .collect();
+    assert!(low.is_empty(), "under 3% of {total} verdicts: {low:?}");
 }
 
 #[test]
