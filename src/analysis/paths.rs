@@ -20,10 +20,13 @@
 //! serious count that the caps tell apart (0, 1, 2 or more), answers that for every ending at
 //! once, and the same pass keeps the worst sum over all paths (the worst headline needs no
 //! count: every cap is a minimum, so it is the lowest of the worst handling and the caps of
-//! the counts that arrive). One pass per `k` in 1..=100, stopping once every ending's best
-//! and worst handling is known, gives each ending's exact ranges of handling and headline:
-//! never more than 100 passes of O(V + E) whatever the size, with no path enumerated. One
-//! tracked sweep per extreme then finds a path that gets it, graded like any conversation.
+//! the counts that arrive). Each ending's best handling per count and its worst handling are
+//! then binary searches over `k`, and since every search walks the same tree of midpoints,
+//! all of them run side by side and share their passes: one pass at a `k` answers every
+//! ending asking about it. That gives each ending's exact ranges of handling and headline in
+//! at most about log2(101) passes per distinct answer and never more than 100, whatever the
+//! size; each pass is O(V + E), with no path enumerated. One tracked sweep per extreme then
+//! finds a path that gets it, graded like any conversation.
 //! Counting paths is one more sweep, saturating at `u128::MAX`.
 //!
 //! With loops, the summary is over the acyclic graph left when the scenario's loops are
@@ -620,56 +623,87 @@ struct Handling {
     worst: Option<u8>,
 }
 
-/// The handling of the paths to each of `ends` (positions). One pass per threshold `k` in
-/// 1..=100 tells for every node at once whether some path's handling reaches `k` (its best
-/// sum is ≥ 0) and whether some path's falls short of it (its worst sum is < 0); both are
-/// monotone in `k`, so the last `k` reached is the best handling and the first one missed,
-/// less one, the worst. The passes stop once every answer is known, and there are never
-/// more than 100, whatever the size: the work is linear.
+/// The handling of the paths to each of `ends` (positions). One pass at a threshold `k`
+/// tells for every node at once whether some path with each serious count has handling
+/// ≥ `k` (its best sum is ≥ 0) and whether every path's does (its worst sum is ≥ 0). Both
+/// answers are monotone in `k`, so each of the four numbers an ending needs (the best
+/// handling per serious count and the worst handling) is the highest `k` in 0..=100 that
+/// passes, found by a binary search. The searches of every ending run side by side: each
+/// round sweeps once at every threshold some open search asks about, and all the searches
+/// asking about it read their answer from that one pass. The searches share one fixed tree of
+/// midpoints, so no threshold is swept twice: at most about log2(101) thresholds per distinct
+/// answer, and never more than 100 passes whatever the size.
 fn handling_ranges(dag: &Dag, ends: &[usize]) -> Vec<Handling> {
+    /// The three best handlings, by serious count, then the worst.
+    const QUERIES: usize = LAYERS + 1;
+    // For each ending and query, the highest `k` known to pass and the highest that may.
+    let mut bounds = vec![[(0u8, 100u8); QUERIES]; ends.len()];
+    let mut reached = vec![[true; QUERIES]; ends.len()];
     let mut values = Vec::new();
-    let mut found = vec![
-        Handling {
-            best: [None; LAYERS],
-            worst: None,
-        };
-        ends.len()
-    ];
-    for k in 1..=100u8 {
-        dag.sweep_both(k, &mut values);
-        let mut open = false;
-        for (f, &p) in found.iter_mut().zip(ends) {
-            let Some(&[h0, h1, h2, l]) = values.get(p) else {
-                continue;
-            };
-            for (best, h) in f.best.iter_mut().zip([h0, h1, h2]) {
-                if !arrived(h) {
-                    continue;
-                }
-                let best = best.get_or_insert(0);
-                if h >= 0 {
-                    *best = k;
-                    open = true;
-                }
-            }
-            if f.worst.is_none() && arrived(l) {
-                if l < 0 {
-                    f.worst = Some(k - 1);
-                } else {
-                    open = true;
+    let mut asking: Vec<Vec<(usize, usize)>> = vec![Vec::new(); 101];
+    loop {
+        for (i, b) in bounds.iter().enumerate() {
+            for (q, &(low, high)) in b.iter().enumerate() {
+                if low < high {
+                    let mid = low + (high - low).div_ceil(2);
+                    if let Some(at) = asking.get_mut(usize::from(mid)) {
+                        at.push((i, q));
+                    }
                 }
             }
         }
-        if !open {
+        if asking.iter().all(Vec::is_empty) {
             break;
         }
-    }
-    for f in &mut found {
-        if f.best.iter().any(Option::is_some) && f.worst.is_none() {
-            f.worst = Some(100);
+        for (k, at) in asking.iter_mut().enumerate() {
+            let Ok(k) = u8::try_from(k) else {
+                continue;
+            };
+            if at.is_empty() {
+                continue;
+            }
+            dag.sweep_both(k, &mut values);
+            for (i, q) in at.drain(..) {
+                let (Some(&p), Some(b), Some(r)) =
+                    (ends.get(i), bounds.get_mut(i), reached.get_mut(i))
+                else {
+                    continue;
+                };
+                let (Some(value), Some(bound), Some(reach)) = (
+                    values.get(p).and_then(|v| v.get(q)),
+                    b.get_mut(q),
+                    r.get_mut(q),
+                ) else {
+                    continue;
+                };
+                if !arrived(*value) {
+                    // No path with this count arrives, at any threshold.
+                    *reach = false;
+                    *bound = (0, 0);
+                } else if *value >= 0 {
+                    bound.0 = k;
+                } else {
+                    bound.1 = k - 1;
+                }
+            }
         }
     }
-    found
+    bounds
+        .iter()
+        .zip(&reached)
+        .map(|(b, r)| {
+            let mut best = [None; LAYERS];
+            for ((best, &(low, _)), &arrives) in best.iter_mut().zip(b).zip(r) {
+                *best = arrives.then_some(low);
+            }
+            let worst = if r[LAYERS] {
+                Some(b[LAYERS].0)
+            } else {
+                best.iter().any(Option::is_some).then_some(100)
+            };
+            Handling { best, worst }
+        })
+        .collect()
 }
 
 fn reach(handling: &Handling, cap: u8) -> Option<Reach> {
