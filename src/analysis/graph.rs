@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use crate::engine::MAX_AUTOMATIC_STEPS;
 use crate::rules::{DecisionScale, choice_value, is_serious};
+use crate::scenario::model::{STATE_MAX, STATE_MIN};
 use crate::scenario::{Choice, ClientState, Node, ValidScenario};
 
 /// One choice, from the decision it is offered at to the node it leads to.
@@ -59,7 +60,7 @@ pub struct ConversationGraph<'s> {
     /// The loops of the scenario as written ([`scenario_loops`]).
     pub loops: HashSet<(usize, usize)>,
     /// The nodes reachable from the start without a loop, start first, in an order in which
-    /// every edge that is not `back` leads to a later node (reverse post-order).
+    /// every edge that is not `back` leads to a later node (see [`ConversationGraph::sort`]).
     pub order: Vec<usize>,
 }
 
@@ -75,17 +76,37 @@ impl<'s> ConversationGraph<'s> {
             start_routes: 0..0,
             routes: Vec::new(),
             order: Vec::new(),
-            loops: scenario_loops(scenario),
+            loops: HashSet::new(),
         };
-        let mut index: HashMap<(usize, ClientState), usize> = HashMap::new();
+        let walk = walk_file(scenario);
+        graph.loops = walk.loops;
+        // Each (node, state) pair's index in the graph: a table with a slot for every state
+        // of every node of the file, so finding a pair is one look-up, not a hash. A state
+        // off the scale (validation refuses one) would go to `others`.
+        const SIDE: usize = (STATE_MAX - STATE_MIN + 1) as usize;
+        let slot = |node: usize, state: ClientState| {
+            let axis = |v: i8| {
+                usize::try_from(i16::from(v) - i16::from(STATE_MIN))
+                    .ok()
+                    .filter(|&a| a < SIDE)
+            };
+            Some((node * SIDE + axis(state.mood)?) * SIDE + axis(state.trust)?)
+        };
+        let mut table = vec![usize::MAX; model.nodes.len() * SIDE * SIDE];
+        let mut others: HashMap<(usize, ClientState), usize> = HashMap::new();
         let mut intern = |graph: &mut ConversationGraph<'s>, node: usize, state: ClientState| {
-            *index.entry((node, state)).or_insert_with(|| {
+            let entry = match slot(node, state).and_then(|i| table.get_mut(i)) {
+                Some(entry) => entry,
+                None => others.entry((node, state)).or_insert(usize::MAX),
+            };
+            if *entry == usize::MAX {
                 graph.nodes.push(&model.nodes[node]);
                 graph.file_nodes.push(node);
                 graph.states.push(state);
                 graph.edges.push(Vec::new());
-                graph.nodes.len() - 1
-            })
+                *entry = graph.nodes.len() - 1;
+            }
+            *entry
         };
         let Some(start) = scenario.node_index(&model.start) else {
             return graph;
@@ -137,40 +158,62 @@ impl<'s> ConversationGraph<'s> {
             }
             next += 1;
         }
-        graph.sort();
+        graph.sort(&walk.order);
         graph
     }
 
-    /// Fills `order`: reverse post-order of a depth-first walk from the start that takes no
-    /// loop. Iterative, so a conversation thousands of decisions deep cannot overflow the
-    /// stack.
-    fn sort(&mut self) {
+    /// Fills `order` with the nodes reachable from the start without a loop, grouped by the
+    /// node of the file they stand for, in the file's reverse post-order (`file_order`), and
+    /// within a node of the file in the order they were first reached. Every edge that takes
+    /// no loop passes steps of the file that are not loops of its walk, and each such step
+    /// goes forward in that order, so the edge does too. Grouping the client states of one
+    /// node together keeps a sweep's reads and writes near each other: a choice leads to a
+    /// node of the file a few places on, not to a state anywhere in the graph. Linear: a walk
+    /// for what is reachable, then a counting sort by the file's order.
+    fn sort(&mut self, file_order: &[usize]) {
         let count = self.nodes.len();
         if self.start >= count {
             return;
         }
         let mut seen = vec![false; count];
-        let mut post = Vec::with_capacity(count);
-        // (node, index of the next choice to try)
-        let mut route: Vec<(usize, usize)> = vec![(self.start, 0)];
         seen[self.start] = true;
-        while let Some(&mut (node, ref mut next)) = route.last_mut() {
-            match self.edges[node].get(*next) {
-                Some(edge) => {
-                    *next += 1;
-                    if !edge.back && !seen[edge.to] {
-                        seen[edge.to] = true;
-                        route.push((edge.to, 0));
-                    }
-                }
-                None => {
-                    post.push(node);
-                    route.pop();
+        let mut stack = vec![self.start];
+        while let Some(node) = stack.pop() {
+            for edge in &self.edges[node] {
+                if !edge.back && !seen[edge.to] {
+                    seen[edge.to] = true;
+                    stack.push(edge.to);
                 }
             }
         }
-        post.reverse();
-        self.order = post;
+        // How many reachable nodes each position of the file's order holds, then where each
+        // position's group begins.
+        let place = |node: usize| {
+            self.file_nodes
+                .get(node)
+                .and_then(|&f| file_order.get(f))
+                .copied()
+                .filter(|&p| p != usize::MAX)
+        };
+        let mut begins = vec![0usize; file_order.len() + 1];
+        for node in (0..count).filter(|&n| seen[n]) {
+            if let Some(p) = place(node) {
+                begins[p + 1] += 1;
+            }
+        }
+        for p in 0..file_order.len() {
+            begins[p + 1] += begins[p];
+        }
+        let mut order = vec![usize::MAX; begins.last().copied().unwrap_or(0)];
+        for node in (0..count).filter(|&n| seen[n]) {
+            if let Some(p) = place(node)
+                && let Some(slot) = order.get_mut(begins[p])
+            {
+                *slot = node;
+                begins[p] += 1;
+            }
+        }
+        self.order = order;
     }
 
     /// Every edge that takes a loop, as (from node, edge).
@@ -195,6 +238,19 @@ impl<'s> ConversationGraph<'s> {
 /// that leads back to a node on the current route of a depth-first walk from the start,
 /// trying each node's targets (choices, or a route's branches) in file order.
 pub fn scenario_loops(scenario: &ValidScenario) -> HashSet<(usize, usize)> {
+    walk_file(scenario).loops
+}
+
+/// The depth-first walk over the file's nodes that finds its loops.
+struct FileWalk {
+    /// The steps that lead back to a node on the walk's current route.
+    loops: HashSet<(usize, usize)>,
+    /// Each node's place in the walk's reverse post-order (`usize::MAX` when the start does
+    /// not reach it): every step that is not a loop leads to a later place.
+    order: Vec<usize>,
+}
+
+fn walk_file(scenario: &ValidScenario) -> FileWalk {
     const UNSEEN: u8 = 0;
     const ON_ROUTE: u8 = 1;
     const DONE: u8 = 2;
@@ -208,11 +264,15 @@ pub fn scenario_loops(scenario: &ValidScenario) -> HashSet<(usize, usize)> {
                 .collect()
         })
         .collect();
-    let mut back = HashSet::new();
+    let mut walk = FileWalk {
+        loops: HashSet::new(),
+        order: vec![usize::MAX; nodes.len()],
+    };
     let Some(start) = scenario.node_index(&scenario.scenario().start) else {
-        return back;
+        return walk;
     };
     let mut state = vec![UNSEEN; nodes.len()];
+    let mut finished = Vec::with_capacity(nodes.len());
     let mut route = vec![(start, 0usize)];
     state[start] = ON_ROUTE;
     while let Some(&mut (node, ref mut next)) = route.last_mut() {
@@ -225,18 +285,22 @@ pub fn scenario_loops(scenario: &ValidScenario) -> HashSet<(usize, usize)> {
                         route.push((to, 0));
                     }
                     ON_ROUTE => {
-                        back.insert((node, to));
+                        walk.loops.insert((node, to));
                     }
                     _ => {}
                 }
             }
             None => {
                 state[node] = DONE;
+                finished.push(node);
                 route.pop();
             }
         }
     }
-    back
+    for (place, &node) in finished.iter().rev().enumerate() {
+        walk.order[node] = place;
+    }
+    walk
 }
 
 /// The decision or ending a client in `state` ends up at from `node`, following routes, and
@@ -265,4 +329,54 @@ fn resolve(
     }
     passed.truncate(first);
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rulebook;
+    use crate::scenario::load_source;
+    use crate::scenario::synth::synth_scenario;
+
+    /// `order` holds every node reachable without a loop once, the start first, and every
+    /// edge that takes no loop goes forward in it: what the sweeps of `paths` rely on.
+    fn assert_order_is_topological(graph: &ConversationGraph) {
+        let mut position = vec![None; graph.nodes.len()];
+        for (p, &node) in graph.order.iter().enumerate() {
+            assert!(
+                position[node].is_none(),
+                "node {node} is in the order twice"
+            );
+            position[node] = Some(p);
+        }
+        assert_eq!(graph.order.first(), Some(&graph.start));
+        let mut reachable = 0;
+        for (from, edges) in graph.edges.iter().enumerate() {
+            let Some(here) = position[from] else {
+                continue;
+            };
+            reachable += 1;
+            for edge in edges.iter().filter(|e| !e.back) {
+                let there = position[edge.to].expect("a reached node is ordered");
+                assert!(here < there, "edge {from} → {} goes back", edge.to);
+            }
+        }
+        assert_eq!(reachable, graph.order.len());
+    }
+
+    #[test]
+    fn every_edge_but_the_loops_goes_forward_in_the_order() {
+        let rules = Rulebook::embedded().unwrap();
+        for seed in 0..40 {
+            for nodes in [2, 7, 30, 200] {
+                let text = synth_scenario(nodes, seed, &rules);
+                let scenario = load_source("synthetic.ron", &text, &rules).unwrap();
+                assert_order_is_topological(&ConversationGraph::new(&scenario));
+            }
+        }
+        for (name, text) in crate::scenario::library::embedded_sources() {
+            let scenario = load_source(&name, text, &rules).unwrap();
+            assert_order_is_topological(&ConversationGraph::new(&scenario));
+        }
+    }
 }

@@ -419,20 +419,15 @@ fn layer_cap(layer: usize) -> u8 {
 struct Dag {
     /// Edges of position `p` are `first[p]..first[p + 1]`.
     first: Vec<usize>,
-    target: Vec<usize>,
-    /// For each edge: its decision's stake, its gain, and whether it is a serious mistake.
-    stake: Vec<i64>,
-    gain: Vec<i64>,
-    serious: Vec<bool>,
+    /// The edges, packed: what every sweep reads.
+    steps: Vec<Step>,
     /// For each edge, its origin node and the edge itself, to rebuild paths.
     edge: Vec<(usize, usize)>,
     /// For each edge, its origin position.
     from: Vec<usize>,
-    /// The same edges packed for [`Dag::sweep_both`], which runs up to a hundred times.
-    steps: Vec<Step>,
 }
 
-/// One edge as the threshold sweeps read it: 16 bytes, four to a cache line.
+/// One edge as the sweeps read it: 16 bytes, four to a cache line.
 #[derive(Debug, Clone, Copy)]
 struct Step {
     target: u32,
@@ -448,18 +443,15 @@ impl Dag {
         for (p, &node) in graph.order.iter().enumerate() {
             position[node] = p;
         }
+        let edges: usize = graph.order.iter().map(|&n| graph.edges[n].len()).sum();
         let mut dag = Dag {
             first: Vec::with_capacity(graph.order.len() + 1),
-            target: Vec::new(),
-            stake: Vec::new(),
-            gain: Vec::new(),
-            serious: Vec::new(),
-            edge: Vec::new(),
-            from: Vec::new(),
-            steps: Vec::new(),
+            steps: Vec::with_capacity(edges),
+            edge: Vec::with_capacity(edges),
+            from: Vec::with_capacity(edges),
         };
         for (p, &node) in graph.order.iter().enumerate() {
-            dag.first.push(dag.target.len());
+            dag.first.push(dag.steps.len());
             for (i, edge) in graph.edges[node].iter().enumerate() {
                 // Every edge of a node in `order` that takes no loop leads to one in it.
                 let target = position[edge.to];
@@ -475,16 +467,12 @@ impl Dag {
                         stake: edge.stake,
                         serious: edge.serious,
                     });
-                    dag.target.push(target);
-                    dag.stake.push(i64::from(edge.stake));
-                    dag.gain.push(i64::from(edge.gain));
-                    dag.serious.push(edge.serious);
                     dag.edge.push((node, i));
                     dag.from.push(p);
                 }
             }
         }
-        dag.first.push(dag.target.len());
+        dag.first.push(dag.steps.len());
         dag
     }
 
@@ -547,16 +535,17 @@ impl Dag {
         for p in 0..n {
             let here = sweep.value[p];
             for e in self.first[p]..self.first[p + 1] {
-                let q = self.target[e];
-                let step = 200 * self.gain[e] - penalty * self.stake[e];
+                let step = self.steps[e];
+                let q = step.target as usize;
+                let delta = i64::from(step.gain) - penalty * i64::from(step.stake);
                 for (layer, &v) in here.iter().enumerate() {
                     if v == none {
                         continue;
                     }
-                    let to = layer_after(layer, self.serious[e]);
+                    let to = layer_after(layer, step.serious);
                     let there = &mut sweep.value[q][to];
-                    if (best && v + step > *there) || (!best && v + step < *there) {
-                        *there = v + step;
+                    if (best && v + delta > *there) || (!best && v + delta < *there) {
+                        *there = v + delta;
                         sweep.via[q][to] = (e, layer);
                     }
                 }
@@ -592,8 +581,8 @@ impl Dag {
         }
         for p in 0..self.len() {
             let here = count[p];
-            for e in self.first[p]..self.first[p + 1] {
-                let q = self.target[e];
+            for step in &self.steps[self.first[p]..self.first[p + 1]] {
+                let q = step.target as usize;
                 count[q] = count[q].add(here);
             }
         }
