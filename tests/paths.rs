@@ -1,6 +1,8 @@
 //! Path analysis: every listed path is scored by the grading code, loops are followed at most
 //! once and reported, the list stops at its limit, and the summary (best, worst, per-ending
-//! ranges and counts) agrees with brute force over every path on graphs of every shape.
+//! ranges and counts) agrees with brute force over every path on graphs of every shape, and
+//! paths drawn at random are real paths, graded as grading grades them, each as likely as any
+//! other.
 
 // Tests fail by panicking; that is their job.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -8,7 +10,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use composure::analysis::{Cut, PathEntry, PathsReport, Summary, list_paths, paths, summarise};
+use composure::analysis::audit::{PATH_LIMIT, PATH_SAMPLE, audit};
+use composure::analysis::{
+    Cut, PathEntry, PathsReport, Summary, list_paths, paths, sample_paths, summarise,
+};
 use composure::rules::{Rulebook, grade, headline, rating_cap, serious_cap};
 use composure::scenario::library::embedded_sources;
 use composure::scenario::synth::synth_scenario;
@@ -444,4 +449,89 @@ fn no_listed_path_visits_a_node_twice_even_when_the_client_comes_back_in_another
         "of {} listed paths, {revisiting} visit a node twice",
         report.listing.paths.len()
     );
+}
+
+/// How many loop-free listed paths have each (headline, ending).
+fn classes(report: &PathsReport) -> BTreeMap<(u8, String), usize> {
+    let mut classes = BTreeMap::new();
+    for path in report.listing.paths.iter().filter(|p| !p.loops_back) {
+        *classes
+            .entry((path.score, path.ending.clone()))
+            .or_insert(0) += 1;
+    }
+    classes
+}
+
+#[test]
+fn paths_drawn_at_random_are_real_paths_graded_alike_and_each_as_likely_as_any_other() {
+    let s = fixture("scenarios/rude-broken-washer.ron");
+    let report = paths(&s, &rules(), 20_000);
+    assert_eq!(report.listing.cut, None, "the test needs every path listed");
+    let classes = classes(&report);
+    let total: usize = classes.values().sum();
+    assert!(classes.len() >= 10, "too few kinds of path to tell a bias");
+    const DRAWS: usize = 20_000;
+    let drawn = sample_paths(&s, &rules(), DRAWS, 7);
+    assert_eq!(drawn.len(), DRAWS);
+    let mut seen: BTreeMap<(u8, String), usize> = BTreeMap::new();
+    for path in &drawn {
+        let class = (path.score, path.ending.clone());
+        assert!(
+            classes.contains_key(&class),
+            "drew a path scoring {} to {} that no listed path matches",
+            path.score,
+            path.ending
+        );
+        *seen.entry(class).or_insert(0) += 1;
+    }
+    // Each kind of path is drawn about as often as its share of all paths: within five
+    // standard errors of a fair draw (a biased draw, such as an even choice at each
+    // decision, misses by far more).
+    for (class, &count) in &classes {
+        let expected = count as f64 / total as f64;
+        let got = seen.get(class).copied().unwrap_or(0) as f64 / DRAWS as f64;
+        let error = (expected * (1.0 - expected) / DRAWS as f64).sqrt();
+        assert!(
+            (got - expected).abs() <= 5.0 * error + 0.001,
+            "{class:?}: drawn {got:.4} of the time, a fair draw gives {expected:.4}"
+        );
+    }
+    // The same seed draws the same paths.
+    assert_eq!(sample_paths(&s, &rules(), DRAWS, 7), drawn);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    #[test]
+    fn every_path_drawn_from_a_synthetic_scenario_is_one_of_its_paths(nodes in 2usize..16, seed in any::<u64>()) {
+        let text = synth_scenario(nodes, seed, &rules());
+        let s = load_source("synthetic.ron", &text, &rules()).unwrap();
+        let report = paths(&s, &rules(), 5_000);
+        prop_assume!(report.listing.cut.is_none());
+        let classes = classes(&report);
+        let drawn = sample_paths(&s, &rules(), 300, seed);
+        prop_assert_eq!(drawn.is_empty(), classes.is_empty());
+        for path in drawn {
+            prop_assert!(classes.contains_key(&(path.score, path.ending.clone())));
+        }
+    }
+}
+
+#[test]
+fn audit_counts_every_path_of_a_small_scenario_and_draws_from_a_large_one() {
+    let small = fixture("scenarios/rude-broken-washer.ron");
+    let large = fixture("scenarios/broadband-ninth-fault.ron");
+    assert!(summarise(&large, &rules()).paths.count > PATH_LIMIT as u128);
+    let figures = audit(&[small.clone(), large], &rules());
+    let [small_figures, large_figures] = &figures.scenarios[..] else {
+        panic!("two scenarios audited, two sets of figures");
+    };
+    assert!(small_figures.paths_complete && !small_figures.paths_sampled);
+    assert_eq!(
+        small_figures.paths,
+        list_paths(&small, &rules(), PATH_LIMIT).paths.len()
+    );
+    assert!(large_figures.paths_sampled && !large_figures.paths_complete);
+    assert_eq!(large_figures.paths, PATH_SAMPLE);
 }

@@ -14,7 +14,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-use super::paths::{list_paths, summarise};
+use super::paths::{list_paths, sample_paths, summarise};
 use crate::engine::{Conversation, Report};
 use crate::rules::Rulebook;
 use crate::rules::measures::{best_is_longest, has_second_defensible, longest};
@@ -26,10 +26,14 @@ pub const RANDOM_WALKS: u32 = 2_000;
 pub const RANDOM_SEED: u64 = 0x00C0_4905;
 /// A walk that makes more decisions than this is going round a loop and is dropped.
 pub const MAX_WALK: usize = 200;
-/// At most this many paths are listed for the counted path figures; past it they cover the
-/// first ones, and say so. Whether any path at all pairs a high score with a bad ending is
-/// exact however many paths there are (from the paths summary).
+/// A scenario with at most this many loop-free paths has its path figures counted over every
+/// path. Past it they come from [`PATH_SAMPLE`] paths drawn at random, each path as likely as
+/// any other, from [`RANDOM_SEED`], and say so. Whether any path at all pairs a high score
+/// with a bad ending is exact however many paths there are (from the paths summary).
 pub const PATH_LIMIT: usize = 20_000;
+/// How many paths the figures of a scenario with more than [`PATH_LIMIT`] paths are drawn
+/// from.
+pub const PATH_SAMPLE: usize = 2_000;
 /// A headline this high next to a Poor or Fail ending is a contradiction.
 pub const HIGH_SCORE: u8 = 70;
 
@@ -64,10 +68,13 @@ pub struct ScenarioAudit {
     /// The random trainee's expected headline, and how often they reach the best ending.
     pub random_expected_score: f64,
     pub random_best_ending: f64,
-    /// Loop-free paths looked at, and whether that is all of them.
+    /// Paths looked at, and whether that is all of them.
     pub paths: usize,
     pub paths_complete: bool,
-    /// Listed paths whose headline is at least [`HIGH_SCORE`] with a Poor or Fail ending.
+    /// Whether the paths looked at were drawn at random ([`PATH_SAMPLE`] of them), as for a
+    /// scenario with more than [`PATH_LIMIT`] paths.
+    pub paths_sampled: bool,
+    /// Paths looked at whose headline is at least [`HIGH_SCORE`] with a Poor or Fail ending.
     pub high_score_bad_ending: usize,
     /// The highest headline of any path, listed or not, that ends Poor or Fail (exact).
     pub best_bad_ending_score: Option<u8>,
@@ -158,18 +165,36 @@ fn audit_one(scenario: &ValidScenario, rules: &Rulebook) -> (ScenarioAudit, [u64
     }
     let finished_f = f64::from(finished.max(1));
 
-    let listing = list_paths(scenario, rules, PATH_LIMIT);
-    let rated: Vec<(u8, Rating)> = listing
-        .paths
-        .iter()
-        .filter_map(|p| Some((p.score, scenario.node(&p.ending)?.rating(kind)?)))
-        .collect();
+    let summary = summarise(scenario, rules);
+    let rating = |ending: &str| scenario.node(ending)?.rating(kind);
+    // Every path when there are few enough; else a fair draw of them.
+    let few = !summary.paths.more_than && summary.paths.count <= PATH_LIMIT as u128;
+    let listing = few
+        .then(|| list_paths(scenario, rules, PATH_LIMIT))
+        .filter(|listing| listing.cut.is_none());
+    let (rated, paths_complete): (Vec<(u8, Rating)>, bool) = match &listing {
+        Some(listing) => (
+            listing
+                .paths
+                .iter()
+                .filter_map(|p| Some((p.score, rating(&p.ending)?)))
+                .collect(),
+            true,
+        ),
+        None => (
+            sample_paths(scenario, rules, PATH_SAMPLE, RANDOM_SEED)
+                .iter()
+                .filter_map(|p| Some((p.score, rating(&p.ending)?)))
+                .collect(),
+            false,
+        ),
+    };
     let high_bad = rated
         .iter()
         .filter(|(s, r)| *s >= HIGH_SCORE && !r.is_good())
         .count();
     let concordance = concordance(&rated);
-    let best_bad = summarise(scenario, rules)
+    let best_bad = summary
         .endings
         .iter()
         .filter(|e| !e.rating.is_good() && e.paths.count > 0)
@@ -185,8 +210,9 @@ fn audit_one(scenario: &ValidScenario, rules: &Rulebook) -> (ScenarioAudit, [u64
         always_longest,
         random_expected_score: total / finished_f,
         random_best_ending: f64::from(best) / finished_f,
-        paths: listing.paths.len(),
-        paths_complete: listing.cut.is_none(),
+        paths: rated.len(),
+        paths_complete,
+        paths_sampled: !paths_complete,
         high_score_bad_ending: high_bad,
         best_bad_ending_score: best_bad,
         better_ending_scores_higher: (concordance[1] > 0)

@@ -10,5 +10,5 @@ pub mod paths;
 pub use graph::{ConversationGraph, Edge};
 pub use paths::{
     Cut, EndingSummary, Extreme, Listing, LoopEdge, PathCount, PathEntry, PathsReport, Pieces,
-    SEARCH_STEPS, SeriousMistake, Summary, list_paths, paths, summarise,
+    SEARCH_STEPS, SampledPath, SeriousMistake, Summary, list_paths, paths, sample_paths, summarise,
 };

@@ -39,7 +39,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::graph::{ConversationGraph, Edge};
-use crate::rules::{Grade, Rulebook, grade, rating_cap, serious_cap};
+use crate::rules::{Grade, Rulebook, grade, headline, rating_cap, serious_cap};
 use crate::scenario::{Node, Outcome, Rating, ValidScenario};
 
 /// How many choices the listing may try before it gives up looking for more paths. Only a
@@ -270,6 +270,150 @@ pub fn summarise(scenario: &ValidScenario, rules: &Rulebook) -> Summary {
     summary(&ConversationGraph::new(scenario), scenario, rules)
 }
 
+/// A loop-free path drawn at random, graded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SampledPath {
+    /// The headline.
+    pub score: u8,
+    /// The ending reached.
+    pub ending: String,
+}
+
+/// `n` loop-free paths drawn at random from `seed`, each of the scenario's loop-free paths as
+/// likely as any other, each graded by [`grade`]. Empty when no path ends.
+///
+/// A path is drawn by walking from the start and taking each choice with the share of the
+/// paths to an ending that go on through it: one sweep backwards counts them for every node
+/// (as logarithms, since a large scenario has more paths than any integer holds). So the
+/// cost is one linear sweep and then each path's length, however many paths there are.
+pub fn sample_paths(
+    scenario: &ValidScenario,
+    rules: &Rulebook,
+    n: usize,
+    seed: u64,
+) -> Vec<SampledPath> {
+    use rand::{RngExt, SeedableRng};
+    let graph = ConversationGraph::new(scenario);
+    if graph.is_ending(graph.start) {
+        let ending = node_id(&graph, graph.start).to_owned();
+        let (score, _) = grade_path(&graph, scenario, rules, &[], &ending);
+        return vec![SampledPath { score, ending }; n];
+    }
+    let dag = Dag::new(&graph);
+    let ends = |p: usize| {
+        graph
+            .order
+            .get(p)
+            .is_some_and(|&node| graph.is_ending(node))
+    };
+    // ln(the number of paths from each position to an ending); -inf where none go on.
+    let mut onward = vec![f64::NEG_INFINITY; dag.len()];
+    for p in (0..dag.len()).rev() {
+        if ends(p) {
+            onward[p] = 0.0;
+            continue;
+        }
+        let targets = || {
+            dag.steps[dag.first[p]..dag.first[p + 1]]
+                .iter()
+                .map(|s| onward[s.target as usize])
+                .filter(|l| l.is_finite())
+        };
+        let Some(top) = targets().reduce(f64::max) else {
+            continue;
+        };
+        onward[p] = top + targets().map(|l| (l - top).exp()).sum::<f64>().ln();
+    }
+    if onward.first().is_none_or(|l| !l.is_finite()) {
+        return Vec::new();
+    }
+    // For each edge, the share of the paths from its origin that go on through it, added up
+    // over the origin's edges so far: a draw in [0, 1) picks the first edge whose running
+    // share passes it (the last edge with paths on takes what rounding leaves).
+    let mut share = vec![f64::NAN; dag.steps.len()];
+    for p in 0..dag.len() {
+        let mut total = 0.0;
+        for e in dag.first[p]..dag.first[p + 1] {
+            let l = onward[dag.steps[e].target as usize];
+            if l.is_finite() {
+                total += (l - onward[p]).exp();
+                share[e] = total;
+            }
+        }
+        if let Some(last) = share[dag.first[p]..dag.first[p + 1]]
+            .iter_mut()
+            .rev()
+            .find(|s| !s.is_nan())
+        {
+            *last = f64::INFINITY;
+        }
+    }
+    let client = scenario.scenario().client_type;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    // Every walker goes forward, so they all walk together in one sweep over the positions:
+    // the walkers waiting at each position are a list (`waiting` holds the first, `behind`
+    // the next of each), and each takes its next step when the sweep reaches it. Each
+    // walker's draws are its own, so each path is as likely as in a walk alone, and the
+    // sweep reads the graph in order, as the summary's passes do, rather than jumping
+    // through it once per path.
+    const NOBODY: u32 = u32::MAX;
+    let mut waiting = vec![NOBODY; dag.len()];
+    let mut behind = vec![NOBODY; n];
+    // Each walker's path so far: (Σ stake, Σ gain), decisions and serious mistakes, as the
+    // summary reads a path; its headline is then what grading gives it (tests/paths.rs
+    // checks both).
+    let mut sums = vec![(0i64, 0i64, 0usize, 0usize); n];
+    let mut arrived = vec![usize::MAX; n];
+    for walker in (0..n).rev() {
+        behind[walker] = waiting[0];
+        waiting[0] = u32::try_from(walker).unwrap_or(NOBODY);
+    }
+    for p in 0..dag.len() {
+        let mut walker = std::mem::replace(&mut waiting[p], NOBODY);
+        while walker != NOBODY {
+            let w = walker as usize;
+            walker = behind[w];
+            if ends(p) {
+                arrived[w] = p;
+                continue;
+            }
+            let draw: f64 = rng.random();
+            let Some(e) = (dag.first[p]..dag.first[p + 1]).find(|&e| share[e] > draw) else {
+                continue;
+            };
+            let step = dag.steps[e];
+            let (stake, gain, decisions, serious) = &mut sums[w];
+            *stake += i64::from(step.stake);
+            *gain += i64::from(step.gain) / 200;
+            *decisions += 1;
+            *serious += usize::from(step.serious);
+            let to = step.target as usize;
+            behind[w] = waiting[to];
+            waiting[to] = w as u32;
+        }
+    }
+    let mut sampled = Vec::with_capacity(n);
+    for (&p, &(stake, gain, decisions, serious)) in arrived.iter().zip(&sums) {
+        let Some(&node) = graph.order.get(p) else {
+            continue;
+        };
+        let cap = graph
+            .nodes
+            .get(node)
+            .and_then(|n| n.rating(client))
+            .map_or(100, rating_cap);
+        sampled.push(SampledPath {
+            score: headline(
+                handling_of(stake, gain, decisions),
+                cap,
+                serious_cap(serious),
+            ),
+            ending: node_id(&graph, node).to_owned(),
+        });
+    }
+    sampled
+}
+
 fn node_id<'g>(graph: &'g ConversationGraph, node: usize) -> &'g str {
     graph.nodes.get(node).map_or("", |n| n.id())
 }
@@ -389,6 +533,19 @@ fn mark(visiting: &mut [bool], routes: &[usize], to: usize, on: bool) {
         if let Some(v) = visiting.get_mut(p) {
             *v = on;
         }
+    }
+}
+
+/// The handling score of a path with these sums over its `decisions`, as grading rounds it:
+/// the highest `k` with `200·gain − (2k − 1)·stake ≥ 0`; 100 when nothing was at stake, 0
+/// with no decision at all.
+fn handling_of(stake: i64, gain: i64, decisions: usize) -> u8 {
+    if decisions == 0 {
+        0
+    } else if stake <= 0 {
+        100
+    } else {
+        u8::try_from(((200 * gain + stake) / (2 * stake)).clamp(0, 100)).unwrap_or(100)
     }
 }
 

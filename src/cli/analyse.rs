@@ -10,7 +10,7 @@ use anyhow::Result;
 
 use super::commands::{find, load_library, plural, print_out, table, warn_problems};
 use super::{GraphFormat, PathsFormat};
-use crate::analysis::audit::{Audit, HIGH_SCORE, audit};
+use crate::analysis::audit::{Audit, HIGH_SCORE, PATH_LIMIT, PATH_SAMPLE, audit};
 use crate::analysis::{Cut, PathsReport, Pieces, SEARCH_STEPS, paths};
 use crate::export::{Dot, Mermaid, render};
 use crate::i18n::Lang;
@@ -288,13 +288,16 @@ pub fn audit_text(report: &Audit) -> String {
                 if walk.best_ending { " (best)" } else { "" }
             ),
             format!("{:.0}", s.random_expected_score),
-            // Exact from the summary when any path pairs the two; else the count listed.
+            // Exact from the summary when no path pairs the two; else the paths counted,
+            // of every path or of those drawn.
             match s.best_bad_ending_score {
-                Some(best) if best >= HIGH_SCORE => format!(
-                    "{}{} (up to {best})",
-                    s.high_score_bad_ending,
-                    if s.paths_complete { "" } else { "+" }
+                Some(best) if best >= HIGH_SCORE && s.paths_sampled => format!(
+                    "{} of {} drawn (up to {best})",
+                    s.high_score_bad_ending, s.paths
                 ),
+                Some(best) if best >= HIGH_SCORE => {
+                    format!("{} (up to {best})", s.high_score_bad_ending)
+                }
                 _ => "0".to_owned(),
             },
             concord(s.better_ending_scores_higher),
@@ -325,6 +328,14 @@ pub fn audit_text(report: &Audit) -> String {
         report.high_score_bad_ending,
         concord(report.better_ending_scores_higher),
     );
+    let sampled = report.scenarios.iter().filter(|s| s.paths_sampled).count();
+    if sampled > 0 {
+        let _ = writeln!(
+            out,
+            "For the {} with more than {PATH_LIMIT} paths, the path figures come from {PATH_SAMPLE} paths drawn at random (every path as likely, the same draw on every run).",
+            plural(sampled, "scenario"),
+        );
+    }
     out
 }
 
