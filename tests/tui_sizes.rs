@@ -14,7 +14,7 @@ use composure::rules::Rulebook;
 use composure::scenario::{Choice, Library, Node};
 use composure::tui::keymap::Action;
 use composure::tui::theme::MONO;
-use composure::tui::{App, MIN_HEIGHT, MIN_WIDTH, Screen, draw};
+use composure::tui::{Briefing, Debrief, Home, MIN_HEIGHT, MIN_WIDTH, Play, Stack};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -50,7 +50,7 @@ fn answer_panel(rows: &[String]) -> Vec<String> {
 }
 
 struct Player {
-    app: App,
+    app: Stack,
     terminal: Terminal<TestBackend>,
     what: String,
 }
@@ -63,14 +63,18 @@ impl Player {
 
     fn draw(&mut self) {
         let app = &self.app;
-        self.terminal.draw(|frame| draw(app, frame)).unwrap();
+        self.terminal.draw(|frame| app.draw(frame, NOW)).unwrap();
     }
 
-    fn play(&self) -> &composure::tui::Play {
-        match &self.app.screen {
-            Screen::Conversation(play) => play,
-            _ => panic!("{}: not in a conversation", self.what),
+    fn play(&self) -> &Play {
+        match self.app.top::<Play>() {
+            Some(play) => play,
+            None => panic!("{}: not in a conversation", self.what),
         }
+    }
+
+    fn home(&self) -> &Home {
+        self.app.find::<Home>().unwrap()
     }
 
     fn choices(&self) -> Vec<Choice> {
@@ -138,7 +142,7 @@ impl Player {
     /// Reads the consequence panel to its end; checks the prompt to continue is on screen
     /// at every frame and that the consequence and coaching were shown in full.
     fn read_consequence(&mut self, choice: &Choice) {
-        let continue_ = self.app.strings.press_continue.clone();
+        let continue_ = self.app.cx.strings.press_continue.clone();
         let mut seen: std::collections::BTreeMap<usize, String> = Default::default();
         loop {
             let panel = answer_panel(&rows(&self.terminal));
@@ -148,7 +152,7 @@ impl Player {
                 "{}: no {continue_:?} below {panel:?}",
                 self.what
             );
-            let limit = self.app.scroll_limit.get();
+            let limit = self.play().panel_limit.get();
             let top = self.play().panel_scroll.min(limit);
             for (i, row) in text.iter().enumerate() {
                 seen.insert(usize::from(top) + i, row.clone());
@@ -173,7 +177,7 @@ fn play_everything(width: u16, height: u16) {
     for lang in Lang::ALL {
         let rules = Rulebook::embedded_in(lang).unwrap();
         let library = Library::embedded(&rules);
-        let app = App::new(
+        let app = composure::tui::trainer(
             library,
             rules,
             Feedback::Now,
@@ -188,15 +192,15 @@ fn play_everything(width: u16, height: u16) {
             what: String::new(),
         };
         player.draw();
-        let count = player.app.entries().len();
+        let count = player.home().entries().len();
         assert!(count > 0);
         for n in 0..count {
-            let entry = player.app.entries()[n].clone();
-            let id = player.app.scenarios[entry.index].id().to_owned();
+            let entry = player.home().entries()[n].clone();
+            let id = player.home().scenarios[entry.index].id().to_owned();
             player.what = format!("{id} ({}) at {width}×{height}", lang.code());
-            player.app.home_selected = n;
+            player.app.find_mut::<Home>().unwrap().selected = n;
             player.press(Action::Confirm);
-            assert!(matches!(player.app.screen, Screen::Briefing { .. }));
+            assert!(player.app.top::<Briefing>().is_some());
             player.press(Action::Confirm);
             let mut decision = 0;
             while !player.play().conversation.is_finished() {
@@ -218,16 +222,16 @@ fn play_everything(width: u16, height: u16) {
                 .iter()
                 .map(|r| squeezed(r))
                 .collect();
-            let over = squeezed(&player.app.strings.conversation_over);
+            let over = squeezed(&player.app.cx.strings.conversation_over);
             assert!(panel.contains(&over), "{}: {panel:?}", player.what);
             player.press(Action::Confirm);
             assert!(
-                matches!(player.app.screen, Screen::Debrief(_)),
+                player.app.top::<Debrief>().is_some(),
                 "{}: no debrief",
                 player.what
             );
             player.press(Action::Confirm);
-            assert!(matches!(player.app.screen, Screen::Home));
+            assert!(player.app.top::<Home>().is_some());
         }
     }
 }
@@ -246,7 +250,7 @@ fn every_shipped_scenario_reads_in_full_at_the_minimum_size() {
 fn a_digit_for_an_option_out_of_view_brings_it_into_view_instead_of_answering() {
     let lang = Lang::En;
     let rules = Rulebook::embedded_in(lang).unwrap();
-    let app = App::new(
+    let app = composure::tui::trainer(
         Library::embedded(&rules),
         rules,
         Feedback::Now,
@@ -285,7 +289,7 @@ fn a_digit_for_an_option_out_of_view_brings_it_into_view_instead_of_answering() 
 fn the_help_scrolls_to_its_last_line_at_the_minimum_size() {
     let lang = Lang::Ru;
     let rules = Rulebook::embedded_in(lang).unwrap();
-    let app = App::new(
+    let app = composure::tui::trainer(
         Library::embedded(&rules),
         rules,
         Feedback::Now,
@@ -312,7 +316,7 @@ fn the_help_scrolls_to_its_last_line_at_the_minimum_size() {
         }
         player.press(Action::Down);
     }
-    let strings = player.app.strings;
+    let strings = player.app.cx.strings;
     for text in [&strings.help_text.suspend, &strings.help_text.choose] {
         for word in text.split_whitespace() {
             assert!(seen.contains(word), "{word:?} of {text:?} never shown");
