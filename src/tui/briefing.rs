@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::conversation::{Play, Setup};
-use super::keymap::{self, Action, Binding};
+use super::keymap::{Action, Binding, Does, ENDS, ENTER, ESC, HELP, PAGES, QUIT, UP_DOWN, bind};
 use super::screen::{Context, Screen, Update, scroll_by};
 use super::text::{clean, hanging, wrap};
 use super::view::{panel, scrolled};
@@ -25,6 +25,17 @@ pub struct Briefing {
     /// How the conversation will be played.
     pub setup: Setup,
 }
+
+/// The briefing's keys.
+pub const BRIEFING: &[Binding] = &[
+    bind("Enter", ENTER, Does::Begin),
+    bind("↑↓", UP_DOWN, Does::Scroll),
+    bind("PgUp PgDn", PAGES, Does::Page),
+    bind("Home End", ENDS, Does::Ends),
+    bind("Esc", ESC, Does::Back),
+    HELP,
+    QUIT,
+];
 
 impl Briefing {
     pub fn new(scenario: Arc<ValidScenario>, setup: Setup) -> Briefing {
@@ -52,7 +63,7 @@ impl Briefing {
 
 impl Screen for Briefing {
     fn bindings(&self) -> &'static [Binding] {
-        keymap::BRIEFING
+        BRIEFING
     }
 
     fn update(&mut self, action: Action, _cx: &Context, now: Millis) -> Update {

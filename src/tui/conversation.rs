@@ -16,13 +16,14 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::debrief::Debrief;
-use super::keymap::{self, Action, Binding};
+use super::keymap::{Action, Binding, Does, ENTER, ESC, HELP, PAGES, QUIT, UP_DOWN, bind, digits};
 use super::screen::{Context, Effect, PAGE, Screen, Update};
 use super::text::{clean, hanging, truncate};
 use super::view::{centred, more_signs, panel};
 use crate::engine::{Conversation, Feedback, Millis, Place, Report};
 use crate::i18n::fill;
 use crate::scenario::{Choice, Node, STATE_MAX, STATE_MIN, ValidScenario, Verdict};
+use ratatui::crossterm::event::KeyCode;
 
 /// How a conversation is played, as whoever opens it decides: the trainer, or a drill.
 #[derive(Debug, Clone, Copy)]
@@ -59,6 +60,55 @@ pub struct Play {
     /// The "leave this conversation?" question is open; `true` quits after leaving.
     pub confirm_leave: Option<bool>,
 }
+
+/// The options in front of the trainee.
+pub const CONVERSATION: &[Binding] = &[
+    digits(Does::Choose),
+    bind(
+        "↑↓ Enter",
+        &[
+            (KeyCode::Up, Action::Up),
+            (KeyCode::Char('k'), Action::Up),
+            (KeyCode::Down, Action::Down),
+            (KeyCode::Char('j'), Action::Down),
+            (KeyCode::Enter, Action::Confirm),
+        ],
+        Does::Select,
+    ),
+    bind("PgUp/PgDn", PAGES, Does::History),
+    bind("Esc", ESC, Does::Leave),
+    HELP,
+    QUIT,
+];
+
+/// After an answer: what happened, and the coaching.
+pub const CONSEQUENCE: &[Binding] = &[
+    bind("Enter", ENTER, Does::Continue),
+    bind("↑↓", UP_DOWN, Does::ScrollHappened),
+    bind("PgUp/PgDn", PAGES, Does::History),
+    bind("Esc", ESC, Does::Leave),
+    HELP,
+    QUIT,
+];
+
+/// The client's last words, before the debrief.
+pub const THE_END: &[Binding] = &[
+    bind("Enter", ENTER, Does::Debrief),
+    bind("PgUp/PgDn", PAGES, Does::History),
+    bind("Esc", ESC, Does::Leave),
+    HELP,
+    QUIT,
+];
+
+/// "Leave this conversation?"
+pub const CONFIRM_LEAVE: &[Binding] = &[
+    bind("y", &[(KeyCode::Char('y'), Action::Yes)], Does::YesLeave),
+    bind(
+        "n",
+        &[(KeyCode::Char('n'), Action::No), (KeyCode::Esc, Action::No)],
+        Does::NoStay,
+    ),
+];
 
 impl Play {
     /// A conversation on screen from its first line.
@@ -188,13 +238,13 @@ impl Play {
 impl Screen for Play {
     fn bindings(&self) -> &'static [Binding] {
         if self.confirm_leave.is_some() {
-            keymap::CONFIRM_LEAVE
+            CONFIRM_LEAVE
         } else if self.showing_consequence {
-            keymap::CONSEQUENCE
+            CONSEQUENCE
         } else if self.conversation.is_finished() {
-            keymap::THE_END
+            THE_END
         } else {
-            keymap::CONVERSATION
+            CONVERSATION
         }
     }
 

@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 
 use super::briefing::Briefing;
 use super::conversation::Setup;
-use super::keymap::{Action, Binding};
+use super::keymap::{Action, Binding, Does, ENDS, ENTER, ENTER_ESC, HELP, QUIT, bind};
 use super::screen::{Context, Screen, Update, scroll_by};
 use super::text::{clean, hanging, wrap};
 use super::view::{panel, scrolled};
@@ -23,6 +23,7 @@ use crate::i18n::fill;
 use crate::labels;
 use crate::rules::RuleScope;
 use crate::scenario::{Rating, ValidScenario};
+use ratatui::crossterm::event::KeyCode;
 
 pub struct Debrief {
     pub report: Report,
@@ -35,6 +36,66 @@ pub struct Debrief {
     /// The scenario and how it was played, for playing it again (where the keys offer it).
     pub again: Option<(Arc<ValidScenario>, Setup)>,
 }
+
+/// Scrolling through the debrief.
+const DEBRIEF_SCROLL: Binding = bind(
+    "↑↓ PgUp PgDn",
+    &[
+        (KeyCode::Up, Action::Up),
+        (KeyCode::Char('k'), Action::Up),
+        (KeyCode::Down, Action::Down),
+        (KeyCode::Char('j'), Action::Down),
+        (KeyCode::PageUp, Action::PageUp),
+        (KeyCode::PageDown, Action::PageDown),
+        (KeyCode::Char(' '), Action::PageDown),
+    ],
+    Does::Scroll,
+);
+
+/// The trainer's own debrief, after a conversation: home, or play it again.
+pub const DEBRIEF: &[Binding] = &[
+    DEBRIEF_SCROLL,
+    bind("r", &[(KeyCode::Char('r'), Action::Again)], Does::Again),
+    bind(
+        "Enter",
+        &[
+            (KeyCode::Enter, Action::Confirm),
+            (KeyCode::Esc, Action::Back),
+            (KeyCode::Backspace, Action::Back),
+        ],
+        Does::Home,
+    ),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT,
+];
+
+/// A drill's debrief between two scenarios: on to the next.
+pub const DRILL_DEBRIEF: &[Binding] = &[
+    DEBRIEF_SCROLL,
+    bind("Enter", ENTER, Does::Next),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT,
+];
+
+/// A finished scenario's debrief, opened again from a drill's summary.
+pub const REVIEW: &[Binding] = &[
+    DEBRIEF_SCROLL,
+    bind("Enter", ENTER_ESC, Does::BackToSummary),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT,
+];
+
+/// A past session's transcript, opened from the history.
+pub const REPLAY: &[Binding] = &[
+    DEBRIEF_SCROLL,
+    bind("Enter", ENTER_ESC, Does::BackToHistory),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT,
+];
 
 impl Debrief {
     pub fn new(

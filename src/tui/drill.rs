@@ -21,8 +21,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::briefing::Briefing;
 use super::conversation::Setup;
+use super::debrief::DRILL_DEBRIEF;
 use super::drill_summary::DrillSummary;
-use super::keymap::{self, Action, Binding};
+use super::keymap::{Action, Binding, Does, ENTER, HELP, QUIT_OR_ESC, bind};
 use super::screen::{Context, ResultId, Screen, Update};
 use super::text::{clean, template, truncate};
 use super::view::panel;
@@ -125,7 +126,7 @@ impl DrillCard {
             feedback: self.plan.feedback,
             // Between scenarios the debrief leads on to the next; nothing is played again.
             // With the coaching at the end, there is none until the summary.
-            debrief: (self.plan.feedback == Feedback::Now).then_some(keymap::DRILL_DEBRIEF),
+            debrief: (self.plan.feedback == Feedback::Now).then_some(DRILL_DEBRIEF),
         };
         let fallback = item.scenario.scenario().language != cx.lang.code();
         let notice =
@@ -261,7 +262,7 @@ impl DrillCard {
 
 impl Screen for DrillCard {
     fn bindings(&self) -> &'static [Binding] {
-        keymap::DRILL_INTRO
+        DRILL_INTRO
     }
 
     fn update(&mut self, action: Action, cx: &Context, _now: Millis) -> Update {
@@ -326,6 +327,9 @@ impl Screen for DrillCard {
         rest
     }
 }
+
+/// The drill's opening card.
+pub const DRILL_INTRO: &[Binding] = &[bind("Enter", ENTER, Does::DrillBegin), HELP, QUIT_OR_ESC];
 
 #[cfg(test)]
 mod tests {

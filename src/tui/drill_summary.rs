@@ -10,8 +10,9 @@ use ratatui::widgets::{Cell as TableCell, Row, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
 use super::debrief::Debrief;
+use super::debrief::REVIEW;
 use super::drill::{Finished, Saved};
-use super::keymap::{self, Action, Binding};
+use super::keymap::{Action, Binding, Does, ENTER, HELP, QUIT_OR_ESC, UP_DOWN, bind, digits};
 use super::screen::{Context, ResultId, Screen, Update};
 use super::text::{template, truncate};
 use super::theme::Theme;
@@ -28,6 +29,15 @@ pub struct DrillSummary {
     /// The highlighted row.
     pub selected: usize,
 }
+
+/// The summary's keys.
+pub const DRILL_SUMMARY: &[Binding] = &[
+    bind("↑↓", UP_DOWN, Does::MoveList),
+    bind("Enter", ENTER, Does::DrillReview),
+    digits(Does::ReviewNumbered),
+    HELP,
+    QUIT_OR_ESC,
+];
 
 impl DrillSummary {
     pub fn new(plan: DrillPlan, trainee: String, results: Vec<Finished>) -> DrillSummary {
@@ -54,7 +64,7 @@ impl DrillSummary {
     /// The selected scenario's debrief, over the summary.
     fn review(&self) -> Update {
         match self.results.get(self.selected) {
-            Some(result) => Update::push(Debrief::new(result.report.clone(), keymap::REVIEW, None)),
+            Some(result) => Update::push(Debrief::new(result.report.clone(), REVIEW, None)),
             None => Update::none(),
         }
     }
@@ -177,7 +187,7 @@ impl DrillSummary {
 
 impl Screen for DrillSummary {
     fn bindings(&self) -> &'static [Binding] {
-        keymap::DRILL_SUMMARY
+        DRILL_SUMMARY
     }
 
     fn update(&mut self, action: Action, _cx: &Context, _now: Millis) -> Update {

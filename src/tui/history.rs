@@ -11,8 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::debrief::Debrief;
-use super::keymap::{self, Action, Binding};
+use super::debrief::{Debrief, REPLAY};
+use super::keymap::{Action, Binding, Does, ENDS, ENTER, HELP, PAGES, QUIT_OR_ESC, UP_DOWN, bind};
 use super::screen::{Context, Screen, Update};
 use super::text::{pad, truncate};
 use super::view::panel;
@@ -39,6 +39,16 @@ pub struct History {
     pub selected: usize,
 }
 
+/// The history's keys.
+pub const HISTORY: &[Binding] = &[
+    bind("↑↓", UP_DOWN, Does::MoveList),
+    bind("Enter", ENTER, Does::Transcript),
+    bind("PgUp PgDn", PAGES, Does::Page),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT_OR_ESC,
+];
+
 impl History {
     pub fn new(data: HistoryData) -> History {
         History { data, selected: 0 }
@@ -57,7 +67,7 @@ impl History {
             return Update::notice(cx.strings.history.unreadable.clone());
         };
         // A transcript leads back to the history, and is not played again from here.
-        Update::push(Debrief::new(report.clone(), keymap::REPLAY, None))
+        Update::push(Debrief::new(report.clone(), REPLAY, None))
     }
 
     fn draw_list_screen(&self, frame: &mut Frame, body: Rect, cx: &Context) {
@@ -260,7 +270,7 @@ impl History {
 
 impl Screen for History {
     fn bindings(&self) -> &'static [Binding] {
-        keymap::HISTORY
+        HISTORY
     }
 
     fn update(&mut self, action: Action, cx: &Context, _now: Millis) -> Update {

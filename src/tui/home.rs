@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::briefing::Briefing;
 use super::conversation::Setup;
-use super::keymap::{self, Action, Binding};
+use super::keymap::{Action, Binding, Does, ENDS, ENTER, HELP, QUIT, UP_DOWN, bind, digits};
 use super::screen::{Context, Screen, Update};
 use super::text::{truncate, wrap};
 use super::view::panel;
@@ -24,6 +24,7 @@ use crate::labels;
 use crate::lang::Lang;
 use crate::scenario::measure::best_path_decisions;
 use crate::scenario::{ClientType, Library, Problem, ValidScenario};
+use ratatui::crossterm::event::KeyCode;
 
 /// Which languages the home screen lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,26 @@ pub struct Home {
     /// How the scenarios opened from here are played.
     pub setup: Setup,
 }
+
+/// The home screen's keys.
+pub const HOME: &[Binding] = &[
+    bind("↑↓", UP_DOWN, Does::MoveList),
+    bind("Enter", ENTER, Does::Open),
+    digits(Does::OpenNumbered),
+    bind("Home End", ENDS, Does::Ends),
+    bind(
+        "t",
+        &[(KeyCode::Char('t'), Action::FilterType)],
+        Does::FilterType,
+    ),
+    bind(
+        "l",
+        &[(KeyCode::Char('l'), Action::FilterLanguage)],
+        Does::FilterLanguage,
+    ),
+    HELP,
+    QUIT,
+];
 
 impl Home {
     pub fn new(library: Library, lang: Lang, setup: Setup) -> Home {
@@ -141,7 +162,7 @@ impl Home {
 
 impl Screen for Home {
     fn bindings(&self) -> &'static [Binding] {
-        keymap::HOME
+        HOME
     }
 
     fn update(&mut self, action: Action, cx: &Context, _now: Millis) -> Update {

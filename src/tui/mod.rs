@@ -1,12 +1,50 @@
-//! The terminal interface: turns keys into actions, hands them to the screen's `update`, and
+//! The terminal interface: turns keys into actions, hands them to the screen on top, and
 //! redraws. It waits on the next key or signal rather than polling, so an idle trainer uses
 //! no CPU. Whatever ends it (quitting, Ctrl-C, a panic, SIGTERM or SIGHUP, a closed terminal)
 //! gives the terminal back as it was, or lets go of one that is gone, after saving every
 //! finished conversation; Ctrl-Z suspends it properly (see `docs/robustness.md`).
 //!
-//! The trainer, a drill and the history are stacks of screens under one contract
-//! ([`Screen`]), run by one event loop (`event_loop`); each screen's keys are one table in
-//! [`keymap`].
+//! ## Screens
+//!
+//! The trainer, a drill and the history are each a [`Stack`] of screens, run by the one
+//! event loop (`event_loop`). A screen is a type that implements [`Screen`]: its key
+//! bindings, `update` (an action in, an [`Update`](screen::Update) out), and `draw`. The
+//! top screen takes the keys; an update opens a screen over it (`Push`), closes it (`Pop`,
+//! which resumes the one below) or swaps it (`Replace`). What reaches beyond a screen goes
+//! back to the loop as an [`Effect`](screen::Effect): a finished conversation to save (at
+//! its last answer), a notice, quitting. The stack does for every screen alike what none
+//! does for itself: help (`?`) listing the screen's own bindings, notices in place of the
+//! legend, the "too small" screen (only help and quit act there), a watched file's load
+//! errors, and asking the screen before quitting (`q`, [`Screen::quit`]).
+//!
+//! | stack | bottom | opened over it |
+//! |---|---|---|
+//! | trainer | [`Home`] | [`Briefing`], replaced by [`Play`], replaced by [`Debrief`] |
+//! | drill | [`DrillCard`] (replaced by [`DrillSummary`] at the end) | each scenario as in the trainer; a reopened [`Debrief`] over the summary |
+//! | history | [`History`] | a session's [`Debrief`] |
+//!
+//! ## Adding a screen
+//!
+//! A new screen is one new file in `src/tui`, plus its `mod` line here:
+//!
+//! 1. A type holding everything the screen shows and changes; what every screen reads (the
+//!    trainee's language and words, the theme, the rulebook) comes in as the
+//!    [`Context`].
+//! 2. Its key table, in the same file: a `const` slice of [`keymap::Binding`]s built with
+//!    [`keymap::bind`] from the shared keys in [`keymap`] (`ENTER`, `UP_DOWN`, `HELP`,
+//!    `QUIT`…). That one table turns keys into actions, draws the legend and lists the
+//!    screen's help; a key it does not list does nothing on the screen.
+//! 3. `impl Screen`: `bindings` returns the table, `update` turns an action into an
+//!    `Update`, `draw` paints the area above the legend. The defaults suit a screen with no
+//!    clock and no results; override `tick`/`deadline`/`next_wake` for one that runs
+//!    against the clock, `resumed` to act when a screen opened over it closes, `finished`
+//!    and `saved` to follow results, `frame_above` to draw around the screens over it.
+//! 4. Open it from another screen with `Update::push(…)` (or `replace`), or make it the
+//!    bottom of a new stack with `Stack::new`.
+//!
+//! The one thing outside the file: a binding whose words no screen has used yet needs a
+//! [`keymap::Does`] variant and its legend and help text in each language file
+//! (`assets/i18n`), since only what a binding does is translated.
 
 mod briefing;
 mod conversation;
@@ -91,7 +129,7 @@ pub fn trainer(
         seed,
         time_limit: None,
         feedback,
-        debrief: Some(keymap::DEBRIEF),
+        debrief: Some(debrief::DEBRIEF),
     };
     let cx = Context {
         theme,
