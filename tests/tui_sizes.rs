@@ -14,7 +14,9 @@ use composure::rules::Rulebook;
 use composure::scenario::{Choice, Library, Node};
 use composure::tui::keymap::Action;
 use composure::tui::theme::MONO;
-use composure::tui::{Briefing, Debrief, Home, MIN_HEIGHT, MIN_WIDTH, Play, Stack};
+use composure::tui::{
+    Briefing, Context, Debrief, DrillCard, Home, MIN_HEIGHT, MIN_WIDTH, Play, Stack,
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -324,4 +326,129 @@ fn the_help_scrolls_to_its_last_line_at_the_minimum_size() {
     }
     let last_word = strings.help_about.split_whitespace().last().unwrap();
     assert!(seen.contains(last_word), "the help's last line never shown");
+}
+
+/// The drill's opening card holds more than 40×12 can show: it scrolls like every other
+/// panel, with "↓ more" on its border while there is more below and the scrolling keys in
+/// its legend, and the prompt to begin stays on screen at every step. Every line of it is
+/// read by scrolling down, and Enter then begins, in every language.
+#[test]
+fn the_drill_card_scrolls_at_the_minimum_size_with_the_prompt_to_begin_in_view() {
+    use std::path::Path;
+    for lang in Lang::ALL {
+        let rules = Rulebook::embedded_in(lang).unwrap();
+        let mut library = Library::embedded(&rules);
+        library.add_folder(Path::new("tests/fixtures/tui"), &rules);
+        let drill = composure::drill::load_drill_path(
+            Path::new("tests/fixtures/drills/valid/late-twice.ron"),
+            &library,
+        )
+        .unwrap();
+        let plan = composure::drill::plan(&drill, &library, lang.code());
+        let strings = composure::i18n::strings(lang).unwrap();
+        let cx = Context {
+            theme: MONO,
+            lang,
+            strings,
+            rules,
+        };
+        let mut stack = composure::tui::drill(plan.clone(), "Ann Lee".to_owned(), cx);
+        let mut terminal = Terminal::new(TestBackend::new(MIN_WIDTH, MIN_HEIGHT)).unwrap();
+        let what = format!("the drill card ({}) at the minimum size", lang.code());
+        let begin = squeezed(&strings.drill.intro_begin.replace("{key}", "Enter"));
+        let more_below = squeezed(&strings.more_below);
+        let more_above = squeezed(&strings.more_above);
+        let mut seen: std::collections::BTreeMap<usize, String> = Default::default();
+        for step in 0..100 {
+            terminal.draw(|frame| stack.draw(frame, NOW)).unwrap();
+            let screen = rows(&terminal);
+            let card = stack.top::<DrillCard>().unwrap();
+            let (scroll, limit) = (card.scroll, card.scroll_limit.get());
+            assert!(limit > 0, "{what}: everything fits, no test");
+            // The panel: its borders, its text and the prompt below the text.
+            let top = screen.iter().position(|r| r.starts_with('┌')).unwrap();
+            let bottom = screen.iter().position(|r| r.starts_with('└')).unwrap();
+            let inside: Vec<String> = screen[top + 1..bottom]
+                .iter()
+                .map(|r| r.trim_start_matches('│').trim_end_matches('│').to_owned())
+                .collect();
+            let footer_rows = inside
+                .iter()
+                .rev()
+                .scan(String::new(), |tail, row| {
+                    *tail = squeezed(row) + tail;
+                    Some(tail.clone())
+                })
+                .position(|tail| tail.contains(&begin));
+            let Some(footer_rows) = footer_rows else {
+                panic!(
+                    "{what}: no prompt to begin at step {step}:\n{}",
+                    screen.join("\n")
+                )
+            };
+            let text = &inside[..inside.len() - footer_rows - 1];
+            for (i, row) in text.iter().enumerate() {
+                seen.insert(usize::from(scroll) + i, row.clone());
+            }
+            assert_eq!(
+                squeezed(&screen[bottom]).contains(&more_below),
+                scroll < limit,
+                "{what}: the sign of more below at step {step}"
+            );
+            assert_eq!(
+                squeezed(&screen[top]).contains(&more_above),
+                scroll > 0,
+                "{what}: the sign of more above at step {step}"
+            );
+            // The keys to scroll act, and the help lists them; the legend shows them where
+            // the language leaves room (help and quit are kept first).
+            let bindings = stack.bindings();
+            let down =
+                ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Down);
+            assert_eq!(
+                composure::tui::keymap::action_for(down, bindings),
+                Some(Action::Down),
+                "{what}: ↓ does not scroll"
+            );
+            let help = composure::tui::keymap::help(bindings, &strings.help_text);
+            assert!(
+                help.iter().any(|(keys, _)| *keys == "↑↓"),
+                "{what}: {help:?}"
+            );
+            if lang == Lang::En {
+                let legend = screen.last().unwrap();
+                assert!(
+                    legend.contains("↑↓"),
+                    "{what}: no scrolling keys in {legend:?}"
+                );
+            }
+            if scroll >= limit {
+                break;
+            }
+            stack.update(Action::Down, NOW);
+        }
+        let all: String = seen.values().map(|r| squeezed(r)).collect();
+        let plan_text = strings
+            .drill
+            .intro_plan
+            .replace("{n}", &plan.items.len().to_string())
+            .replace("{s}", &(plan.time_limit_ms / 1000).to_string());
+        let mut expected = vec![squeezed(&plan_text), squeezed(&plan.description)];
+        expected.extend(
+            plan.items
+                .iter()
+                .map(|i| squeezed(&i.scenario.scenario().title)),
+        );
+        for text in expected {
+            assert!(
+                all.contains(&text),
+                "{what}: never shown: {text:?}\nseen: {seen:?}"
+            );
+        }
+        stack.update(Action::Confirm, NOW);
+        assert!(
+            stack.top::<Briefing>().is_some(),
+            "{what}: Enter did not begin"
+        );
+    }
 }

@@ -13,20 +13,20 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Padding, Paragraph, Wrap};
+use ratatui::widgets::{Padding, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::briefing::Briefing;
 use super::conversation::Setup;
 use super::debrief::DRILL_DEBRIEF;
 use super::drill_summary::DrillSummary;
-use super::keymap::{Action, Binding, Does, ENTER, HELP, QUIT_OR_ESC, bind};
-use super::screen::{Context, ResultId, Screen, Update};
-use super::text::{clean, template, truncate};
-use super::view::panel;
+use super::keymap::{Action, Binding, Does, ENDS, ENTER, HELP, PAGES, QUIT_OR_ESC, UP_DOWN, bind};
+use super::screen::{Context, ResultId, Screen, Update, scroll_by};
+use super::text::{clean, template, truncate, wrap_line};
+use super::view::{more_signs, panel};
 use crate::drill::DrillPlan;
 use crate::engine::Feedback;
 use crate::engine::{Millis, Report};
@@ -65,6 +65,10 @@ impl Finished {
 pub struct DrillCard {
     pub plan: DrillPlan,
     pub trainee: String,
+    /// How far the card is scrolled, and (as the last frame laid it out) how far it can be:
+    /// at small sizes it holds more than it shows.
+    pub scroll: u16,
+    pub scroll_limit: Cell<u16>,
     /// The scenario being played, by its place in the plan, once the drill has begun.
     pub playing: Option<usize>,
     pub results: Vec<Finished>,
@@ -108,6 +112,8 @@ impl DrillCard {
         DrillCard {
             plan,
             trainee,
+            scroll: 0,
+            scroll_limit: Cell::new(0),
             playing: None,
             results: Vec::new(),
             gauge_cells: Cell::new(20),
@@ -244,33 +250,55 @@ impl DrillCard {
             ]));
         }
         lines.push(Line::raw(""));
-        lines.push(Line::from(template(
+        let begin = Line::from(template(
             &d.intro_begin,
             t.dim,
             &[("key", Span::styled("Enter", t.key))],
-        )));
+        ));
         let title = format!(" {} ", fill(&d.title, &[("name", &plan.name)]));
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                // Padding rather than a leading space, so wrapped lines keep the margin too.
-                .block(panel(cx, title).padding(Padding::horizontal(1))),
-            area,
-        );
+        // Padding rather than a leading space, so wrapped lines keep the margin too.
+        let block = panel(cx, title).padding(Padding::horizontal(1));
+        let inner = block.inner(area);
+        let width = usize::from(inner.width);
+        let lines: Vec<Line> = lines.iter().flat_map(|l| wrap_line(l, width)).collect();
+        // The prompt to begin stays in view below the text, however far it scrolls.
+        let begin = wrap_line(&begin, width);
+        let footer = u16::try_from(begin.len())
+            .unwrap_or(u16::MAX)
+            .min(inner.height.saturating_sub(1));
+        let room = inner.height.saturating_sub(footer);
+        let total = lines.len();
+        let limit = u16::try_from(total.saturating_sub(usize::from(room))).unwrap_or(u16::MAX);
+        self.scroll_limit.set(limit);
+        let scroll = self.scroll.min(limit);
+        let shown = u16::try_from(total).unwrap_or(u16::MAX).min(room);
+        let [text_area, footer_area] =
+            Layout::vertical([Constraint::Length(shown), Constraint::Length(footer)])
+                .flex(Flex::Start)
+                .areas(inner);
+        frame.render_widget(more_signs(cx, block, scroll > 0, scroll < limit), area);
+        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), text_area);
+        frame.render_widget(Paragraph::new(begin), footer_area);
     }
 }
 
 impl Screen for DrillCard {
+    /// The scrolling keys only while the card holds more than it shows.
     fn bindings(&self) -> &'static [Binding] {
-        DRILL_INTRO
+        if self.scroll_limit.get() > 0 {
+            DRILL_INTRO_SCROLLED
+        } else {
+            DRILL_INTRO
+        }
     }
 
     fn update(&mut self, action: Action, cx: &Context, _now: Millis) -> Update {
         match action {
-            Action::Confirm => self.open(0, cx),
-            Action::Back => Update::quit(),
-            _ => Update::none(),
+            Action::Confirm => return self.open(0, cx),
+            Action::Back => return Update::quit(),
+            other => scroll_by(&mut self.scroll, other, self.scroll_limit.get()),
         }
+        Update::none()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context, _now: Millis) {
@@ -330,6 +358,16 @@ impl Screen for DrillCard {
 
 /// The drill's opening card.
 pub const DRILL_INTRO: &[Binding] = &[bind("Enter", ENTER, Does::DrillBegin), HELP, QUIT_OR_ESC];
+
+/// The opening card when it holds more than it shows (a long plan, a small terminal).
+pub const DRILL_INTRO_SCROLLED: &[Binding] = &[
+    bind("Enter", ENTER, Does::DrillBegin),
+    bind("↑↓", UP_DOWN, Does::Scroll),
+    bind("PgUp PgDn", PAGES, Does::Page),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT_OR_ESC,
+];
 
 #[cfg(test)]
 mod tests {

@@ -291,7 +291,7 @@ mod tests {
     use crate::tui::briefing::BRIEFING;
     use crate::tui::conversation::{CONFIRM_LEAVE, CONSEQUENCE, CONVERSATION, THE_END};
     use crate::tui::debrief::{DEBRIEF, DRILL_DEBRIEF, REPLAY, REVIEW};
-    use crate::tui::drill::DRILL_INTRO;
+    use crate::tui::drill::{DRILL_INTRO, DRILL_INTRO_SCROLLED};
     use crate::tui::drill_summary::DRILL_SUMMARY;
     use crate::tui::history::HISTORY;
     use crate::tui::home::HOME;
@@ -311,6 +311,7 @@ mod tests {
         HELP_OPEN,
         TOO_SMALL,
         DRILL_INTRO,
+        DRILL_INTRO_SCROLLED,
         DRILL_SUMMARY,
         HISTORY,
     ];
