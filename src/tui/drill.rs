@@ -51,8 +51,8 @@ pub struct Finished {
 }
 
 impl Finished {
-    /// Takes in how saving it went, if it is result `id`.
-    pub fn saved(results: &mut [Finished], id: ResultId, outcome: &Result<i64, String>) {
+    /// Takes in how saving result `id` went, wherever it is in `results`.
+    pub fn note_saved(results: &mut [Finished], id: ResultId, outcome: &Result<i64, String>) {
         if let Some(result) = results.iter_mut().find(|r| r.id == id) {
             result.saved = match outcome {
                 Ok(id) => Saved::Saved(*id),
@@ -330,7 +330,7 @@ impl Screen for DrillCard {
     }
 
     fn saved(&mut self, id: ResultId, outcome: &Result<i64, String>) {
-        Finished::saved(&mut self.results, id, outcome);
+        Finished::note_saved(&mut self.results, id, outcome);
     }
 
     /// While a scenario is played: as often as the countdown above it changes.

@@ -211,7 +211,7 @@ impl Screen for DrillSummary {
     }
 
     fn saved(&mut self, id: ResultId, outcome: &Result<i64, String>) {
-        Finished::saved(&mut self.results, id, outcome);
+        Finished::note_saved(&mut self.results, id, outcome);
     }
 }
 
