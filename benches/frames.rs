@@ -28,7 +28,7 @@ use composure::rules::Rulebook;
 use composure::scenario::{Library, Node};
 use composure::tui::keymap::Action;
 use composure::tui::theme::Theme;
-use composure::tui::{App, Screen, draw};
+use composure::tui::{Debrief, Home, Play, Stack};
 use criterion::{BatchSize, BenchmarkId, Criterion};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -72,7 +72,7 @@ fn counted((width, height): (u16, u16), sink: Counting) -> Terminal<CrosstermBac
 }
 
 /// The app on the first shipped English scenario, in colour, as a trainee sees it.
-fn app() -> App {
+fn app() -> Stack {
     let rules = Rulebook::embedded().expect("the shipped rulebook loads");
     let library = Library::embedded(&rules);
     let id = library
@@ -81,7 +81,7 @@ fn app() -> App {
         .find(|s| s.scenario().language == "en")
         .map(|s| s.id().to_owned())
         .expect("the binary ships scenarios");
-    let mut app = App::new(
+    let mut app = composure::tui::trainer(
         library,
         rules,
         Feedback::Now,
@@ -90,28 +90,28 @@ fn app() -> App {
         Lang::En,
         i18n::strings(Lang::En).expect("the English strings load"),
     );
-    app.open(&id);
+    app.with::<Home>(NOW, |home, cx| home.open(&id, cx));
     app.update(Action::Confirm, NOW);
     app
 }
 
 /// The conversation with `ANSWERED` decisions behind it and the next one's options shown.
-fn mid_conversation() -> App {
+fn mid_conversation() -> Stack {
     let mut app = app();
     for _ in 0..ANSWERED {
         let pick = going_on(&app);
         app.update(Action::Pick(pick), NOW);
         app.update(Action::Confirm, NOW);
     }
-    match &app.screen {
-        Screen::Conversation(play) if !play.showing_consequence => app,
+    match app.top::<Play>() {
+        Some(play) if !play.showing_consequence => app,
         _ => panic!("the scenario should still be asking after {ANSWERED} answers"),
     }
 }
 
 /// The first option on screen that does not lead straight to an ending.
-fn going_on(app: &App) -> usize {
-    let Screen::Conversation(play) = &app.screen else {
+fn going_on(app: &Stack) -> usize {
+    let Some(play) = app.top::<Play>() else {
         return 0;
     };
     let scenario = play.conversation.scenario();
@@ -130,10 +130,10 @@ fn going_on(app: &App) -> usize {
 }
 
 /// The debrief at the end of the conversation.
-fn debrief() -> App {
+fn debrief() -> Stack {
     let mut app = app();
     for _ in 0..100 {
-        if matches!(app.screen, Screen::Debrief(_)) {
+        if app.top::<Debrief>().is_some() {
             return app;
         }
         app.update(Action::Pick(0), NOW);
@@ -154,7 +154,7 @@ fn frames(c: &mut Criterion) -> Vec<(String, usize)> {
                     || terminal(size),
                     |mut terminal| {
                         terminal
-                            .draw(|frame| draw(app, frame))
+                            .draw(|frame| app.draw(frame, NOW))
                             .expect("drawing into memory cannot fail");
                         terminal
                     },
@@ -163,7 +163,7 @@ fn frames(c: &mut Criterion) -> Vec<(String, usize)> {
             });
             let sink = Counting::default();
             let mut once = counted(size, sink.clone());
-            once.draw(|frame| draw(app, frame))
+            once.draw(|frame| app.draw(frame, NOW))
                 .expect("drawing into memory cannot fail");
             sent.push((format!("{name} at {id}"), sink.bytes.get()));
             // What one key sends once the screen is up: the highlight moves one option down.
@@ -171,7 +171,7 @@ fn frames(c: &mut Criterion) -> Vec<(String, usize)> {
                 let mut moved = mid_conversation();
                 moved.update(Action::Down, NOW);
                 let before = sink.bytes.get();
-                once.draw(|frame| draw(&moved, frame))
+                once.draw(|frame| moved.draw(frame, NOW))
                     .expect("drawing into memory cannot fail");
                 sent.push((format!("  then ↓ at {id}"), sink.bytes.get() - before));
             }
@@ -183,12 +183,12 @@ fn frames(c: &mut Criterion) -> Vec<(String, usize)> {
             let id = format!("{}x{}", size.0, size.1);
             let mut terminal = terminal(size);
             terminal
-                .draw(|frame| draw(app, frame))
+                .draw(|frame| app.draw(frame, NOW))
                 .expect("drawing into memory cannot fail");
             redraw.bench_function(BenchmarkId::from_parameter(&id), |b| {
                 b.iter(|| {
                     terminal
-                        .draw(|frame| draw(app, frame))
+                        .draw(|frame| app.draw(frame, NOW))
                         .expect("drawing into memory cannot fail");
                 });
             });

@@ -18,7 +18,7 @@ use composure::rules::Rulebook;
 use composure::scenario::{Library, Node, load_source};
 use composure::tui::keymap::Action;
 use composure::tui::theme::MONO;
-use composure::tui::{App, Screen, draw};
+use composure::tui::{Home, Play, Stack};
 use predicates::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -114,11 +114,11 @@ fn playing_a_broken_file_says_why_without_watch() {
 
 // ---- Reloading a watched file ----
 
-fn watched_app(text: &str) -> App {
+fn watched_app(text: &str) -> Stack {
     let rules = Rulebook::embedded().unwrap();
     let mut library = Library::default();
     library.insert(load_source("watched.ron", text, &rules).unwrap());
-    let mut app = App::new(
+    let mut app = composure::tui::trainer(
         library,
         rules,
         Feedback::Now,
@@ -127,7 +127,7 @@ fn watched_app(text: &str) -> App {
         Lang::En,
         composure::i18n::strings(Lang::En).unwrap(),
     );
-    app.open("late-order");
+    app.with::<Home>(0, |home, cx| home.open("late-order", cx));
     app
 }
 
@@ -140,9 +140,7 @@ fn a_reload_keeps_the_trainees_place_and_shows_the_new_text() {
     let text = fixture();
     let mut app = watched_app(&text);
     app.update(Action::Confirm, 0);
-    let Screen::Conversation(play) = &app.screen else {
-        panic!()
-    };
+    let play = app.top::<Play>().expect("not in a conversation");
     let i = play
         .conversation
         .turn()
@@ -160,9 +158,7 @@ fn a_reload_keeps_the_trainees_place_and_shows_the_new_text() {
         "watched.ron",
         3,
     );
-    let Screen::Conversation(play) = &app.screen else {
-        panic!("left the conversation")
-    };
+    let play = app.top::<Play>().expect("left the conversation");
     assert_eq!(play.conversation.turn().node, "delivery");
     assert!(
         play.conversation
@@ -187,9 +183,9 @@ fn a_reload_that_fails_shows_the_problems_and_keeps_the_old_version() {
         1,
     );
     assert!(!app.load_errors.is_empty());
-    assert!(matches!(app.screen, Screen::Conversation(_)));
+    assert!(app.top::<Play>().is_some());
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|f| draw(&app, f)).unwrap();
+    terminal.draw(|f| app.draw(f, 0)).unwrap();
     let screen = format!("{}", terminal.backend());
     assert!(screen.contains("Cannot load"), "{screen}");
     assert!(
@@ -207,9 +203,7 @@ fn a_reload_that_removes_the_current_node_says_so() {
     let text = fixture();
     let mut app = watched_app(&text);
     app.update(Action::Confirm, 0);
-    let Screen::Conversation(play) = &app.screen else {
-        panic!()
-    };
+    let play = app.top::<Play>().expect("not in a conversation");
     let i = play
         .conversation
         .turn()
@@ -227,9 +221,7 @@ fn a_reload_that_removes_the_current_node_says_so() {
         "watched.ron",
         3,
     );
-    let Screen::Conversation(play) = &app.screen else {
-        panic!()
-    };
+    let play = app.top::<Play>().expect("not in a conversation");
     // The same choice still leads on, now to the renamed node.
     assert_eq!(play.conversation.turn().node, "arrival");
     assert!(

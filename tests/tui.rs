@@ -12,7 +12,7 @@ use composure::rules::Rulebook;
 use composure::scenario::Library;
 use composure::tui::keymap::Action;
 use composure::tui::theme::MONO;
-use composure::tui::{App, LangFilter, Screen, draw};
+use composure::tui::{Briefing, Debrief, Home, LangFilter, Play, Stack};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -20,12 +20,12 @@ use ratatui::layout::Rect;
 const SEED: u64 = 7;
 const NOW: u64 = 1_000_000;
 
-fn app(feedback: Feedback) -> App {
+fn app(feedback: Feedback) -> Stack {
     let rules = Rulebook::embedded().unwrap();
     let mut library = Library::default();
     library.add_folder(Path::new("tests/fixtures/tui"), &rules);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
-    App::new(
+    composure::tui::trainer(
         library,
         rules,
         feedback,
@@ -36,13 +36,23 @@ fn app(feedback: Feedback) -> App {
     )
 }
 
-fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+fn render(app: &Stack, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| draw(app, frame)).unwrap();
+    terminal.draw(|frame| app.draw(frame, NOW)).unwrap();
     terminal
 }
 
-fn press(app: &mut App, actions: &[Action]) {
+/// The trainer's home screen, at the bottom of its stack.
+fn home(app: &Stack) -> &Home {
+    app.find::<Home>().expect("no home screen")
+}
+
+/// The "leave this conversation?" question, if a conversation asks it.
+fn confirm_leave(app: &Stack) -> Option<bool> {
+    app.top::<Play>().and_then(|play| play.confirm_leave)
+}
+
+fn press(app: &mut Stack, actions: &[Action]) {
     for &action in actions {
         app.update(action, NOW);
     }
@@ -112,13 +122,13 @@ fn a_tiny_terminal_gets_a_too_small_message() {
 /// Draws `app` at each size into one terminal, resized each time, without sending the frame
 /// anywhere: the drawing is what can panic, and skipping the rest makes a render about twice
 /// as cheap.
-fn sweep(name: &str, app: &App, sizes: impl IntoIterator<Item = (u16, u16)>) {
+fn sweep(name: &str, app: &Stack, sizes: impl IntoIterator<Item = (u16, u16)>) {
     let mut terminal = Terminal::new(TestBackend::new(1, 1)).unwrap();
     for (width, height) in sizes {
         terminal.resize(Rect::new(0, 0, width, height)).unwrap();
         let mut frame = terminal.get_frame();
         let drawn =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(app, &mut frame)));
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app.draw(&mut frame, NOW)));
         assert!(drawn.is_ok(), "{name} panicked at {width}x{height}");
     }
 }
@@ -175,9 +185,7 @@ fn the_debrief_shows_the_best_option_where_the_trainee_missed_it() {
     // blame-courier is not the best answer at the opening; the order of options is seeded, so
     // find it by id rather than position.
     press(&mut app, &[Confirm, Confirm]);
-    let Screen::Conversation(play) = &app.screen else {
-        panic!("not in a conversation")
-    };
+    let play = app.top::<Play>().expect("not in a conversation");
     let index = play
         .conversation
         .turn()
@@ -186,9 +194,7 @@ fn the_debrief_shows_the_best_option_where_the_trainee_missed_it() {
         .position(|o| o == "blame-courier")
         .unwrap();
     press(&mut app, &[Pick(index), Confirm]);
-    let Screen::Conversation(play) = &app.screen else {
-        panic!("not in a conversation")
-    };
+    let play = app.top::<Play>().expect("not in a conversation");
     let index = play
         .conversation
         .turn()
@@ -197,9 +203,7 @@ fn the_debrief_shows_the_best_option_where_the_trainee_missed_it() {
         .position(|o| o == "express")
         .unwrap();
     press(&mut app, &[Pick(index), Confirm, Confirm]);
-    let Screen::Debrief(debrief) = &app.screen else {
-        panic!("not in the debrief")
-    };
+    let debrief = app.top::<Debrief>().expect("not in the debrief");
     assert!(debrief.report.score < 100);
     let text = format!("{}", render(&app, 100, 60).backend());
     assert!(text.contains("Best here"), "{text}");
@@ -214,12 +218,12 @@ fn leaving_a_conversation_asks_first_and_no_keeps_it() {
     use Action::*;
     let mut app = app(Feedback::Now);
     press(&mut app, &[Confirm, Confirm, Back]);
-    assert_eq!(app.confirm_leave, Some(false));
+    assert_eq!(confirm_leave(&app), Some(false));
     press(&mut app, &[No]);
-    assert!(matches!(app.screen, Screen::Conversation(_)));
+    assert!(app.top::<Play>().is_some());
     press(&mut app, &[Back, Yes]);
-    assert!(matches!(app.screen, Screen::Home));
-    assert!(!app.quit);
+    assert!(app.top::<Home>().is_some());
+    assert!(!app.done());
 }
 
 #[test]
@@ -227,20 +231,20 @@ fn quit_during_a_conversation_asks_first_and_ctrl_c_does_not() {
     use Action::*;
     let mut app = app(Feedback::Now);
     press(&mut app, &[Confirm, Confirm, Quit]);
-    assert!(!app.quit);
+    assert!(!app.done());
     press(&mut app, &[Yes]);
-    assert!(app.quit);
+    assert!(app.done());
 
     let mut app = self::app(Feedback::Now);
     press(&mut app, &[Confirm, Confirm, ForceQuit]);
-    assert!(app.quit);
+    assert!(app.done());
 }
 
 #[test]
 fn q_on_the_home_screen_quits_at_once() {
     let mut app = app(Feedback::Now);
     press(&mut app, &[Action::Quit]);
-    assert!(app.quit);
+    assert!(app.done());
 }
 
 #[test]
@@ -252,11 +256,11 @@ fn a_finished_conversation_is_handed_over_for_saving_at_its_last_answer() {
     // The last answer: its consequence is on screen, the debrief two keys away.
     press(&mut app, &[Pick(0)]);
     assert_eq!(app.finished.len(), 1);
-    let report = app.finished.remove(0);
+    let (_, report) = app.finished.remove(0);
     assert_eq!(report.steps.len(), 2);
     // Reading on to the debrief hands nothing over a second time.
     press(&mut app, &[Confirm, Confirm]);
-    assert!(matches!(app.screen, Screen::Debrief(_)));
+    assert!(app.top::<Debrief>().is_some());
     assert!(app.finished.is_empty());
 }
 
@@ -272,17 +276,18 @@ fn quitting_or_leaving_a_finished_conversation_asks_nothing_and_keeps_it() {
         press(&mut app, &before);
         press(&mut app, &[Quit]);
         assert_eq!(
-            app.confirm_leave, None,
+            confirm_leave(&app),
+            None,
             "asked whether to drop a saved result"
         );
-        assert!(app.quit);
+        assert!(app.done());
         assert_eq!(app.finished.len(), 1);
 
         let mut app = self::app(Feedback::Now);
         press(&mut app, &before);
         press(&mut app, &[Back]);
-        assert_eq!(app.confirm_leave, None);
-        assert!(matches!(app.screen, Screen::Home));
+        assert_eq!(confirm_leave(&app), None);
+        assert!(app.top::<Home>().is_some());
         assert_eq!(app.finished.len(), 1);
     }
 }
@@ -304,7 +309,7 @@ fn play_again_from_the_debrief_returns_to_the_briefing() {
             Again,
         ],
     );
-    assert!(matches!(app.screen, Screen::Briefing { .. }));
+    assert!(app.top::<Briefing>().is_some());
 }
 
 #[test]
@@ -328,12 +333,12 @@ fn no_color_theme_uses_no_colours() {
 
 // ---- Languages ----
 
-fn app_in(lang: Lang) -> App {
+fn app_in(lang: Lang) -> Stack {
     let rules = Rulebook::embedded_in(lang).unwrap();
     let mut library = Library::default();
     library.add_folder(Path::new("tests/fixtures/translation/good"), &rules);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
-    App::new(
+    composure::tui::trainer(
         library,
         rules,
         Feedback::Now,
@@ -367,7 +372,7 @@ fn home_filters_by_client_type_and_language() {
     use Action::*;
     let mut app = app_in(Lang::Ru);
     // Russian has no version of the fixture: it is offered in English, marked as such.
-    let entries = app.entries();
+    let entries = home(&app).entries();
     assert_eq!(entries.len(), 1);
     assert!(entries[0].fallback);
     let text = format!("{}", render(&app, 80, 24).backend());
@@ -375,27 +380,29 @@ fn home_filters_by_client_type_and_language() {
 
     // l: only English, only Norwegian, only Russian, all languages, back to mine.
     press(&mut app, &[FilterLanguage]);
-    assert_eq!(app.entries().len(), 1);
+    assert_eq!(home(&app).entries().len(), 1);
     press(&mut app, &[FilterLanguage]);
-    assert_eq!(app.entries().len(), 1);
+    assert_eq!(home(&app).entries().len(), 1);
     assert_eq!(
-        app.scenarios[app.entries()[0].index].scenario().language,
+        home(&app).scenarios[home(&app).entries()[0].index]
+            .scenario()
+            .language,
         "nb"
     );
     press(&mut app, &[FilterLanguage]);
-    assert!(app.entries().is_empty());
+    assert!(home(&app).entries().is_empty());
     let text = format!("{}", render(&app, 80, 24).backend());
     assert!(text.contains("ничего не подходит"), "{text}");
     press(&mut app, &[FilterLanguage]);
-    assert_eq!(app.entries().len(), 2);
+    assert_eq!(home(&app).entries().len(), 2);
     press(&mut app, &[FilterLanguage]);
-    assert_eq!(app.lang_filter, LangFilter::Mine);
+    assert_eq!(home(&app).lang_filter, LangFilter::Mine);
 
     // t: the first client type is Rude, which the fixture is; the next is not.
     press(&mut app, &[FilterType]);
-    assert_eq!(app.entries().len(), 1);
+    assert_eq!(home(&app).entries().len(), 1);
     press(&mut app, &[FilterType]);
-    assert!(app.entries().is_empty());
+    assert!(home(&app).entries().is_empty());
 }
 
 // ---- play FILE --watch ----
@@ -408,13 +415,11 @@ fn edited(edit: impl Fn(&str) -> String) -> composure::scenario::ValidScenario {
 }
 
 /// In the fixture's second decision, its first answer given.
-fn at_second_decision() -> App {
+fn at_second_decision() -> Stack {
     use Action::*;
     let mut app = app(Feedback::Now);
     press(&mut app, &[Confirm, Confirm]);
-    let Screen::Conversation(play) = &app.screen else {
-        panic!("not in a conversation")
-    };
+    let play = app.top::<Play>().expect("not in a conversation");
     let index = play
         .conversation
         .turn()
@@ -431,9 +436,7 @@ fn a_reload_that_keeps_every_answer_keeps_the_trainee_where_they_were() {
     let mut app = at_second_decision();
     let coaching = |t: &str| t.replace("takes the heat out", "cools things down");
     app.reload(Ok(edited(coaching)), "late-order.ron", NOW);
-    let Screen::Conversation(play) = &app.screen else {
-        panic!("not in a conversation")
-    };
+    let play = app.top::<Play>().expect("not in a conversation");
     assert_eq!(play.conversation.steps().len(), 1);
     assert_eq!(play.conversation.turn().node, "delivery");
     assert_eq!(app.notice.as_deref(), Some("reloaded late-order.ron"));
@@ -445,9 +448,7 @@ fn a_reload_that_takes_away_an_answer_given_starts_again_and_says_so() {
     // The answer given is gone (renamed); the node the trainee is at is still there.
     let renamed = |t: &str| t.replace("id: \"acknowledge\"", "id: \"acknowledge-now\"");
     app.reload(Ok(edited(renamed)), "late-order.ron", NOW);
-    let Screen::Conversation(play) = &app.screen else {
-        panic!("not in a conversation")
-    };
+    let play = app.top::<Play>().expect("not in a conversation");
     // Not at "delivery" with the first answer silently dropped: from the start.
     assert!(play.conversation.steps().is_empty());
     assert_eq!(play.conversation.turn().node, "opening");
@@ -461,9 +462,7 @@ fn a_reload_that_sends_an_answer_elsewhere_starts_again() {
     // "acknowledge" now ends the conversation: the answer is there, its result is not.
     let elsewhere = |t: &str| t.replacen("next: \"delivery\"", "next: \"calmed\"", 1);
     app.reload(Ok(edited(elsewhere)), "late-order.ron", NOW);
-    let Screen::Conversation(play) = &app.screen else {
-        panic!("not in a conversation")
-    };
+    let play = app.top::<Play>().expect("not in a conversation");
     assert!(play.conversation.steps().is_empty());
     assert!(app.notice.clone().unwrap().contains("starts again"));
 }

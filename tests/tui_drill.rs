@@ -14,10 +14,12 @@ use composure::i18n::Lang;
 use composure::rules::Rulebook;
 use composure::scenario::Library;
 use composure::store::{RuleStat, SessionRow};
-use composure::tui::drill::{Phase, Saved};
+use composure::tui::drill::Saved;
 use composure::tui::keymap::Action;
 use composure::tui::theme::MONO;
-use composure::tui::{App, DrillScreen, HistoryData, HistoryScreen, Screen};
+use composure::tui::{
+    Briefing, Context, Debrief, DrillCard, DrillSummary, History, HistoryData, Play, Stack,
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -27,13 +29,22 @@ fn rules(lang: Lang) -> Rulebook {
     Rulebook::embedded_in(lang).unwrap()
 }
 
-fn drill() -> DrillScreen {
+fn context(lang: Lang) -> Context {
+    Context {
+        theme: MONO,
+        lang,
+        strings: composure::i18n::strings(lang).unwrap(),
+        rules: rules(lang),
+    }
+}
+
+fn drill() -> Stack {
     drill_in(Lang::En)
 }
 
 /// The test drill as a trainee with this language gets it: the fixture scenario has only
 /// English, the shipped one every language.
-fn drill_in(lang: Lang) -> DrillScreen {
+fn drill_in(lang: Lang) -> Stack {
     let rules = rules(lang);
     let mut library = Library::embedded(&rules);
     library.add_folder(Path::new("tests/fixtures/tui"), &rules);
@@ -42,28 +53,51 @@ fn drill_in(lang: Lang) -> DrillScreen {
         &library,
     )
     .unwrap();
-    DrillScreen::new(
+    composure::tui::drill(
         plan(&drill, &library, lang.code()),
-        rules,
         "Ann Lee".to_owned(),
-        MONO,
-        lang,
-        composure::i18n::strings(lang).unwrap(),
+        context(lang),
     )
 }
 
-fn render_drill(screen: &DrillScreen, now: u64, width: u16, height: u16) -> Terminal<TestBackend> {
+/// The drill's card, under the scenarios it opens.
+fn card(screen: &Stack) -> &DrillCard {
+    screen.find::<DrillCard>().expect("no drill card")
+}
+
+/// The drill's summary, once the drill is over.
+fn summary_of(screen: &Stack) -> &DrillSummary {
+    screen.find::<DrillSummary>().expect("no drill summary")
+}
+
+fn is_summary(screen: &Stack) -> bool {
+    screen.top::<DrillSummary>().is_some()
+}
+
+/// Tells the drill how saving result `id` went, as the event loop does.
+fn saved(screen: &mut Stack, id: usize, outcome: Result<i64, String>) {
+    let title = summary_of(screen)
+        .results
+        .iter()
+        .find(|r| r.id == id)
+        .map(|r| r.report.scenario.title.clone())
+        .unwrap();
+    screen.saved(id, &title, outcome);
+}
+
+fn play(screen: &Stack) -> &Play {
+    screen.top::<Play>().expect("not in a conversation")
+}
+
+fn render_drill(screen: &Stack, now: u64, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| screen.draw(frame, now)).unwrap();
     terminal
 }
 
 /// Picks the option with this choice id, then continues past what happened.
-fn answer(screen: &mut DrillScreen, id: &str, now: u64) {
-    let Screen::Conversation(play) = &screen.app.screen else {
-        panic!("not in a conversation")
-    };
-    let index = play
+fn answer(screen: &mut Stack, id: &str, now: u64) {
+    let index = play(screen)
         .conversation
         .turn()
         .options
@@ -74,22 +108,22 @@ fn answer(screen: &mut DrillScreen, id: &str, now: u64) {
     screen.update(Action::Confirm, now);
 }
 
-fn in_conversation() -> DrillScreen {
+fn in_conversation() -> Stack {
     in_conversation_in(Lang::En)
 }
 
-fn in_conversation_in(lang: Lang) -> DrillScreen {
+fn in_conversation_in(lang: Lang) -> Stack {
     let mut screen = drill_in(lang);
     screen.update(Action::Confirm, NOW); // the opening card
     screen.update(Action::Confirm, NOW); // the briefing
     screen
 }
 
-fn finished() -> DrillScreen {
+fn finished() -> Stack {
     finished_in(Lang::En)
 }
 
-fn finished_in(lang: Lang) -> DrillScreen {
+fn finished_in(lang: Lang) -> Stack {
     let mut screen = in_conversation_in(lang);
     answer(&mut screen, "acknowledge", NOW + 3_000);
     answer(&mut screen, "express", NOW + 6_000);
@@ -107,7 +141,7 @@ fn the_drill_screens_at_80x24() {
     insta::assert_snapshot!("drill_intro", render_drill(&intro, NOW, 80, 24).backend());
 
     let screen = in_conversation();
-    assert!(matches!(screen.app.screen, Screen::Conversation(_)));
+    assert!(screen.top::<Play>().is_some());
     insta::assert_snapshot!(
         "drill_conversation_gauge",
         render_drill(&screen, NOW + 4_000, 80, 24).backend()
@@ -121,10 +155,10 @@ fn the_drill_screens_at_80x24() {
     );
 
     let mut summary = finished();
-    assert_eq!(summary.phase, Phase::Summary);
-    assert_eq!(summary.unsaved(), vec![0, 1]);
-    summary.saved(0, Ok(12));
-    summary.saved(1, Ok(13));
+    assert!(is_summary(&summary));
+    assert_eq!(summary_of(&summary).unsaved(), vec![0, 1]);
+    saved(&mut summary, 0, Ok(12));
+    saved(&mut summary, 1, Ok(13));
     insta::assert_snapshot!(
         "drill_summary",
         render_drill(&summary, NOW + 20_000, 80, 24).backend()
@@ -134,10 +168,7 @@ fn the_drill_screens_at_80x24() {
 #[test]
 fn a_silence_costs_mood_and_the_client_reacts() {
     let mut screen = in_conversation();
-    let mood = |s: &DrillScreen| match &s.app.screen {
-        Screen::Conversation(p) => p.conversation.state().mood,
-        _ => panic!("not in a conversation"),
-    };
+    let mood = |s: &Stack| play(s).conversation.state().mood;
     let before = mood(&screen);
     assert!(!screen.tick(NOW + 9_999));
     assert!(screen.tick(NOW + 10_000));
@@ -162,14 +193,7 @@ fn a_drills_own_words_cannot_command_the_terminal() {
     let mut hostile = plan(&drill, &library, "en");
     hostile.name = "Late\u{1b}]0;owned\u{7}".to_owned();
     hostile.description = "Twice\u{1b}[2J over\u{202e}".to_owned();
-    let screen = DrillScreen::new(
-        hostile,
-        rules,
-        "Ann Lee".to_owned(),
-        MONO,
-        Lang::En,
-        composure::i18n::strings(Lang::En).unwrap(),
-    );
+    let screen = composure::tui::drill(hostile, "Ann Lee".to_owned(), context(Lang::En));
     let text = format!("{}", render_drill(&screen, NOW, 100, 30).backend());
     for c in ['\u{1b}', '\u{7}', '\u{202e}'] {
         assert!(!text.contains(c), "{c:?} reached the screen: {text}");
@@ -221,18 +245,12 @@ fn the_timer_only_runs_while_options_are_shown() {
     let wake = screen.next_wake(NOW + 4_300).unwrap();
     assert!(wake.as_millis() > 0 && wake.as_millis() <= 700, "{wake:?}");
     // Reading what the last answer did stops the clock.
-    let Screen::Conversation(play) = &screen.app.screen else {
-        panic!()
-    };
-    let first = play.conversation.turn().options[0].clone();
-    let index = 0;
-    let _ = first;
-    screen.update(Action::Pick(index), NOW + 5_000);
+    screen.update(Action::Pick(0), NOW + 5_000);
     assert_eq!(screen.next_wake(NOW + 5_000), None);
 }
 
 /// The screen as drawn at `now`.
-fn frame(screen: &DrillScreen, now: u64, (width, height): (u16, u16)) -> ratatui::buffer::Buffer {
+fn frame(screen: &Stack, now: u64, (width, height): (u16, u16)) -> ratatui::buffer::Buffer {
     render_drill(screen, now, width, height)
         .backend()
         .buffer()
@@ -275,7 +293,7 @@ fn the_countdown_wakes_exactly_when_the_gauge_or_the_seconds_change() {
         }
         // At most one wake per gauge cell and one per second of the limit; a redraw on a
         // timer (every 100 ms, say) would take far more.
-        let cells = u64::from(screen.gauge_cells.get());
+        let cells = u64::from(card(&screen).gauge_cells.get());
         let seconds = (deadline - NOW).div_ceil(1000);
         assert!(
             wakes <= cells + seconds,
@@ -291,10 +309,7 @@ fn a_drill_resumed_after_a_long_stop_neither_spins_nor_piles_up_silences() {
     let mut screen = in_conversation();
     let resumed = NOW + 3_600_000;
     assert!(screen.tick(resumed));
-    let Screen::Conversation(play) = &screen.app.screen else {
-        panic!("not in a conversation")
-    };
-    let silences = play.conversation.hesitations();
+    let silences = play(&screen).conversation.hesitations();
     assert_eq!(silences, composure::engine::MAX_SILENCES as usize);
     // The clock now waits for an answer: the loop blocks on input rather than waking.
     assert_eq!(screen.next_wake(resumed), None);
@@ -309,35 +324,29 @@ fn a_drill_resumed_after_a_long_stop_neither_spins_nor_piles_up_silences() {
 #[test]
 fn every_finished_scenario_is_handed_over_for_saving_once() {
     let mut screen = finished();
-    assert_eq!(screen.results.len(), 2);
-    assert!(screen.results.iter().all(|r| r.saved == Saved::Pending));
-    screen.saved(0, Ok(1));
-    screen.saved(1, Err("disk full".to_owned()));
-    assert_eq!(screen.unsaved(), Vec::<usize>::new());
-    assert!(screen.app.notice.as_deref().unwrap().contains("NOT SAVED"));
+    let results = &summary_of(&screen).results;
+    assert_eq!(results.len(), 2);
+    assert!(results.iter().all(|r| r.saved == Saved::Pending));
+    // Handed over to the loop once each, in the order finished.
+    let handed: Vec<usize> = screen.take_finished().iter().map(|(id, _)| *id).collect();
+    assert_eq!(handed, vec![0, 1]);
+    assert!(screen.take_finished().is_empty());
+    saved(&mut screen, 0, Ok(1));
+    saved(&mut screen, 1, Err("disk full".to_owned()));
+    assert_eq!(summary_of(&screen).unsaved(), Vec::<usize>::new());
+    assert!(screen.notice.as_deref().unwrap().contains("NOT SAVED"));
     // The summary opens a debrief and comes back.
     screen.update(Action::Confirm, NOW + 30_000);
-    assert_eq!(screen.phase, Phase::Review);
+    assert!(screen.top::<Debrief>().is_some());
     screen.update(Action::Back, NOW + 31_000);
-    assert_eq!(screen.phase, Phase::Summary);
+    assert!(is_summary(&screen));
 }
 
-fn history() -> HistoryScreen {
+fn history() -> Stack {
     history_in(Lang::En)
 }
 
-fn history_in(lang: Lang) -> HistoryScreen {
-    let rules = rules(lang);
-    let library = Library::embedded(&rules);
-    let app = App::new(
-        library,
-        rules,
-        composure::cli::Feedback::Now,
-        None,
-        MONO,
-        lang,
-        composure::i18n::strings(lang).unwrap(),
-    );
+fn history_in(lang: Lang) -> Stack {
     let day = 86_400_000;
     let start = 20_454 * day; // 2026-01-01
     let row = |id: i64, score: u8, days: u64, drill: Option<&str>| SessionRow {
@@ -386,20 +395,24 @@ fn history_in(lang: Lang) -> HistoryScreen {
         stat("not-defensive", 1, 4),
         stat("help-choose", 0, 3),
     ];
-    HistoryScreen::new(
-        app,
-        HistoryData {
+    Stack::new(
+        context(lang),
+        History::new(HistoryData {
             trainee: "Ann Lee".to_owned(),
             sessions,
             reports: Vec::<(i64, Report)>::new(),
             rules,
-        },
+        }),
     )
 }
 
-fn render_history(screen: &HistoryScreen, width: u16, height: u16) -> Terminal<TestBackend> {
+fn history_list(screen: &mut Stack) -> &mut History {
+    screen.find_mut::<History>().expect("no history")
+}
+
+fn render_history(screen: &Stack, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| screen.draw(frame)).unwrap();
+    terminal.draw(|frame| screen.draw(frame, NOW)).unwrap();
     terminal
 }
 
@@ -424,9 +437,9 @@ fn the_drill_and_history_screens_speak_norwegian_and_russian() {
         );
 
         let mut summary = finished_in(lang);
-        assert_eq!(summary.phase, Phase::Summary);
-        summary.saved(0, Ok(12));
-        summary.saved(1, Err("disk I/O error".to_owned()));
+        assert!(is_summary(&summary));
+        saved(&mut summary, 0, Ok(12));
+        saved(&mut summary, 1, Err("disk I/O error".to_owned()));
         insta::assert_snapshot!(
             format!("drill_summary_{code}"),
             render_drill(&summary, NOW + 20_000, 80, 24).backend()
@@ -443,7 +456,7 @@ fn the_drill_and_history_screens_speak_norwegian_and_russian() {
 fn the_summary_columns_are_as_wide_as_their_translated_headings() {
     for lang in [Lang::En, Lang::Nb, Lang::Ru] {
         let mut summary = finished_in(lang);
-        summary.saved(1, Err("disk full".to_owned()));
+        saved(&mut summary, 1, Err("disk full".to_owned()));
         let strings = composure::i18n::strings(lang).unwrap();
         let text = format!("{}", render_drill(&summary, NOW + 20_000, 80, 24).backend());
         let lines: Vec<&str> = text.lines().collect();
@@ -483,7 +496,7 @@ fn drill_and_history_screens_render_at_every_small_size_without_panicking() {
     let mut silent = in_conversation();
     silent.tick(NOW + 10_000);
     let mut summary = finished();
-    summary.saved(0, Ok(1));
+    saved(&mut summary, 0, Ok(1));
     let drills = [
         ("intro", drill(), NOW),
         ("conversation", in_conversation(), NOW + 4_000),
@@ -501,7 +514,7 @@ fn drill_and_history_screens_render_at_every_small_size_without_panicking() {
             }
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
             terminal
-                .draw(|frame| history.draw(frame))
+                .draw(|frame| history.draw(frame, NOW))
                 .unwrap_or_else(|e| panic!("history at {width}x{height}: {e}"));
         }
     }
@@ -513,7 +526,7 @@ fn translated_drill_and_history_screens_render_around_the_thresholds_without_pan
         let mut silent = in_conversation_in(lang);
         silent.tick(NOW + 10_000);
         let mut summary = finished_in(lang);
-        summary.saved(0, Ok(1));
+        saved(&mut summary, 0, Ok(1));
         let drills = [
             ("intro", drill_in(lang), NOW),
             ("conversation", in_conversation_in(lang), NOW + 4_000),
@@ -533,7 +546,7 @@ fn translated_drill_and_history_screens_render_around_the_thresholds_without_pan
                 }
                 let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
                 terminal
-                    .draw(|frame| history.draw(frame))
+                    .draw(|frame| history.draw(frame, NOW))
                     .unwrap_or_else(|e| panic!("{} history at {width}x{height}: {e}", lang.code()));
             }
         }
@@ -544,15 +557,15 @@ fn translated_drill_and_history_screens_render_around_the_thresholds_without_pan
 #[test]
 fn a_notice_on_the_summary_or_the_history_goes_with_the_next_key() {
     let mut summary = finished();
-    summary.saved(0, Ok(12));
-    assert!(summary.app.notice.is_some(), "saving says so");
+    saved(&mut summary, 0, Ok(12));
+    assert!(summary.notice.is_some(), "saving says so");
     summary.update(Action::Down, NOW + 21_000);
-    assert_eq!(summary.app.notice, None);
+    assert_eq!(summary.notice, None);
 
     let mut history = history();
-    history.app.notice = Some("something happened".to_owned());
+    history.notice = Some("something happened".to_owned());
     history.update(Action::Down, NOW);
-    assert_eq!(history.app.notice, None);
+    assert_eq!(history.notice, None);
 }
 
 // ---- Keys described once ----
@@ -569,7 +582,7 @@ fn legend_of(terminal: &Terminal<TestBackend>) -> String {
 fn a_debrief_opened_from_the_drill_summary_or_the_history_offers_no_playing_again() {
     let mut summary = finished();
     summary.update(Action::Confirm, NOW);
-    assert_eq!(summary.phase, Phase::Review);
+    assert!(summary.top::<Debrief>().is_some());
     let legend = legend_of(&render_drill(&summary, NOW, 80, 24));
     assert!(!legend.contains("again"), "{legend}");
     assert!(legend.contains("back"), "{legend}");
@@ -586,11 +599,12 @@ fn a_debrief_opened_from_the_drill_summary_or_the_history_offers_no_playing_agai
 
     let mut history = history();
     // The first session's transcript: any finished scenario's report stands in for it.
-    let report = summary.results[0].report.clone();
-    let id = history.data.sessions[0].id;
-    history.data.reports.push((id, report));
+    let report = summary_of(&summary).results[0].report.clone();
+    let list = history_list(&mut history);
+    let id = list.data.sessions[0].id;
+    list.data.reports.push((id, report));
     history.update(Action::Confirm, NOW);
-    assert!(history.replaying);
+    assert!(history.top::<Debrief>().is_some());
     let legend = legend_of(&render_history(&history, 80, 24));
     assert!(!legend.contains("again"), "{legend}");
     assert!(legend.contains("back"), "{legend}");
@@ -637,14 +651,14 @@ fn leaving_a_finished_scenario_moves_the_drill_on_with_its_result_kept() {
     let mut screen = in_conversation();
     answer(&mut screen, "acknowledge", NOW + 1_000);
     answer(&mut screen, "express", NOW + 2_000);
-    let Screen::Conversation(play) = &screen.app.screen else {
-        panic!("not on the end")
-    };
-    assert!(play.conversation.is_finished());
-    assert_eq!(screen.results.len(), 1, "handed over at the last answer");
+    assert!(play(&screen).conversation.is_finished());
+    assert_eq!(
+        card(&screen).results.len(),
+        1,
+        "handed over at the last answer"
+    );
     screen.update(Action::Back, NOW + 3_000);
-    assert_eq!(screen.phase, Phase::Playing);
-    assert_eq!(screen.index, 1);
-    assert!(matches!(screen.app.screen, Screen::Briefing { .. }));
-    assert_eq!(screen.results.len(), 1);
+    assert_eq!(card(&screen).playing, Some(1));
+    assert!(screen.top::<Briefing>().is_some());
+    assert_eq!(card(&screen).results.len(), 1);
 }

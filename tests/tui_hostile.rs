@@ -14,7 +14,7 @@ use composure::scenario::{
 };
 use composure::tui::keymap::Action;
 use composure::tui::theme::COLOR;
-use composure::tui::{App, draw};
+use composure::tui::{Home, Stack};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -75,11 +75,11 @@ fn hostile() -> Scenario {
     s
 }
 
-fn app() -> App {
+fn app() -> Stack {
     let rules = Rulebook::embedded().unwrap();
     let mut library = Library::default();
     library.insert(ValidScenario::assume_valid(hostile(), "hostile.ron"));
-    let mut app = App::new(
+    let mut app = composure::tui::trainer(
         library,
         rules,
         Feedback::Now,
@@ -88,7 +88,7 @@ fn app() -> App {
         composure::i18n::Lang::En,
         composure::i18n::strings(composure::i18n::Lang::En).unwrap(),
     );
-    app.problems.push(Problem {
+    app.find_mut::<Home>().unwrap().problems.push(Problem {
         code: None,
         severity: Severity::Error,
         file: format!("team{HOSTILE}.ron"),
@@ -128,9 +128,9 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
     ]
 }
 
-fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+fn render(app: &Stack, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| draw(app, frame)).unwrap();
+    terminal.draw(|frame| app.draw(frame, NOW)).unwrap();
     terminal
 }
 

@@ -14,7 +14,9 @@ use composure::rules::Rulebook;
 use composure::scenario::{Choice, Library, Node};
 use composure::tui::keymap::Action;
 use composure::tui::theme::MONO;
-use composure::tui::{App, MIN_HEIGHT, MIN_WIDTH, Screen, draw};
+use composure::tui::{
+    Briefing, Context, Debrief, DrillCard, Home, MIN_HEIGHT, MIN_WIDTH, Play, Stack,
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -50,7 +52,7 @@ fn answer_panel(rows: &[String]) -> Vec<String> {
 }
 
 struct Player {
-    app: App,
+    app: Stack,
     terminal: Terminal<TestBackend>,
     what: String,
 }
@@ -63,14 +65,18 @@ impl Player {
 
     fn draw(&mut self) {
         let app = &self.app;
-        self.terminal.draw(|frame| draw(app, frame)).unwrap();
+        self.terminal.draw(|frame| app.draw(frame, NOW)).unwrap();
     }
 
-    fn play(&self) -> &composure::tui::Play {
-        match &self.app.screen {
-            Screen::Conversation(play) => play,
-            _ => panic!("{}: not in a conversation", self.what),
+    fn play(&self) -> &Play {
+        match self.app.top::<Play>() {
+            Some(play) => play,
+            None => panic!("{}: not in a conversation", self.what),
         }
+    }
+
+    fn home(&self) -> &Home {
+        self.app.find::<Home>().unwrap()
     }
 
     fn choices(&self) -> Vec<Choice> {
@@ -138,7 +144,7 @@ impl Player {
     /// Reads the consequence panel to its end; checks the prompt to continue is on screen
     /// at every frame and that the consequence and coaching were shown in full.
     fn read_consequence(&mut self, choice: &Choice) {
-        let continue_ = self.app.strings.press_continue.clone();
+        let continue_ = self.app.cx.strings.press_continue.clone();
         let mut seen: std::collections::BTreeMap<usize, String> = Default::default();
         loop {
             let panel = answer_panel(&rows(&self.terminal));
@@ -148,7 +154,7 @@ impl Player {
                 "{}: no {continue_:?} below {panel:?}",
                 self.what
             );
-            let limit = self.app.scroll_limit.get();
+            let limit = self.play().panel_limit.get();
             let top = self.play().panel_scroll.min(limit);
             for (i, row) in text.iter().enumerate() {
                 seen.insert(usize::from(top) + i, row.clone());
@@ -173,7 +179,7 @@ fn play_everything(width: u16, height: u16) {
     for lang in Lang::ALL {
         let rules = Rulebook::embedded_in(lang).unwrap();
         let library = Library::embedded(&rules);
-        let app = App::new(
+        let app = composure::tui::trainer(
             library,
             rules,
             Feedback::Now,
@@ -188,15 +194,15 @@ fn play_everything(width: u16, height: u16) {
             what: String::new(),
         };
         player.draw();
-        let count = player.app.entries().len();
+        let count = player.home().entries().len();
         assert!(count > 0);
         for n in 0..count {
-            let entry = player.app.entries()[n].clone();
-            let id = player.app.scenarios[entry.index].id().to_owned();
+            let entry = player.home().entries()[n].clone();
+            let id = player.home().scenarios[entry.index].id().to_owned();
             player.what = format!("{id} ({}) at {width}×{height}", lang.code());
-            player.app.home_selected = n;
+            player.app.find_mut::<Home>().unwrap().selected = n;
             player.press(Action::Confirm);
-            assert!(matches!(player.app.screen, Screen::Briefing { .. }));
+            assert!(player.app.top::<Briefing>().is_some());
             player.press(Action::Confirm);
             let mut decision = 0;
             while !player.play().conversation.is_finished() {
@@ -218,16 +224,16 @@ fn play_everything(width: u16, height: u16) {
                 .iter()
                 .map(|r| squeezed(r))
                 .collect();
-            let over = squeezed(&player.app.strings.conversation_over);
+            let over = squeezed(&player.app.cx.strings.conversation_over);
             assert!(panel.contains(&over), "{}: {panel:?}", player.what);
             player.press(Action::Confirm);
             assert!(
-                matches!(player.app.screen, Screen::Debrief(_)),
+                player.app.top::<Debrief>().is_some(),
                 "{}: no debrief",
                 player.what
             );
             player.press(Action::Confirm);
-            assert!(matches!(player.app.screen, Screen::Home));
+            assert!(player.app.top::<Home>().is_some());
         }
     }
 }
@@ -246,7 +252,7 @@ fn every_shipped_scenario_reads_in_full_at_the_minimum_size() {
 fn a_digit_for_an_option_out_of_view_brings_it_into_view_instead_of_answering() {
     let lang = Lang::En;
     let rules = Rulebook::embedded_in(lang).unwrap();
-    let app = App::new(
+    let app = composure::tui::trainer(
         Library::embedded(&rules),
         rules,
         Feedback::Now,
@@ -285,7 +291,7 @@ fn a_digit_for_an_option_out_of_view_brings_it_into_view_instead_of_answering() 
 fn the_help_scrolls_to_its_last_line_at_the_minimum_size() {
     let lang = Lang::Ru;
     let rules = Rulebook::embedded_in(lang).unwrap();
-    let app = App::new(
+    let app = composure::tui::trainer(
         Library::embedded(&rules),
         rules,
         Feedback::Now,
@@ -312,7 +318,7 @@ fn the_help_scrolls_to_its_last_line_at_the_minimum_size() {
         }
         player.press(Action::Down);
     }
-    let strings = player.app.strings;
+    let strings = player.app.cx.strings;
     for text in [&strings.help_text.suspend, &strings.help_text.choose] {
         for word in text.split_whitespace() {
             assert!(seen.contains(word), "{word:?} of {text:?} never shown");
@@ -320,4 +326,129 @@ fn the_help_scrolls_to_its_last_line_at_the_minimum_size() {
     }
     let last_word = strings.help_about.split_whitespace().last().unwrap();
     assert!(seen.contains(last_word), "the help's last line never shown");
+}
+
+/// The drill's opening card holds more than 40×12 can show: it scrolls like every other
+/// panel, with "↓ more" on its border while there is more below and the scrolling keys in
+/// its legend, and the prompt to begin stays on screen at every step. Every line of it is
+/// read by scrolling down, and Enter then begins, in every language.
+#[test]
+fn the_drill_card_scrolls_at_the_minimum_size_with_the_prompt_to_begin_in_view() {
+    use std::path::Path;
+    for lang in Lang::ALL {
+        let rules = Rulebook::embedded_in(lang).unwrap();
+        let mut library = Library::embedded(&rules);
+        library.add_folder(Path::new("tests/fixtures/tui"), &rules);
+        let drill = composure::drill::load_drill_path(
+            Path::new("tests/fixtures/drills/valid/late-twice.ron"),
+            &library,
+        )
+        .unwrap();
+        let plan = composure::drill::plan(&drill, &library, lang.code());
+        let strings = composure::i18n::strings(lang).unwrap();
+        let cx = Context {
+            theme: MONO,
+            lang,
+            strings,
+            rules,
+        };
+        let mut stack = composure::tui::drill(plan.clone(), "Ann Lee".to_owned(), cx);
+        let mut terminal = Terminal::new(TestBackend::new(MIN_WIDTH, MIN_HEIGHT)).unwrap();
+        let what = format!("the drill card ({}) at the minimum size", lang.code());
+        let begin = squeezed(&strings.drill.intro_begin.replace("{key}", "Enter"));
+        let more_below = squeezed(&strings.more_below);
+        let more_above = squeezed(&strings.more_above);
+        let mut seen: std::collections::BTreeMap<usize, String> = Default::default();
+        for step in 0..100 {
+            terminal.draw(|frame| stack.draw(frame, NOW)).unwrap();
+            let screen = rows(&terminal);
+            let card = stack.top::<DrillCard>().unwrap();
+            let (scroll, limit) = (card.scroll, card.scroll_limit.get());
+            assert!(limit > 0, "{what}: everything fits, no test");
+            // The panel: its borders, its text and the prompt below the text.
+            let top = screen.iter().position(|r| r.starts_with('┌')).unwrap();
+            let bottom = screen.iter().position(|r| r.starts_with('└')).unwrap();
+            let inside: Vec<String> = screen[top + 1..bottom]
+                .iter()
+                .map(|r| r.trim_start_matches('│').trim_end_matches('│').to_owned())
+                .collect();
+            let footer_rows = inside
+                .iter()
+                .rev()
+                .scan(String::new(), |tail, row| {
+                    *tail = squeezed(row) + tail;
+                    Some(tail.clone())
+                })
+                .position(|tail| tail.contains(&begin));
+            let Some(footer_rows) = footer_rows else {
+                panic!(
+                    "{what}: no prompt to begin at step {step}:\n{}",
+                    screen.join("\n")
+                )
+            };
+            let text = &inside[..inside.len() - footer_rows - 1];
+            for (i, row) in text.iter().enumerate() {
+                seen.insert(usize::from(scroll) + i, row.clone());
+            }
+            assert_eq!(
+                squeezed(&screen[bottom]).contains(&more_below),
+                scroll < limit,
+                "{what}: the sign of more below at step {step}"
+            );
+            assert_eq!(
+                squeezed(&screen[top]).contains(&more_above),
+                scroll > 0,
+                "{what}: the sign of more above at step {step}"
+            );
+            // The keys to scroll act, and the help lists them; the legend shows them where
+            // the language leaves room (help and quit are kept first).
+            let bindings = stack.bindings();
+            let down =
+                ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Down);
+            assert_eq!(
+                composure::tui::keymap::action_for(down, bindings),
+                Some(Action::Down),
+                "{what}: ↓ does not scroll"
+            );
+            let help = composure::tui::keymap::help(bindings, &strings.help_text);
+            assert!(
+                help.iter().any(|(keys, _)| *keys == "↑↓"),
+                "{what}: {help:?}"
+            );
+            if lang == Lang::En {
+                let legend = screen.last().unwrap();
+                assert!(
+                    legend.contains("↑↓"),
+                    "{what}: no scrolling keys in {legend:?}"
+                );
+            }
+            if scroll >= limit {
+                break;
+            }
+            stack.update(Action::Down, NOW);
+        }
+        let all: String = seen.values().map(|r| squeezed(r)).collect();
+        let plan_text = strings
+            .drill
+            .intro_plan
+            .replace("{n}", &plan.items.len().to_string())
+            .replace("{s}", &(plan.time_limit_ms / 1000).to_string());
+        let mut expected = vec![squeezed(&plan_text), squeezed(&plan.description)];
+        expected.extend(
+            plan.items
+                .iter()
+                .map(|i| squeezed(&i.scenario.scenario().title)),
+        );
+        for text in expected {
+            assert!(
+                all.contains(&text),
+                "{what}: never shown: {text:?}\nseen: {seen:?}"
+            );
+        }
+        stack.update(Action::Confirm, NOW);
+        assert!(
+            stack.top::<Briefing>().is_some(),
+            "{what}: Enter did not begin"
+        );
+    }
 }

@@ -102,7 +102,6 @@ pub fn history(
     crate::tui::run_history(crate::tui::HistoryOptions {
         store,
         trainee,
-        library,
         rules,
         lang,
         not_regraded: matches!(notice, Some(Notice::CouldNotRegrade(_))),

@@ -1,20 +1,101 @@
 //! The briefing: who the client is, the situation, what the trainee knows and the goal, read
-//! before the conversation starts.
+//! before the conversation starts. Enter starts the conversation in its place; Esc goes back.
+
+use std::cell::Cell;
+use std::sync::Arc;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::app::App;
+use super::conversation::{Play, Setup};
+use super::keymap::{Action, Binding, Does, ENDS, ENTER, ESC, HELP, PAGES, QUIT, UP_DOWN, bind};
+use super::screen::{Context, Screen, Update, scroll_by};
 use super::text::{clean, hanging, wrap};
 use super::view::{panel, scrolled};
+use crate::engine::{Conversation, Millis};
 use crate::i18n::fill;
 use crate::scenario::ValidScenario;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, scenario: &ValidScenario, scroll: u16) {
-    let m = scenario.scenario();
+pub struct Briefing {
+    pub scenario: Arc<ValidScenario>,
+    pub scroll: u16,
+    /// How far the text can scroll, as the last frame laid it out.
+    pub scroll_limit: Cell<u16>,
+    /// How the conversation will be played.
+    pub setup: Setup,
+}
+
+/// The briefing's keys.
+pub const BRIEFING: &[Binding] = &[
+    bind("Enter", ENTER, Does::Begin),
+    bind("↑↓", UP_DOWN, Does::Scroll),
+    bind("PgUp PgDn", PAGES, Does::Page),
+    bind("Home End", ENDS, Does::Ends),
+    bind("Esc", ESC, Does::Back),
+    HELP,
+    QUIT,
+];
+
+impl Briefing {
+    pub fn new(scenario: Arc<ValidScenario>, setup: Setup) -> Briefing {
+        Briefing {
+            scenario,
+            scroll: 0,
+            scroll_limit: Cell::new(0),
+            setup,
+        }
+    }
+
+    fn start(&self, now: Millis) -> Update {
+        let seed = self.setup.seed.unwrap_or(now);
+        // A validated scenario always starts; should it not, staying on the briefing is the
+        // honest thing to show.
+        match Conversation::start(Arc::clone(&self.scenario), seed, now) {
+            Ok(conversation) => Update::replace(Play::new(
+                conversation.with_time_limit(self.setup.time_limit),
+                self.setup,
+            )),
+            Err(_) => Update::none(),
+        }
+    }
+}
+
+impl Screen for Briefing {
+    fn bindings(&self) -> &'static [Binding] {
+        BRIEFING
+    }
+
+    fn update(&mut self, action: Action, _cx: &Context, now: Millis) -> Update {
+        match action {
+            Action::Confirm => return self.start(now),
+            Action::Back => return Update::pop(),
+            other => scroll_by(&mut self.scroll, other, self.scroll_limit.get()),
+        }
+        Update::none()
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context, _now: Millis) {
+        draw(cx, frame, area, self);
+    }
+
+    /// The watched file is the scenario briefed: its new words.
+    fn reload(
+        &mut self,
+        scenario: &Arc<ValidScenario>,
+        _file: &str,
+        _cx: &Context,
+        _now: Millis,
+    ) -> Update {
+        self.scenario = Arc::clone(scenario);
+        Update::none()
+    }
+}
+
+fn draw(cx: &Context, frame: &mut Frame, area: Rect, briefing: &Briefing) {
+    let m = briefing.scenario.scenario();
     let width = usize::from(area.width.saturating_sub(4));
-    let t = &app.theme;
+    let t = &cx.theme;
     let mut lines: Vec<Line> = Vec::new();
     let section = |lines: &mut Vec<Line>, heading: &str| {
         lines.push(Line::raw(""));
@@ -23,29 +104,29 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scenario: &ValidScenario, 
     lines.push(Line::from(vec![
         Span::styled(format!(" {}", clean(&m.client.name)), t.client),
         Span::styled(
-            format!(" · {}", app.strings.client_type(m.shown_type())),
+            format!(" · {}", cx.strings.client_type(m.shown_type())),
             t.dim,
         ),
         Span::styled(
             format!(
                 " · {}",
                 fill(
-                    &app.strings.briefing_mood,
-                    &[("mood", app.strings.mood(m.initial.mood))]
+                    &cx.strings.briefing_mood,
+                    &[("mood", cx.strings.mood(m.initial.mood))]
                 )
             ),
             t.mood(m.initial.mood),
         ),
     ]));
     lines.extend(indented(&m.client.persona, width, t.dim));
-    section(&mut lines, &app.strings.briefing_situation);
+    section(&mut lines, &cx.strings.briefing_situation);
     lines.extend(indented(
         &m.briefing.situation,
         width,
         ratatui::style::Style::new(),
     ));
     if !m.briefing.known.is_empty() {
-        section(&mut lines, &app.strings.briefing_known);
+        section(&mut lines, &cx.strings.briefing_known);
         for fact in &m.briefing.known {
             lines.extend(hanging(
                 Span::raw("  • "),
@@ -55,18 +136,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scenario: &ValidScenario, 
             ));
         }
     }
-    section(&mut lines, &app.strings.briefing_goal);
+    section(&mut lines, &cx.strings.briefing_goal);
     lines.extend(indented(&m.briefing.goal, width, t.you));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!(" {}", app.strings.briefing_begin),
+        format!(" {}", cx.strings.briefing_begin),
         t.dim,
     ));
     let title = format!(
         " {} ",
-        fill(&app.strings.briefing_title, &[("title", &clean(&m.title))])
+        fill(&cx.strings.briefing_title, &[("title", &clean(&m.title))])
     );
-    scrolled(app, frame, area, lines, scroll, panel(app, title));
+    let scroll = (briefing.scroll, &briefing.scroll_limit);
+    scrolled(cx, frame, area, lines, scroll, panel(cx, title));
 }
 
 fn indented<'a>(text: &str, width: usize, style: ratatui::style::Style) -> Vec<Line<'a>> {

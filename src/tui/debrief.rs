@@ -1,34 +1,156 @@
 //! The debrief: how it ended, the score, the rules followed and broken, and every decision
 //! again with the best option at that point and why. Drawn from the finished conversation's
-//! [`Report`](crate::engine::Report), the same data `play --json` prints.
+//! [`Report`](crate::engine::Report), the same data `play --json` prints. The same screen
+//! follows a conversation, reopens a drill's finished scenario and replays a session from
+//! the history: only its keys differ, and leaving it goes back to whatever opened it.
+
+use std::cell::Cell;
+use std::sync::Arc;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::app::{App, Debrief};
+use super::briefing::Briefing;
+use super::conversation::Setup;
+use super::keymap::{Action, Binding, Does, ENDS, ENTER, ENTER_ESC, HELP, QUIT, bind};
+use super::screen::{Context, Screen, Update, scroll_by};
 use super::text::{clean, hanging, wrap};
 use super::view::{panel, scrolled};
+use crate::engine::{Millis, Report};
 use crate::i18n::fill;
 use crate::labels;
 use crate::rules::RuleScope;
-use crate::scenario::Rating;
+use crate::scenario::{Rating, ValidScenario};
+use ratatui::crossterm::event::KeyCode;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, debrief: &Debrief) {
-    let lines = lines(app, debrief, usize::from(area.width.saturating_sub(2)));
+pub struct Debrief {
+    pub report: Report,
+    pub scroll: u16,
+    /// How far the text can scroll, as the last frame laid it out.
+    pub scroll_limit: Cell<u16>,
+    /// The keys: the trainer's own, or those of a drill's or the history's, where the
+    /// debrief leads back rather than home and offers no playing again.
+    pub keys: &'static [Binding],
+    /// The scenario and how it was played, for playing it again (where the keys offer it).
+    pub again: Option<(Arc<ValidScenario>, Setup)>,
+}
+
+/// Scrolling through the debrief.
+const DEBRIEF_SCROLL: Binding = bind(
+    "↑↓ PgUp PgDn",
+    &[
+        (KeyCode::Up, Action::Up),
+        (KeyCode::Char('k'), Action::Up),
+        (KeyCode::Down, Action::Down),
+        (KeyCode::Char('j'), Action::Down),
+        (KeyCode::PageUp, Action::PageUp),
+        (KeyCode::PageDown, Action::PageDown),
+        (KeyCode::Char(' '), Action::PageDown),
+    ],
+    Does::Scroll,
+);
+
+/// The trainer's own debrief, after a conversation: home, or play it again.
+pub const DEBRIEF: &[Binding] = &[
+    DEBRIEF_SCROLL,
+    bind("r", &[(KeyCode::Char('r'), Action::Again)], Does::Again),
+    bind(
+        "Enter",
+        &[
+            (KeyCode::Enter, Action::Confirm),
+            (KeyCode::Esc, Action::Back),
+            (KeyCode::Backspace, Action::Back),
+        ],
+        Does::Home,
+    ),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT,
+];
+
+/// A drill's debrief between two scenarios: on to the next.
+pub const DRILL_DEBRIEF: &[Binding] = &[
+    DEBRIEF_SCROLL,
+    bind("Enter", ENTER, Does::Next),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT,
+];
+
+/// A finished scenario's debrief, opened again from a drill's summary.
+pub const REVIEW: &[Binding] = &[
+    DEBRIEF_SCROLL,
+    bind("Enter", ENTER_ESC, Does::BackToSummary),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT,
+];
+
+/// A past session's transcript, opened from the history.
+pub const REPLAY: &[Binding] = &[
+    DEBRIEF_SCROLL,
+    bind("Enter", ENTER_ESC, Does::BackToHistory),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT,
+];
+
+impl Debrief {
+    pub fn new(
+        report: Report,
+        keys: &'static [Binding],
+        again: Option<(Arc<ValidScenario>, Setup)>,
+    ) -> Debrief {
+        Debrief {
+            report,
+            scroll: 0,
+            scroll_limit: Cell::new(0),
+            keys,
+            again,
+        }
+    }
+}
+
+impl Screen for Debrief {
+    fn bindings(&self) -> &'static [Binding] {
+        self.keys
+    }
+
+    fn update(&mut self, action: Action, _cx: &Context, _now: Millis) -> Update {
+        match action {
+            Action::Confirm | Action::Back => return Update::pop(),
+            Action::Again => {
+                if let Some((scenario, setup)) = &self.again {
+                    return Update::replace(Briefing::new(Arc::clone(scenario), *setup));
+                }
+            }
+            other => scroll_by(&mut self.scroll, other, self.scroll_limit.get()),
+        }
+        Update::none()
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context, _now: Millis) {
+        draw(cx, frame, area, self);
+    }
+}
+
+fn draw(cx: &Context, frame: &mut Frame, area: Rect, debrief: &Debrief) {
+    let lines = lines(cx, debrief, usize::from(area.width.saturating_sub(2)));
     let title = format!(
         " {} ",
         fill(
-            &app.strings.debrief_title,
+            &cx.strings.debrief_title,
             &[("title", &clean(&debrief.report.scenario.title))]
         )
     );
-    scrolled(app, frame, area, lines, debrief.scroll, panel(app, title));
+    let scroll = (debrief.scroll, &debrief.scroll_limit);
+    scrolled(cx, frame, area, lines, scroll, panel(cx, title));
 }
 
-fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
-    let t = &app.theme;
+fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
+    let t = &cx.theme;
     let report = &debrief.report;
     let client = clean(&report.scenario.client);
     let mut out: Vec<Line> = Vec::new();
@@ -45,15 +167,15 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             .map_or_else(|| labels::outcome_is_good(ending.outcome), Rating::is_good);
         let style = if good { t.good } else { t.bad };
         let mut line = vec![
-            Span::styled(format!(" {}: ", app.strings.ending), t.heading),
+            Span::styled(format!(" {}: ", cx.strings.ending), t.heading),
             Span::styled(
-                app.strings.outcome(ending.outcome).to_owned(),
+                cx.strings.outcome(ending.outcome).to_owned(),
                 style.add_modifier(ratatui::style::Modifier::BOLD),
             ),
         ];
         if let Some(rating) = ending.rating {
             line.push(Span::styled(
-                format!(" · {}", app.strings.rating(rating)),
+                format!(" · {}", cx.strings.rating(rating)),
                 style,
             ));
         }
@@ -62,11 +184,11 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             out.extend(hanging(
                 Span::raw(" "),
                 &fill(
-                    &app.strings.diagnosis,
+                    &cx.strings.diagnosis,
                     &[
                         ("client", &client),
-                        ("apparent", app.strings.client_type(apparent)),
-                        ("real", app.strings.client_type(report.scenario.client_type)),
+                        ("apparent", cx.strings.client_type(apparent)),
+                        ("real", cx.strings.client_type(report.scenario.client_type)),
                     ],
                 ),
                 t.warn,
@@ -82,17 +204,17 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         out.extend(hanging(Span::raw(" "), &ending.closing, t.narration, width));
         out.push(Line::raw(""));
         out.push(Line::from(vec![
-            Span::styled(format!(" {} ", app.strings.score), t.heading),
+            Span::styled(format!(" {} ", cx.strings.score), t.heading),
             Span::styled(format!("{}/100", report.score), t.title),
             Span::styled(
                 format!(
                     "   {}",
                     fill(
-                        &app.strings.debrief_left,
+                        &cx.strings.debrief_left,
                         &[
                             ("client", &client),
-                            ("mood", app.strings.mood(ending.state.mood)),
-                            ("trust", app.strings.trust(ending.state.trust)),
+                            ("mood", cx.strings.mood(ending.state.mood)),
+                            ("trust", cx.strings.trust(ending.state.trust)),
                             ("seed", &report.seed.to_string()),
                         ]
                     )
@@ -104,7 +226,7 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             out.extend(hanging(
                 Span::raw(" "),
                 &fill(
-                    &app.strings.score_pieces,
+                    &cx.strings.score_pieces,
                     &[
                         ("handling", &report.handling.to_string()),
                         ("ending_cap", &report.ending_cap.to_string()),
@@ -118,7 +240,7 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
     }
 
     if let Some(step) = report.turning_point.and_then(|i| report.steps.get(i)) {
-        heading(&mut out, &app.strings.turned_here);
+        heading(&mut out, &cx.strings.turned_here);
         out.extend(hanging(
             Span::styled(format!(" {client}: "), t.client),
             &step.client_line,
@@ -130,9 +252,9 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             out.extend(hanging(
                 Span::raw(" "),
                 &fill(
-                    &app.strings.serious_mistake,
+                    &cx.strings.serious_mistake,
                     &[
-                        ("rule", &clean(app.rules.name(rule))),
+                        ("rule", &clean(cx.rules.name(rule))),
                         ("cap", &report.serious_cap.to_string()),
                     ],
                 ),
@@ -142,7 +264,7 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         }
         if !step.was_best {
             out.extend(hanging(
-                Span::styled(format!(" {}: ", app.strings.best_here), t.good),
+                Span::styled(format!(" {}: ", cx.strings.best_here), t.good),
                 &step.best.text,
                 t.good,
                 width,
@@ -155,7 +277,7 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             format!(
                 " {}",
                 fill(
-                    &app.strings.debrief_hesitations,
+                    &cx.strings.debrief_hesitations,
                     &[("n", &report.hesitations.to_string())]
                 )
             ),
@@ -163,9 +285,9 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         ));
     }
 
-    heading(&mut out, &app.strings.rules);
+    heading(&mut out, &cx.strings.rules);
     for tally in &report.rules {
-        let name = clean(app.rules.name(&tally.rule)).into_owned();
+        let name = clean(cx.rules.name(&tally.rule)).into_owned();
         let style = if tally.broken > 0 { t.bad } else { t.good };
         out.push(Line::from(vec![
             Span::styled(format!(" ✓{:<2}", tally.followed), t.good),
@@ -177,7 +299,7 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         ]));
     }
 
-    heading(&mut out, &app.strings.decision_by_decision);
+    heading(&mut out, &cx.strings.decision_by_decision);
     for (n, step) in report.steps.iter().enumerate() {
         out.push(Line::raw(""));
         // The mark sits inside the indent, so the line keeps the width the wrap measured.
@@ -192,14 +314,14 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             t.client,
             width,
         ));
-        let you_word = &app.strings.you;
+        let you_word = &cx.strings.you;
         if step.hesitated {
             out.extend(hanging(
                 Span::styled(format!("  ✗ {you_word}: "), t.bad),
                 &format!(
                     "({})",
                     fill(
-                        &app.strings.silence_within,
+                        &cx.strings.silence_within,
                         &[("s", &step.elapsed_ms.div_ceil(1000).to_string())]
                     )
                 ),
@@ -207,7 +329,7 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
                 width,
             ));
             out.extend(hanging(
-                Span::styled(format!("    {}: ", app.strings.best_here), t.heading),
+                Span::styled(format!("    {}: ", cx.strings.best_here), t.heading),
                 &step.best.text,
                 Style::new(),
                 width,
@@ -226,12 +348,12 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         }
         out.extend(you);
         for v in &step.verdicts {
-            let weight = app.strings.weight(v.weight);
+            let weight = cx.strings.weight(v.weight);
             let (text, style) = if v.follows {
                 (
                     format!(
                         "      ✓ {} {}{weight}",
-                        app.strings.follows,
+                        cx.strings.follows,
                         clean(&v.rule_name)
                     ),
                     t.good,
@@ -240,7 +362,7 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
                 (
                     format!(
                         "      ✗ {} {}{weight}",
-                        app.strings.breaks,
+                        cx.strings.breaks,
                         clean(&v.rule_name)
                     ),
                     t.bad,
@@ -251,13 +373,13 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         out.extend(hanging(Span::raw("      "), &step.coaching, t.dim, width));
         if !step.was_best {
             out.extend(hanging(
-                Span::styled(format!("    {}: ", app.strings.best_here), t.heading),
+                Span::styled(format!("    {}: ", cx.strings.best_here), t.heading),
                 &step.best.text,
                 Style::new(),
                 width,
             ));
             out.extend(hanging(
-                Span::styled(format!("    {}: ", app.strings.why), t.heading),
+                Span::styled(format!("    {}: ", cx.strings.why), t.heading),
                 &step.best_coaching,
                 t.dim,
                 width,
@@ -265,7 +387,7 @@ fn lines<'a>(app: &App, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         }
     }
 
-    if let Some(prompt) = app
+    if let Some(prompt) = cx
         .rules
         .rules
         .iter()

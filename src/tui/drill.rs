@@ -1,52 +1,36 @@
-//! A timed drill on screen: an opening card, then each scenario's briefing, conversation
-//! (with a countdown gauge above it) and, with immediate feedback, its debrief; at the end a
-//! summary from which every debrief can be opened again.
+//! A timed drill: its opening card, at the bottom of the drill's stack, then each scenario
+//! of the plan in turn over it (briefing, conversation with a countdown line above it and,
+//! with immediate feedback, its debrief), and at the end the summary in its place.
 //!
-//! The drill wraps the ordinary [`App`], which plays each scenario, and watches what it does:
-//! conversations that reach their debrief come out of `app.finished` to be saved, and the
-//! drill moves on. The clock comes in from outside (`update`, `tick`), and so does every
-//! save's outcome ([`DrillScreen::saved`]), so the whole drill runs in tests without a
-//! terminal, a database or a wait.
+//! The card opens each scenario and hears of its result ([`Screen::finished`]); when the
+//! scenario's screens close, it opens the next, or the summary when the plan is done or the
+//! trainee left a scenario unfinished. The clock comes in from outside and every save's
+//! outcome too ([`Screen::saved`]), so the whole drill runs in tests without a terminal, a
+//! database or a wait.
 
 use std::cell::Cell;
 use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell as TableCell, Padding, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Padding, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Debrief, Screen};
-use super::keymap::{self, Action, Binding};
-use super::record::Recorder;
-use super::text::{clean, template, truncate};
-use super::theme::Theme;
-use super::view::{
-    MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, notice_line, panel, too_small,
-};
+use super::briefing::Briefing;
+use super::conversation::Setup;
+use super::debrief::DRILL_DEBRIEF;
+use super::drill_summary::DrillSummary;
+use super::keymap::{Action, Binding, Does, ENDS, ENTER, HELP, PAGES, QUIT_OR_ESC, UP_DOWN, bind};
+use super::screen::{Context, ResultId, Screen, Update, scroll_by};
+use super::text::{clean, template, truncate, wrap_line};
+use super::view::{more_signs, panel};
 use crate::drill::DrillPlan;
 use crate::engine::Feedback;
 use crate::engine::{Millis, Report};
-use crate::i18n::{Lang, Strings, fill};
-use crate::labels;
-use crate::rules::Rulebook;
-use crate::scenario::Library;
-
-/// Where the drill stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
-    /// The opening card: what the drill is, Enter to begin.
-    Intro,
-    /// A scenario is on screen (briefing, conversation or debrief), drawn by the app.
-    Playing,
-    /// The end: every scenario's score and whether it was saved.
-    Summary,
-    /// A finished scenario's debrief, opened from the summary.
-    Review,
-}
+use crate::i18n::fill;
 
 /// Whether a finished scenario's result is in the database.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,22 +42,36 @@ pub enum Saved {
 
 /// One scenario the trainee finished.
 pub struct Finished {
+    /// The result as the loop knows it, until it is saved.
+    pub id: ResultId,
+    /// The scenario's place in the plan.
     pub index: usize,
     pub report: Report,
     pub saved: Saved,
 }
 
-pub struct DrillScreen {
-    pub app: App,
+impl Finished {
+    /// Takes in how saving result `id` went, wherever it is in `results`.
+    pub fn note_saved(results: &mut [Finished], id: ResultId, outcome: &Result<i64, String>) {
+        if let Some(result) = results.iter_mut().find(|r| r.id == id) {
+            result.saved = match outcome {
+                Ok(id) => Saved::Saved(*id),
+                Err(e) => Saved::Failed(e.clone()),
+            };
+        }
+    }
+}
+
+pub struct DrillCard {
     pub plan: DrillPlan,
     pub trainee: String,
-    pub phase: Phase,
-    /// The scenario being played, by its place in the plan.
-    pub index: usize,
+    /// How far the card is scrolled, and (as the last frame laid it out) how far it can be:
+    /// at small sizes it holds more than it shows.
+    pub scroll: u16,
+    pub scroll_limit: Cell<u16>,
+    /// The scenario being played, by its place in the plan, once the drill has begun.
+    pub playing: Option<usize>,
     pub results: Vec<Finished>,
-    /// The highlighted row of the summary.
-    pub selected: usize,
-    pub quit: bool,
     /// The gauge's width in cells, as the last frame drew it: the timer wakes up as often as
     /// the gauge visibly changes, and no more.
     pub gauge_cells: Cell<u16>,
@@ -104,311 +102,72 @@ pub fn next_change(remaining: Millis, limit: Millis, cells: u16) -> Millis {
     to_next_second.min(to_next_cell).min(remaining)
 }
 
-impl DrillScreen {
-    pub fn new(
-        plan: DrillPlan,
-        rules: Rulebook,
-        trainee: String,
-        theme: Theme,
-        lang: Lang,
-        strings: &'static Strings,
-    ) -> DrillScreen {
-        let feedback = plan.feedback;
-        let mut app = App::new(
-            Library::default(),
-            rules,
-            feedback,
-            None,
-            theme,
-            lang,
-            strings,
-        );
-        app.time_limit = Some(plan.time_limit_ms);
-        // Between scenarios the debrief leads on to the next; nothing is played again.
-        app.debrief_keys = keymap::DRILL_DEBRIEF;
+impl DrillCard {
+    pub fn new(plan: DrillPlan, trainee: String) -> DrillCard {
         // The drill file's words reach the screen here; `check` refuses control characters
         // in them, and the screen shows any that got past it as U+FFFD rather than obey them.
         let mut plan = plan;
         plan.name = clean(&plan.name).into_owned();
         plan.description = clean(&plan.description).into_owned();
-        DrillScreen {
-            app,
+        DrillCard {
             plan,
             trainee,
-            phase: Phase::Intro,
-            index: 0,
+            scroll: 0,
+            scroll_limit: Cell::new(0),
+            playing: None,
             results: Vec::new(),
-            selected: 0,
-            quit: false,
             gauge_cells: Cell::new(20),
         }
     }
 
-    /// Puts scenario `index` of the plan on screen, at its briefing.
-    fn open(&mut self, index: usize) {
+    /// Opens scenario `index` of the plan at its briefing, or the summary after the last.
+    fn open(&mut self, index: usize, cx: &Context) -> Update {
         let Some(item) = self.plan.items.get(index) else {
-            self.phase = Phase::Summary;
-            self.app.screen = Screen::Home;
-            return;
+            return self.summary();
         };
-        self.index = index;
-        self.app.scenarios = vec![Arc::clone(&item.scenario)];
-        self.app.seed = Some(item.seed);
-        self.app.open(item.scenario.id());
-        self.phase = Phase::Playing;
-    }
-
-    /// Applies one action at clock time `now`.
-    pub fn update(&mut self, action: Action, now: Millis) {
-        if action == Action::ForceQuit {
-            self.quit = true;
-            return;
-        }
-        if self.phase != Phase::Playing {
-            // A notice is for the moment it appears, as on every other screen; while playing,
-            // the app's own update clears it.
-            self.app.notice = None;
-        }
-        match self.phase {
-            Phase::Intro | Phase::Summary if self.app.help => match action {
-                Action::Help | Action::Back | Action::Confirm => self.app.help = false,
-                Action::Quit => self.quit = true,
-                other => self.app.scroll_help(other),
-            },
-            Phase::Intro => match action {
-                Action::Confirm => self.open(0),
-                Action::Quit | Action::Back => self.quit = true,
-                Action::Help => self.app.open_help(),
-                _ => {}
-            },
-            Phase::Summary => {
-                let count = self.results.len();
-                match action {
-                    Action::Up => self.selected = self.selected.saturating_sub(1),
-                    Action::Down => {
-                        self.selected = (self.selected + 1).min(count.saturating_sub(1))
-                    }
-                    Action::Pick(n) if n < count => {
-                        self.selected = n;
-                        self.review();
-                    }
-                    Action::Confirm => self.review(),
-                    Action::Help => self.app.open_help(),
-                    Action::Quit | Action::Back => self.quit = true,
-                    _ => {}
-                }
-            }
-            Phase::Review => {
-                // Playing again is not part of a drill.
-                if action != Action::Again {
-                    self.app.update(action, now);
-                }
-                if self.app.quit {
-                    self.quit = true;
-                }
-                if matches!(self.app.screen, Screen::Home) {
-                    self.phase = Phase::Summary;
-                }
-            }
-            Phase::Playing => self.play(action, now),
-        }
-    }
-
-    fn play(&mut self, action: Action, now: Millis) {
-        let was_debrief = matches!(self.app.screen, Screen::Debrief(_));
-        // Finished (its result handed over) but not yet through to its debrief.
-        let was_finished = matches!(
-            &self.app.screen,
-            Screen::Conversation(play) if play.conversation.is_finished()
-        );
-        if was_debrief && action == Action::Again {
-            return;
-        }
-        // A key pressed after the deadline answers the silence, not the question.
-        self.tick(now);
-        self.app.update(action, now);
-        for report in self.app.finished.drain(..) {
-            self.results.push(Finished {
-                index: self.index,
-                report,
-                saved: Saved::Pending,
-            });
-        }
-        if self.app.quit {
-            self.quit = true;
-            return;
-        }
-        match &self.app.screen {
-            // Coaching at the end: no debrief between scenarios.
-            Screen::Debrief(_) if self.app.feedback == Feedback::End => self.open(self.index + 1),
-            // Leaving a scenario that is done moves on to the next.
-            Screen::Home if was_debrief || was_finished => self.open(self.index + 1),
-            // Left the conversation (or the briefing): the drill ends here.
-            Screen::Home => self.phase = Phase::Summary,
-            _ => {}
-        }
-    }
-
-    fn review(&mut self) {
-        let Some(result) = self.results.get(self.selected) else {
-            return;
+        self.playing = Some(index);
+        let setup = Setup {
+            seed: Some(item.seed),
+            time_limit: Some(self.plan.time_limit_ms),
+            feedback: self.plan.feedback,
+            // Between scenarios the debrief leads on to the next; nothing is played again.
+            // With the coaching at the end, there is none until the summary.
+            debrief: (self.plan.feedback == Feedback::Now).then_some(DRILL_DEBRIEF),
         };
-        let Some(item) = self.plan.items.get(result.index) else {
-            return;
-        };
-        self.app.screen = Screen::Debrief(Box::new(Debrief {
-            scenario: Arc::clone(&item.scenario),
-            report: result.report.clone(),
-            scroll: 0,
-        }));
-        self.app.debrief_keys = keymap::REVIEW;
-        self.phase = Phase::Review;
+        let fallback = item.scenario.scenario().language != cx.lang.code();
+        let notice =
+            fallback.then(|| fill(&cx.strings.fallback_notice, &[("lang", cx.lang.name())]));
+        Update::push(Briefing::new(Arc::clone(&item.scenario), setup)).with_notice(notice)
     }
 
-    /// The keys that act now.
-    pub fn bindings(&self) -> &'static [Binding] {
-        if self.app.too_small.get() {
-            return keymap::TOO_SMALL;
-        }
-        match self.phase {
-            Phase::Playing | Phase::Review => self.app.bindings(),
-            Phase::Intro | Phase::Summary if self.app.help => keymap::HELP_OPEN,
-            Phase::Intro | Phase::Summary => self.screen_bindings(),
-        }
-    }
-
-    /// The keys of the drill's own screen under its help.
-    fn screen_bindings(&self) -> &'static [Binding] {
-        match self.phase {
-            Phase::Intro => keymap::DRILL_INTRO,
-            Phase::Summary => keymap::DRILL_SUMMARY,
-            Phase::Playing | Phase::Review => self.app.screen_bindings(),
-        }
-    }
-
-    /// Lets the clock reach `now`: a decision whose time ran out becomes a hesitation, and
-    /// the trainee is told. Returns whether anything changed.
-    pub fn tick(&mut self, now: Millis) -> bool {
-        if self.phase != Phase::Playing {
-            return false;
-        }
-        let Screen::Conversation(play) = &mut self.app.screen else {
-            return false;
-        };
-        if play.showing_consequence || play.conversation.tick(now) == 0 {
-            return false;
-        }
-        play.selected = 0;
-        let name = play.conversation.scenario().scenario().client.name.clone();
-        self.app.notice = Some(fill(
-            &self.app.strings.drill.time_ran_out,
-            &[("client", &name)],
-        ));
-        true
-    }
-
-    /// When the clock runs for the current decision: its deadline.
-    pub fn deadline(&self) -> Option<Millis> {
-        if self.phase != Phase::Playing {
-            return None;
-        }
-        match &self.app.screen {
-            Screen::Conversation(play) if !play.showing_consequence => play.conversation.deadline(),
-            _ => None,
-        }
-    }
-
-    /// How long the event loop may wait for a key before the screen must change; `None`
-    /// when nothing runs against the clock and it can wait for ever.
-    pub fn next_wake(&self, now: Millis) -> Option<Duration> {
-        let deadline = self.deadline()?;
-        let limit = self.plan.time_limit_ms;
-        let wait = next_change(deadline.saturating_sub(now), limit, self.gauge_cells.get());
-        Some(Duration::from_millis(wait))
-    }
-
-    /// Results not yet saved, by their place in `results`.
-    pub fn unsaved(&self) -> Vec<usize> {
-        (0..self.results.len())
-            .filter(|&i| self.results[i].saved == Saved::Pending)
-            .collect()
-    }
-
-    /// Takes in the outcome of saving result `i`.
-    pub fn saved(&mut self, i: usize, outcome: Result<i64, String>) {
-        let Some(result) = self.results.get_mut(i) else {
-            return;
-        };
-        self.app.notice = Some(Recorder::notice(
-            self.app.strings,
-            &outcome,
-            &result.report.scenario.title,
-        ));
-        result.saved = match outcome {
-            Ok(id) => Saved::Saved(id),
-            Err(e) => Saved::Failed(e),
-        };
-    }
-
-    /// The drill's score: the mean of the finished scenarios' scores, rounded.
-    pub fn score(&self) -> Option<u32> {
-        crate::drill::mean_score(self.results.iter().map(|r| r.report.score)).map(u32::from)
-    }
-
-    pub fn draw(&self, frame: &mut Frame, now: Millis) {
-        let area = frame.area();
-        let app = &self.app;
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            too_small(app, frame, area);
-            return;
-        }
-        app.too_small.set(false);
-        match self.phase {
-            Phase::Playing => {
-                let [bar, rest] =
-                    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-                self.draw_bar(frame, bar, now);
-                draw_in(app, frame, rest);
-            }
-            Phase::Review => draw_in(app, frame, area),
-            Phase::Intro | Phase::Summary => {
-                let [body, legend_area] =
-                    Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-                if self.phase == Phase::Intro {
-                    self.draw_intro(frame, body);
-                } else {
-                    self.draw_summary(frame, body);
-                }
-                let legend = match &app.notice {
-                    Some(n) if !app.help => notice_line(app, n, legend_area.width),
-                    _ => legend_line(app, self.bindings(), legend_area.width),
-                };
-                frame.render_widget(legend, legend_area);
-                if app.help {
-                    help(app, frame, body, self.screen_bindings());
-                }
-            }
-        }
+    /// The drill is over: the summary takes the card's place, with every result.
+    fn summary(&mut self) -> Update {
+        Update::replace(DrillSummary::new(
+            self.plan.clone(),
+            self.trainee.clone(),
+            std::mem::take(&mut self.results),
+        ))
     }
 
     /// The line above the scenario: the drill, how far along, and the countdown.
-    fn draw_bar(&self, frame: &mut Frame, area: Rect, now: Millis) {
-        let t = &self.app.theme;
-        let d = &self.app.strings.drill;
+    fn draw_bar(&self, frame: &mut Frame, area: Rect, cx: &Context, top: &dyn Screen, now: Millis) {
+        let t = &cx.theme;
+        let d = &cx.strings.drill;
+        let index = self.playing.unwrap_or(0);
         let left = format!(
             " {}",
             fill(
                 &d.progress,
                 &[
                     ("name", &self.plan.name),
-                    ("n", &(self.index + 1).to_string()),
+                    ("n", &(index + 1).to_string()),
                     ("total", &self.plan.items.len().to_string()),
                 ],
             )
         );
         let width = usize::from(area.width);
         let mut spans = Vec::new();
-        let right: Vec<Span> = match self.deadline() {
+        let right: Vec<Span> = match top.deadline() {
             Some(deadline) => {
                 let remaining = deadline.saturating_sub(now);
                 let limit = self.plan.time_limit_ms;
@@ -450,9 +209,9 @@ impl DrillScreen {
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 
-    fn draw_intro(&self, frame: &mut Frame, area: Rect) {
-        let t = &self.app.theme;
-        let d = &self.app.strings.drill;
+    fn draw_intro(&self, frame: &mut Frame, area: Rect, cx: &Context) {
+        let t = &cx.theme;
+        let d = &cx.strings.drill;
         let plan = &self.plan;
         let mut lines = vec![
             Line::raw(""),
@@ -491,192 +250,124 @@ impl DrillScreen {
             ]));
         }
         lines.push(Line::raw(""));
-        lines.push(Line::from(template(
+        let begin = Line::from(template(
             &d.intro_begin,
             t.dim,
             &[("key", Span::styled("Enter", t.key))],
-        )));
+        ));
         let title = format!(" {} ", fill(&d.title, &[("name", &plan.name)]));
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                // Padding rather than a leading space, so wrapped lines keep the margin too.
-                .block(panel(&self.app, title).padding(Padding::horizontal(1))),
-            area,
-        );
-    }
-
-    fn draw_summary(&self, frame: &mut Frame, area: Rect) {
-        let t = &self.app.theme;
-        let strings = self.app.strings;
-        let d = &strings.drill;
-        let title = fill(&d.summary_title, &[("name", &self.plan.name)]);
-        let block = panel(&self.app, format!(" {title} "));
+        // Padding rather than a leading space, so wrapped lines keep the margin too.
+        let block = panel(cx, title).padding(Padding::horizontal(1));
         let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let [head, table_area] =
-            Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(inner);
-        let score = self
-            .score()
-            .map_or_else(|| d.no_score.clone(), |s| format!("{s}/100"));
-        let silences: u32 = self.results.iter().map(|r| r.report.hesitations).sum();
-        let counts = fill(
-            &d.summary_counts,
-            &[
-                ("played", &self.results.len().to_string()),
-                ("planned", &self.plan.items.len().to_string()),
-                ("silences", &silences.to_string()),
-            ],
-        );
-        let head_lines = vec![
-            Line::from(template(
-                &format!(" {}", d.summary_head),
-                t.heading,
-                &[
-                    ("trainee", Span::raw(self.trainee.clone())),
-                    ("score", Span::styled(score, t.title)),
-                ],
-            )),
-            Line::styled(format!(" {counts}"), t.dim),
-        ];
-        frame.render_widget(Paragraph::new(head_lines), head);
-
-        let columns = &d.columns;
-        let rows: Vec<SummaryRow> = self
-            .results
-            .iter()
-            .map(|r| SummaryRow::new(r, strings, t))
-            .collect();
-        // The fixed columns are as wide as the English ones were, or as their heading and
-        // their widest cell in this language, if wider: a translation never gets cut.
-        let fit = |least: usize, heading: &str, cells: &mut dyn Iterator<Item = usize>| {
-            let widest = cells.chain([heading.width(), least]).max().unwrap_or(least);
-            u16::try_from(widest).unwrap_or(u16::MAX)
-        };
-        let score_width = fit(5, &columns.score, &mut std::iter::empty());
-        let silent_width = fit(6, &columns.silent, &mut std::iter::empty());
-        let average_width = fit(
-            7,
-            &columns.average,
-            &mut rows.iter().map(|r| r.average.width()),
-        );
-        // Every state a row can pass through counts, so the column stays put as saves land.
-        let states = [d.saving.width(), d.not_saved_row.width()];
-        let saved_width = fit(
-            11,
-            &columns.saved,
-            &mut rows.iter().map(|r| r.saved.width()).chain(states),
-        );
-        // The ending keeps its 20 columns (the title takes the rest); a longer one is cut
-        // visibly.
-        let ending_width = fit(20, &columns.ending, &mut std::iter::empty());
-        let header = Row::new([
-            "",
-            columns.scenario.as_str(),
-            columns.score.as_str(),
-            columns.ending.as_str(),
-            columns.silent.as_str(),
-            columns.average.as_str(),
-            columns.saved.as_str(),
-        ])
-        .style(t.heading);
-        let rows: Vec<Row> = rows
-            .into_iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let marker = if i == self.selected { "›" } else { " " };
-                let ending = truncate(r.ending, usize::from(ending_width));
-                let row = Row::new(vec![
-                    TableCell::from(Span::styled(format!("{marker}{}", i + 1), t.key)),
-                    TableCell::from(r.title),
-                    TableCell::from(format!("{:>3}", r.score)),
-                    TableCell::from(Span::styled(ending, r.ending_style)),
-                    TableCell::from(format!("{:>3}", r.hesitations)),
-                    TableCell::from(r.average),
-                    TableCell::from(Span::styled(r.saved, r.saved_style)),
-                ]);
-                if i == self.selected {
-                    row.style(t.selected)
-                } else {
-                    row
-                }
-            })
-            .collect();
-        let table = Table::new(
-            rows,
-            [
-                Constraint::Length(3),
-                Constraint::Min(12),
-                Constraint::Length(score_width),
-                Constraint::Length(ending_width),
-                Constraint::Length(silent_width),
-                Constraint::Length(average_width),
-                Constraint::Length(saved_width),
-            ],
-        )
-        .header(header)
-        .column_spacing(1);
-        // Scrolled so that the selected row is on screen, however few rows fit.
-        let mut state = TableState::default().with_selected(Some(self.selected));
-        frame.render_stateful_widget(table, table_area, &mut state);
+        let width = usize::from(inner.width);
+        let lines: Vec<Line> = lines.iter().flat_map(|l| wrap_line(l, width)).collect();
+        // The prompt to begin stays in view below the text, however far it scrolls.
+        let begin = wrap_line(&begin, width);
+        let footer = u16::try_from(begin.len())
+            .unwrap_or(u16::MAX)
+            .min(inner.height.saturating_sub(1));
+        let room = inner.height.saturating_sub(footer);
+        let total = lines.len();
+        let limit = u16::try_from(total.saturating_sub(usize::from(room))).unwrap_or(u16::MAX);
+        self.scroll_limit.set(limit);
+        let scroll = self.scroll.min(limit);
+        let shown = u16::try_from(total).unwrap_or(u16::MAX).min(room);
+        let [text_area, footer_area] =
+            Layout::vertical([Constraint::Length(shown), Constraint::Length(footer)])
+                .flex(Flex::Start)
+                .areas(inner);
+        frame.render_widget(more_signs(cx, block, scroll > 0, scroll < limit), area);
+        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), text_area);
+        frame.render_widget(Paragraph::new(begin), footer_area);
     }
 }
 
-/// One finished scenario as the summary's table shows it, in the trainee's language.
-struct SummaryRow {
-    title: String,
-    score: u8,
-    ending: &'static str,
-    ending_style: Style,
-    hesitations: u32,
-    average: String,
-    saved: String,
-    saved_style: Style,
-}
-
-impl SummaryRow {
-    fn new(result: &Finished, strings: &'static Strings, t: &Theme) -> SummaryRow {
-        let d = &strings.drill;
-        let report = &result.report;
-        let answered: Vec<&crate::engine::StepReport> =
-            report.steps.iter().filter(|s| !s.hesitated).collect();
-        let average = if answered.is_empty() {
-            "–".to_owned()
+impl Screen for DrillCard {
+    /// The scrolling keys only while the card holds more than it shows.
+    fn bindings(&self) -> &'static [Binding] {
+        if self.scroll_limit.get() > 0 {
+            DRILL_INTRO_SCROLLED
         } else {
-            let total: u64 = answered.iter().map(|s| s.elapsed_ms).sum();
-            let seconds = total as f64 / answered.len() as f64 / 1000.0;
-            let figure = format!("{seconds:.1}").replace('.', &d.decimal_separator);
-            fill(&d.seconds, &[("s", &figure)])
-        };
-        let (ending, ending_style) = match &report.ending {
-            Some(e)
-                if e.rating.map_or_else(
-                    || labels::outcome_is_good(e.outcome),
-                    crate::scenario::Rating::is_good,
-                ) =>
-            {
-                (strings.outcome(e.outcome), t.good)
-            }
-            Some(e) => (strings.outcome(e.outcome), t.bad),
-            None => ("–", t.dim),
-        };
-        let (saved, saved_style) = match &result.saved {
-            Saved::Saved(id) => (fill(&d.saved_row, &[("id", &id.to_string())]), t.good),
-            Saved::Pending => (d.saving.clone(), t.warn),
-            Saved::Failed(_) => (d.not_saved_row.clone(), t.bad),
-        };
-        SummaryRow {
-            title: report.scenario.title.clone(),
-            score: report.score,
-            ending,
-            ending_style,
-            hesitations: report.hesitations,
-            average,
-            saved,
-            saved_style,
+            DRILL_INTRO
         }
     }
+
+    fn update(&mut self, action: Action, cx: &Context, _now: Millis) -> Update {
+        match action {
+            Action::Confirm => return self.open(0, cx),
+            Action::Back => return Update::quit(),
+            other => scroll_by(&mut self.scroll, other, self.scroll_limit.get()),
+        }
+        Update::none()
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context, _now: Millis) {
+        self.draw_intro(frame, area, cx);
+    }
+
+    /// A scenario's screens closed: on to the next when it was finished (its result came
+    /// in), else the trainee left it and the drill ends here.
+    fn resumed(&mut self, cx: &Context, _now: Millis) -> Update {
+        let Some(index) = self.playing else {
+            return Update::none();
+        };
+        if self.results.last().is_some_and(|r| r.index == index) {
+            self.open(index + 1, cx)
+        } else {
+            self.summary()
+        }
+    }
+
+    fn finished(&mut self, id: ResultId, report: &Report) {
+        if let Some(index) = self.playing {
+            self.results.push(Finished {
+                id,
+                index,
+                report: report.clone(),
+                saved: Saved::Pending,
+            });
+        }
+    }
+
+    fn saved(&mut self, id: ResultId, outcome: &Result<i64, String>) {
+        Finished::note_saved(&mut self.results, id, outcome);
+    }
+
+    /// While a scenario is played: as often as the countdown above it changes.
+    fn next_wake(&self, now: Millis, top: &dyn Screen) -> Option<Duration> {
+        let deadline = top.deadline()?;
+        let limit = self.plan.time_limit_ms;
+        let wait = next_change(deadline.saturating_sub(now), limit, self.gauge_cells.get());
+        Some(Duration::from_millis(wait))
+    }
+
+    /// The line above the scenario being played: the drill, how far along, the countdown.
+    fn frame_above(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        cx: &Context,
+        top: &dyn Screen,
+        now: Millis,
+    ) -> Rect {
+        let [bar, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        self.draw_bar(frame, bar, cx, top, now);
+        rest
+    }
 }
+
+/// The drill's opening card.
+pub const DRILL_INTRO: &[Binding] = &[bind("Enter", ENTER, Does::DrillBegin), HELP, QUIT_OR_ESC];
+
+/// The opening card when it holds more than it shows (a long plan, a small terminal).
+pub const DRILL_INTRO_SCROLLED: &[Binding] = &[
+    bind("Enter", ENTER, Does::DrillBegin),
+    bind("↑↓", UP_DOWN, Does::Scroll),
+    bind("PgUp PgDn", PAGES, Does::Page),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT_OR_ESC,
+];
 
 #[cfg(test)]
 mod tests {

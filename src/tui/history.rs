@@ -1,10 +1,8 @@
 //! A trainee's history: the score over time as a chart, how often each rule was followed as a
 //! bar chart (strengths on top, weaknesses below), and the recent sessions with the pieces of
 //! the selected one's grade; Enter replays a session's annotated transcript in the debrief
-//! screen. A score an older grading model produced is marked. Everything is read from the store
-//! once, before the screen opens, so drawing is pure.
-
-use std::sync::Arc;
+//! screen over it. A score an older grading model produced is marked. Everything is read from
+//! the store once, before the screen opens, so drawing is pure.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
@@ -13,12 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Debrief, Screen};
-use super::keymap::{self, Action, Binding};
+use super::debrief::{Debrief, REPLAY};
+use super::keymap::{Action, Binding, Does, ENDS, ENTER, HELP, PAGES, QUIT_OR_ESC, UP_DOWN, bind};
+use super::screen::{Context, Screen, Update};
 use super::text::{pad, truncate};
-use super::view::{
-    MIN_HEIGHT, MIN_WIDTH, draw_in, help, legend_line, notice_line, panel, too_small,
-};
+use super::view::panel;
 use crate::engine::{Millis, Report};
 use crate::i18n::fill;
 use crate::report::dates;
@@ -37,133 +34,49 @@ pub struct HistoryData {
     pub rules: Vec<RuleStat>,
 }
 
-pub struct HistoryScreen {
-    pub app: App,
+pub struct History {
     pub data: HistoryData,
     pub selected: usize,
-    /// A session's transcript is open (in `app.screen`).
-    pub replaying: bool,
-    pub quit: bool,
 }
 
-impl HistoryScreen {
-    pub fn new(mut app: App, data: HistoryData) -> HistoryScreen {
-        // A transcript leads back to the history, and is not played again from here.
-        app.debrief_keys = keymap::REPLAY;
-        HistoryScreen {
-            app,
-            data,
-            selected: 0,
-            replaying: false,
-            quit: false,
-        }
-    }
+/// The history's keys.
+pub const HISTORY: &[Binding] = &[
+    bind("↑↓", UP_DOWN, Does::MoveList),
+    bind("Enter", ENTER, Does::Transcript),
+    bind("PgUp PgDn", PAGES, Does::Page),
+    bind("Home End", ENDS, Does::Ends),
+    HELP,
+    QUIT_OR_ESC,
+];
 
-    /// The keys that act now.
-    pub fn bindings(&self) -> &'static [Binding] {
-        if self.app.too_small.get() {
-            keymap::TOO_SMALL
-        } else if self.replaying {
-            self.app.bindings()
-        } else if self.app.help {
-            keymap::HELP_OPEN
-        } else {
-            keymap::HISTORY
-        }
+impl History {
+    pub fn new(data: HistoryData) -> History {
+        History { data, selected: 0 }
     }
 
     fn listed(&self) -> usize {
         self.data.sessions.len().min(RECENT)
     }
 
-    pub fn update(&mut self, action: Action, now: Millis) {
-        if action == Action::ForceQuit {
-            self.quit = true;
-            return;
-        }
-        if self.replaying {
-            if action != Action::Again {
-                self.app.update(action, now);
-            }
-            self.quit |= self.app.quit;
-            if matches!(self.app.screen, Screen::Home) {
-                self.replaying = false;
-            }
-            return;
-        }
-        // A notice is for the moment it appears, as on every other screen.
-        self.app.notice = None;
-        if self.app.help {
-            match action {
-                Action::Help | Action::Back | Action::Confirm => self.app.help = false,
-                Action::Quit => self.quit = true,
-                other => self.app.scroll_help(other),
-            }
-            return;
-        }
-        let count = self.listed();
-        match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = count.saturating_sub(1),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(count.saturating_sub(1)),
-            Action::Confirm => self.replay(),
-            Action::Help => self.app.open_help(),
-            Action::Quit | Action::Back => self.quit = true,
-            _ => {}
-        }
-    }
-
-    fn replay(&mut self) {
+    /// The selected session's transcript, over the list.
+    fn replay(&self, cx: &Context) -> Update {
         let Some(row) = self.data.sessions.get(self.selected) else {
-            return;
+            return Update::none();
         };
         let Some((_, report)) = self.data.reports.iter().find(|(id, _)| *id == row.id) else {
-            self.app.notice = Some(self.app.strings.history.unreadable.clone());
-            return;
+            return Update::notice(cx.strings.history.unreadable.clone());
         };
-        let scenario = self
-            .app
-            .scenarios
-            .iter()
-            .find(|s| s.id() == report.scenario.id)
-            .cloned();
-        // The debrief screen wants the scenario only to play it again, which history does
-        // not offer; any scenario stands in when the original is no longer in the library.
-        let Some(scenario) = scenario.or_else(|| self.app.scenarios.first().cloned()) else {
-            self.app.notice = Some(self.app.strings.history.no_library.clone());
-            return;
-        };
-        self.app.screen = Screen::Debrief(Box::new(Debrief {
-            scenario: Arc::clone(&scenario),
-            report: report.clone(),
-            scroll: 0,
-        }));
-        self.replaying = true;
+        // A transcript leads back to the history, and is not played again from here.
+        Update::push(Debrief::new(report.clone(), REPLAY, None))
     }
 
-    pub fn draw(&self, frame: &mut Frame) {
-        let area = frame.area();
-        let app = &self.app;
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            too_small(app, frame, area);
-            return;
-        }
-        app.too_small.set(false);
-        if self.replaying {
-            draw_in(app, frame, area);
-            return;
-        }
-        let h = &app.strings.history;
-        let [body, legend_area] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    fn draw_list_screen(&self, frame: &mut Frame, body: Rect, cx: &Context) {
+        let h = &cx.strings.history;
         if self.data.sessions.is_empty() {
             let empty = fill(&h.empty, &[("trainee", &self.data.trainee)]);
             let lines = vec![Line::raw(""), Line::raw(format!(" {empty}"))];
             let title = format!(" {} ", h.title);
-            frame.render_widget(Paragraph::new(lines).block(panel(app, title)), body);
+            frame.render_widget(Paragraph::new(lines).block(panel(cx, title)), body);
         } else {
             let charts_height = (body.height / 2).max(6);
             let [charts, list] =
@@ -172,23 +85,15 @@ impl HistoryScreen {
             let [score_area, rules_area] =
                 Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                     .areas(charts);
-            self.draw_scores(frame, score_area);
-            self.draw_rules(frame, rules_area);
-            self.draw_list(frame, list);
-        }
-        let legend = match &app.notice {
-            Some(n) => notice_line(app, n, legend_area.width),
-            None => legend_line(app, self.bindings(), legend_area.width),
-        };
-        frame.render_widget(legend, legend_area);
-        if app.help {
-            help(app, frame, body, keymap::HISTORY);
+            self.draw_scores(frame, score_area, cx);
+            self.draw_rules(frame, rules_area, cx);
+            self.draw_list(frame, list, cx);
         }
     }
 
     /// Score (0–100) against the day played, oldest on the left.
-    fn draw_scores(&self, frame: &mut Frame, area: Rect) {
-        let t = &self.app.theme;
+    fn draw_scores(&self, frame: &mut Frame, area: Rect, cx: &Context) {
+        let t = &cx.theme;
         let sessions = &self.data.sessions;
         let first = sessions.last().map_or(0, |s| s.ended_at);
         let last = sessions.first().map_or(0, |s| s.ended_at);
@@ -211,11 +116,11 @@ impl HistoryScreen {
             .data(&points);
         let chart = Chart::new(vec![dataset])
             .block(panel(
-                &self.app,
+                cx,
                 format!(
                     " {} ",
                     fill(
-                        &self.app.strings.history.scores,
+                        &cx.strings.history.scores,
                         &[("trainee", &self.data.trainee)]
                     )
                 ),
@@ -236,8 +141,8 @@ impl HistoryScreen {
     }
 
     /// Share of the times each rule came up that it was followed, strongest first.
-    fn draw_rules(&self, frame: &mut Frame, area: Rect) {
-        let t = &self.app.theme;
+    fn draw_rules(&self, frame: &mut Frame, area: Rect, cx: &Context) {
+        let t = &cx.theme;
         let mut stats: Vec<(&RuleStat, u64)> = self
             .data
             .rules
@@ -251,7 +156,7 @@ impl HistoryScreen {
             })
             .collect();
         stats.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.rule.cmp(&b.0.rule)));
-        let block = panel(&self.app, format!(" {} ", self.app.strings.history.rules));
+        let block = panel(cx, format!(" {} ", cx.strings.history.rules));
         let inner = block.inner(area);
         // One bar per line; keep the strongest and the weakest when not all fit.
         let room = usize::from(inner.height).max(1);
@@ -270,10 +175,7 @@ impl HistoryScreen {
                 Bar::default()
                     .value(*pct)
                     .text_value(format!("{pct}%"))
-                    .label(Line::raw(truncate(
-                        self.app.rules.name(&s.rule),
-                        label_width,
-                    )))
+                    .label(Line::raw(truncate(cx.rules.name(&s.rule), label_width)))
                     .style(style)
                     .value_style(style.add_modifier(ratatui::style::Modifier::REVERSED))
             })
@@ -288,12 +190,12 @@ impl HistoryScreen {
         frame.render_widget(chart, area);
     }
 
-    fn draw_list(&self, frame: &mut Frame, area: Rect) {
-        let t = &self.app.theme;
-        let h = &self.app.strings.history;
-        let mut block = panel(&self.app, format!(" {} ", h.recent));
+    fn draw_list(&self, frame: &mut Frame, area: Rect, cx: &Context) {
+        let t = &cx.theme;
+        let h = &cx.strings.history;
+        let mut block = panel(cx, format!(" {} ", h.recent));
         if let Some(s) = self.data.sessions.get(self.selected) {
-            block = block.title_bottom(Line::raw(format!(" {} ", self.pieces(s))));
+            block = block.title_bottom(Line::raw(format!(" {} ", self.pieces(s, cx))));
         }
         let inner = block.inner(area);
         frame.render_widget(block, area);
@@ -341,8 +243,8 @@ impl HistoryScreen {
 
     /// A session's pieces of the grade: handling, the ending's rating and cap, serious
     /// mistakes; and whether an older grading model produced its score.
-    fn pieces(&self, s: &SessionRow) -> String {
-        let st = &self.app.strings;
+    fn pieces(&self, s: &SessionRow, cx: &Context) -> String {
+        let st = cx.strings;
         let rating = match s.rating.as_deref() {
             Some("excellent") => st.rating_excellent.as_str(),
             Some("good") => st.rating_good.as_str(),
@@ -363,5 +265,31 @@ impl HistoryScreen {
             text = format!("{text} · {}", st.history.older);
         }
         text
+    }
+}
+
+impl Screen for History {
+    fn bindings(&self) -> &'static [Binding] {
+        HISTORY
+    }
+
+    fn update(&mut self, action: Action, cx: &Context, _now: Millis) -> Update {
+        let count = self.listed();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = count.saturating_sub(1),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(count.saturating_sub(1)),
+            Action::Confirm => return self.replay(cx),
+            Action::Back => return Update::quit(),
+            _ => {}
+        }
+        Update::none()
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context, _now: Millis) {
+        self.draw_list_screen(frame, area, cx);
     }
 }

@@ -1,9 +1,11 @@
-//! Keys, described once. Each screen has one table of [`Binding`]s: the keys it answers to,
-//! the action each key asks for, and what the binding does. The same table turns keys into
-//! actions ([`action_for`]), draws the legend at the bottom of the screen ([`legend`]) and
-//! lists that screen's help ([`help`]); only what a binding does is translated
-//! (`legend` and `help_text` in `assets/i18n`). A key a screen's table does not list does
-//! nothing there. Ctrl-C and Ctrl-Z work everywhere ([`GLOBAL`]).
+//! Keys, described once. Each screen has one table of [`Binding`]s, kept in the screen's own
+//! file: the keys it answers to, the action each key asks for, and what the binding does.
+//! The same table turns keys into actions ([`action_for`]), draws the legend at the bottom
+//! of the screen ([`legend`]) and lists that screen's help ([`help`]); only what a binding
+//! does is translated (`legend` and `help_text` in `assets/i18n`, through [`Does`]). A key a
+//! screen's table does not list does nothing there. Ctrl-C and Ctrl-Z work everywhere
+//! ([`GLOBAL`]); the tables here are the ones every screen shares: the help while it is
+//! open, the "too small" screen, and the keys most screens bind alike.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -157,7 +159,7 @@ pub struct Binding {
     pub does: Does,
 }
 
-const fn bind(label: &'static str, keys: &'static [(KeyCode, Action)], does: Does) -> Binding {
+pub const fn bind(label: &'static str, keys: &'static [(KeyCode, Action)], does: Does) -> Binding {
     Binding {
         label,
         keys,
@@ -166,7 +168,7 @@ const fn bind(label: &'static str, keys: &'static [(KeyCode, Action)], does: Doe
     }
 }
 
-const fn digits(does: Does) -> Binding {
+pub const fn digits(does: Does) -> Binding {
     Binding {
         label: "1-9",
         keys: &[],
@@ -175,177 +177,51 @@ const fn digits(does: Does) -> Binding {
     }
 }
 
-const UP_DOWN: &[(KeyCode, Action)] = &[
+pub const UP_DOWN: &[(KeyCode, Action)] = &[
     (KeyCode::Up, Action::Up),
     (KeyCode::Char('k'), Action::Up),
     (KeyCode::Down, Action::Down),
     (KeyCode::Char('j'), Action::Down),
 ];
-const PAGES: &[(KeyCode, Action)] = &[
+pub const PAGES: &[(KeyCode, Action)] = &[
     (KeyCode::PageUp, Action::PageUp),
     (KeyCode::PageDown, Action::PageDown),
     (KeyCode::Char(' '), Action::PageDown),
 ];
-const ENDS: &[(KeyCode, Action)] = &[
+pub const ENDS: &[(KeyCode, Action)] = &[
     (KeyCode::Home, Action::Top),
     (KeyCode::Char('g'), Action::Top),
     (KeyCode::End, Action::Bottom),
     (KeyCode::Char('G'), Action::Bottom),
 ];
-const ENTER: &[(KeyCode, Action)] = &[(KeyCode::Enter, Action::Confirm)];
-const ESC: &[(KeyCode, Action)] = &[
+pub const ENTER: &[(KeyCode, Action)] = &[(KeyCode::Enter, Action::Confirm)];
+pub const ESC: &[(KeyCode, Action)] = &[
     (KeyCode::Esc, Action::Back),
     (KeyCode::Backspace, Action::Back),
 ];
 /// Enter, Esc and Backspace all go back, from a debrief opened to be read again.
-const ENTER_ESC: &[(KeyCode, Action)] = &[
+pub const ENTER_ESC: &[(KeyCode, Action)] = &[
     (KeyCode::Enter, Action::Back),
     (KeyCode::Esc, Action::Back),
     (KeyCode::Backspace, Action::Back),
 ];
 
-const HELP: Binding = bind("?", &[(KeyCode::Char('?'), Action::Help)], Does::Help);
-const QUIT: Binding = bind("q", &[(KeyCode::Char('q'), Action::Quit)], Does::Quit);
+pub const HELP: Binding = bind("?", &[(KeyCode::Char('?'), Action::Help)], Does::Help);
+pub const QUIT: Binding = bind("q", &[(KeyCode::Char('q'), Action::Quit)], Does::Quit);
+/// Quit, where Esc has nothing to go back to.
+pub const QUIT_OR_ESC: Binding = bind(
+    "q",
+    &[
+        (KeyCode::Char('q'), Action::Quit),
+        (KeyCode::Esc, Action::Quit),
+    ],
+    Does::Quit,
+);
 
 /// Everywhere, whatever the screen: listed at the end of every help.
 pub const GLOBAL: &[Binding] = &[
     bind("Ctrl-C", &[], Does::Interrupt),
     bind("Ctrl-Z", &[], Does::Suspend),
-];
-
-pub const HOME: &[Binding] = &[
-    bind("↑↓", UP_DOWN, Does::MoveList),
-    bind("Enter", ENTER, Does::Open),
-    digits(Does::OpenNumbered),
-    bind("Home End", ENDS, Does::Ends),
-    bind(
-        "t",
-        &[(KeyCode::Char('t'), Action::FilterType)],
-        Does::FilterType,
-    ),
-    bind(
-        "l",
-        &[(KeyCode::Char('l'), Action::FilterLanguage)],
-        Does::FilterLanguage,
-    ),
-    HELP,
-    QUIT,
-];
-
-pub const BRIEFING: &[Binding] = &[
-    bind("Enter", ENTER, Does::Begin),
-    bind("↑↓", UP_DOWN, Does::Scroll),
-    bind("PgUp PgDn", PAGES, Does::Page),
-    bind("Home End", ENDS, Does::Ends),
-    bind("Esc", ESC, Does::Back),
-    HELP,
-    QUIT,
-];
-
-pub const CONVERSATION: &[Binding] = &[
-    digits(Does::Choose),
-    bind(
-        "↑↓ Enter",
-        &[
-            (KeyCode::Up, Action::Up),
-            (KeyCode::Char('k'), Action::Up),
-            (KeyCode::Down, Action::Down),
-            (KeyCode::Char('j'), Action::Down),
-            (KeyCode::Enter, Action::Confirm),
-        ],
-        Does::Select,
-    ),
-    bind("PgUp/PgDn", PAGES, Does::History),
-    bind("Esc", ESC, Does::Leave),
-    HELP,
-    QUIT,
-];
-
-/// After an answer: what happened, and the coaching.
-pub const CONSEQUENCE: &[Binding] = &[
-    bind("Enter", ENTER, Does::Continue),
-    bind("↑↓", UP_DOWN, Does::ScrollHappened),
-    bind("PgUp/PgDn", PAGES, Does::History),
-    bind("Esc", ESC, Does::Leave),
-    HELP,
-    QUIT,
-];
-
-/// The client's last words, before the debrief.
-pub const THE_END: &[Binding] = &[
-    bind("Enter", ENTER, Does::Debrief),
-    bind("PgUp/PgDn", PAGES, Does::History),
-    bind("Esc", ESC, Does::Leave),
-    HELP,
-    QUIT,
-];
-
-const DEBRIEF_SCROLL: Binding = bind(
-    "↑↓ PgUp PgDn",
-    &[
-        (KeyCode::Up, Action::Up),
-        (KeyCode::Char('k'), Action::Up),
-        (KeyCode::Down, Action::Down),
-        (KeyCode::Char('j'), Action::Down),
-        (KeyCode::PageUp, Action::PageUp),
-        (KeyCode::PageDown, Action::PageDown),
-        (KeyCode::Char(' '), Action::PageDown),
-    ],
-    Does::Scroll,
-);
-
-pub const DEBRIEF: &[Binding] = &[
-    DEBRIEF_SCROLL,
-    bind("r", &[(KeyCode::Char('r'), Action::Again)], Does::Again),
-    bind(
-        "Enter",
-        &[
-            (KeyCode::Enter, Action::Confirm),
-            (KeyCode::Esc, Action::Back),
-            (KeyCode::Backspace, Action::Back),
-        ],
-        Does::Home,
-    ),
-    bind("Home End", ENDS, Does::Ends),
-    HELP,
-    QUIT,
-];
-
-/// A drill's debrief between two scenarios: on to the next.
-pub const DRILL_DEBRIEF: &[Binding] = &[
-    DEBRIEF_SCROLL,
-    bind("Enter", ENTER, Does::Next),
-    bind("Home End", ENDS, Does::Ends),
-    HELP,
-    QUIT,
-];
-
-/// A finished scenario's debrief, opened again from a drill's summary.
-pub const REVIEW: &[Binding] = &[
-    DEBRIEF_SCROLL,
-    bind("Enter", ENTER_ESC, Does::BackToSummary),
-    bind("Home End", ENDS, Does::Ends),
-    HELP,
-    QUIT,
-];
-
-/// A past session's transcript, opened from the history.
-pub const REPLAY: &[Binding] = &[
-    DEBRIEF_SCROLL,
-    bind("Enter", ENTER_ESC, Does::BackToHistory),
-    bind("Home End", ENDS, Does::Ends),
-    HELP,
-    QUIT,
-];
-
-/// "Leave this conversation?"
-pub const CONFIRM_LEAVE: &[Binding] = &[
-    bind("y", &[(KeyCode::Char('y'), Action::Yes)], Does::YesLeave),
-    bind(
-        "n",
-        &[(KeyCode::Char('n'), Action::No), (KeyCode::Esc, Action::No)],
-        Does::NoStay,
-    ),
 ];
 
 /// While the help is open, over any screen.
@@ -366,50 +242,6 @@ pub const HELP_OPEN: &[Binding] = &[
 
 /// Too small to show the screen: nothing may be chosen unseen.
 pub const TOO_SMALL: &[Binding] = &[HELP, QUIT];
-
-pub const DRILL_INTRO: &[Binding] = &[
-    bind("Enter", ENTER, Does::DrillBegin),
-    HELP,
-    bind(
-        "q",
-        &[
-            (KeyCode::Char('q'), Action::Quit),
-            (KeyCode::Esc, Action::Quit),
-        ],
-        Does::Quit,
-    ),
-];
-
-pub const DRILL_SUMMARY: &[Binding] = &[
-    bind("↑↓", UP_DOWN, Does::MoveList),
-    bind("Enter", ENTER, Does::DrillReview),
-    digits(Does::ReviewNumbered),
-    HELP,
-    bind(
-        "q",
-        &[
-            (KeyCode::Char('q'), Action::Quit),
-            (KeyCode::Esc, Action::Quit),
-        ],
-        Does::Quit,
-    ),
-];
-
-pub const HISTORY: &[Binding] = &[
-    bind("↑↓", UP_DOWN, Does::MoveList),
-    bind("Enter", ENTER, Does::Transcript),
-    bind("PgUp PgDn", PAGES, Does::Page),
-    bind("Home End", ENDS, Does::Ends),
-    HELP,
-    bind(
-        "q",
-        &[
-            (KeyCode::Char('q'), Action::Quit),
-            (KeyCode::Esc, Action::Quit),
-        ],
-        Does::Quit,
-    ),
-];
 
 /// The action `key` asks for on a screen with these bindings; releases and keys the screen
 /// does not bind give `None`. Ctrl-C and Ctrl-Z act everywhere.
@@ -456,7 +288,15 @@ pub fn help<'a>(table: &[Binding], text: &'a HelpText) -> Vec<(&'static str, &'a
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::briefing::BRIEFING;
+    use crate::tui::conversation::{CONFIRM_LEAVE, CONSEQUENCE, CONVERSATION, THE_END};
+    use crate::tui::debrief::{DEBRIEF, DRILL_DEBRIEF, REPLAY, REVIEW};
+    use crate::tui::drill::{DRILL_INTRO, DRILL_INTRO_SCROLLED};
+    use crate::tui::drill_summary::DRILL_SUMMARY;
+    use crate::tui::history::HISTORY;
+    use crate::tui::home::HOME;
 
+    /// Every screen's tables, and the shared ones.
     const ALL: &[&[Binding]] = &[
         HOME,
         BRIEFING,
@@ -471,6 +311,7 @@ mod tests {
         HELP_OPEN,
         TOO_SMALL,
         DRILL_INTRO,
+        DRILL_INTRO_SCROLLED,
         DRILL_SUMMARY,
         HISTORY,
     ];

@@ -1,23 +1,64 @@
-//! The terminal interface: turns keys into actions, hands them to the screen's `update`, and
+//! The terminal interface: turns keys into actions, hands them to the screen on top, and
 //! redraws. It waits on the next key or signal rather than polling, so an idle trainer uses
 //! no CPU. Whatever ends it (quitting, Ctrl-C, a panic, SIGTERM or SIGHUP, a closed terminal)
 //! gives the terminal back as it was, or lets go of one that is gone, after saving every
 //! finished conversation; Ctrl-Z suspends it properly (see `docs/robustness.md`).
 //!
-//! The trainer, a drill and the history are screens under one contract (`Driven`) and run
-//! in one event loop (`event_loop`); each screen's keys are one table in [`keymap`].
+//! ## Screens
+//!
+//! The trainer, a drill and the history are each a [`Stack`] of screens, run by the one
+//! event loop (`event_loop`). A screen is a type that implements [`Screen`]: its key
+//! bindings, `update` (an action in, an [`Update`](screen::Update) out), and `draw`. The
+//! top screen takes the keys; an update opens a screen over it (`Push`), closes it (`Pop`,
+//! which resumes the one below) or swaps it (`Replace`). What reaches beyond a screen goes
+//! back to the loop as an [`Effect`](screen::Effect): a finished conversation to save (at
+//! its last answer), a notice, quitting. The stack does for every screen alike what none
+//! does for itself: help (`?`) listing the screen's own bindings, notices in place of the
+//! legend, the "too small" screen (only help and quit act there), a watched file's load
+//! errors, and asking the screen before quitting (`q`, [`Screen::quit`]).
+//!
+//! | stack | bottom | opened over it |
+//! |---|---|---|
+//! | trainer | [`Home`] | [`Briefing`], replaced by [`Play`], replaced by [`Debrief`] |
+//! | drill | [`DrillCard`] (replaced by [`DrillSummary`] at the end) | each scenario as in the trainer; a reopened [`Debrief`] over the summary |
+//! | history | [`History`] | a session's [`Debrief`] |
+//!
+//! ## Adding a screen
+//!
+//! A new screen is one new file in `src/tui`, plus its `mod` line here:
+//!
+//! 1. A type holding everything the screen shows and changes; what every screen reads (the
+//!    trainee's language and words, the theme, the rulebook) comes in as the
+//!    [`Context`].
+//! 2. Its key table, in the same file: a `const` slice of [`keymap::Binding`]s built with
+//!    [`keymap::bind`] from the shared keys in [`keymap`] (`ENTER`, `UP_DOWN`, `HELP`,
+//!    `QUIT`…). That one table turns keys into actions, draws the legend and lists the
+//!    screen's help; a key it does not list does nothing on the screen.
+//! 3. `impl Screen`: `bindings` returns the table, `update` turns an action into an
+//!    `Update`, `draw` paints the area above the legend. The defaults suit a screen with no
+//!    clock and no results; override `tick`/`deadline`/`next_wake` for one that runs
+//!    against the clock, `resumed` to act when a screen opened over it closes, `finished`
+//!    and `saved` to follow results, `frame_above` to draw around the screens over it.
+//! 4. Open it from another screen with `Update::push(…)` (or `replace`), or make it the
+//!    bottom of a new stack with `Stack::new`.
+//!
+//! The one thing outside the file: a binding whose words no screen has used yet needs a
+//! [`keymap::Does`] variant and its legend and help text in each language file
+//! (`assets/i18n`), since only what a binding does is translated.
 
-mod app;
 mod briefing;
 mod conversation;
 mod debrief;
 pub mod drill;
+mod drill_summary;
 pub mod history;
 mod home;
 pub mod keymap;
 mod record;
+pub mod screen;
 #[cfg_attr(not(unix), path = "signals_other.rs")]
 mod signals;
+mod stack;
 mod text;
 pub mod theme;
 mod view;
@@ -26,21 +67,27 @@ mod watch;
 use std::process::ExitCode;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use anyhow::{Context, Result};
+use anyhow::{Context as _, Result};
+use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::{DefaultTerminal, Frame};
 
-pub use app::{App, Entry, LangFilter, OptionsView, Play, Screen};
-pub use drill::DrillScreen;
-pub use history::{HistoryData, HistoryScreen};
+pub use briefing::Briefing;
+pub use conversation::{OptionsView, Play, Setup};
+pub use debrief::Debrief;
+pub use drill::DrillCard;
+pub use drill_summary::DrillSummary;
+pub use history::{History, HistoryData};
+pub use home::{Entry, Home, LangFilter};
 pub use record::Recorder;
-pub use view::{MIN_HEIGHT, MIN_WIDTH, draw};
+pub use screen::{Context, Screen};
+pub use stack::Stack;
+pub use view::{MIN_HEIGHT, MIN_WIDTH};
 
 use crate::engine::Feedback;
-use crate::engine::{Millis, Report};
+use crate::engine::Millis;
 use crate::i18n::Lang;
 use crate::rules::Rulebook;
 use crate::scenario::Library;
@@ -67,12 +114,38 @@ pub struct Options {
     pub record: Option<Recorder>,
 }
 
+/// The trainer as it opens: the home screen, its scenarios played as `feedback` says, with
+/// a fixed seed if given.
+pub fn trainer(
+    library: Library,
+    rules: Rulebook,
+    feedback: Feedback,
+    seed: Option<u64>,
+    theme: theme::Theme,
+    lang: Lang,
+    strings: &'static crate::i18n::Strings,
+) -> Stack {
+    let setup = Setup {
+        seed,
+        time_limit: None,
+        feedback,
+        debrief: Some(debrief::DEBRIEF),
+    };
+    let cx = Context {
+        theme,
+        lang,
+        strings,
+        rules,
+    };
+    Stack::new(cx, Home::new(library, lang, setup))
+}
+
 /// Runs the trainer until the trainee quits. The terminal is restored on return, through
 /// ratatui's hook on a panic, and before the process ends by a signal.
 pub fn run(options: Options) -> Result<ExitCode> {
     let theme = theme::Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
     let strings = crate::i18n::strings(options.lang)?;
-    let mut app = App::new(
+    let mut stack = trainer(
         options.library,
         options.rules,
         options.feedback,
@@ -85,15 +158,25 @@ pub fn run(options: Options) -> Result<ExitCode> {
     if let Some(w) = &watch {
         // Broken from the start: say so on screen rather than refusing to open. Nothing has
         // been reloaded yet, so nothing is announced.
-        app.reload(w.load(&app.rules), &w.path.display().to_string(), now());
-        app.notice = None;
+        stack.reload(
+            w.load(&stack.cx.rules),
+            &w.path.display().to_string(),
+            now(),
+        );
+        stack.notice = None;
     }
     if let Some(id) = &options.start_with {
-        app.open(id);
+        stack.with::<Home>(now(), |home, cx| home.open(id, cx));
     }
     let mut record = options.record;
     with_terminal(|terminal, signals| {
-        event_loop(terminal, &mut app, watch.as_mut(), record.as_mut(), signals)
+        event_loop(
+            terminal,
+            &mut stack,
+            watch.as_mut(),
+            record.as_mut(),
+            signals,
+        )
     })
 }
 
@@ -156,114 +239,6 @@ const INTERRUPTED_STATUS: u8 = 130;
 /// The status after a hang-up, where the signal itself could not end the process.
 const HANG_UP_STATUS: u8 = 129;
 
-/// The contract between a screen and the one event loop: the trainer, a drill and the
-/// history each fulfil it, and the loop does the rest alike for all of them (keys through the
-/// screen's bindings, signals, a closed terminal, suspending, the clock, saving). A screen
-/// changes only itself; what reaches outside it (saving a finished conversation) it hands
-/// back to the loop ([`Driven::take_finished`]) and is told the outcome
-/// ([`Driven::saved`]).
-trait Driven {
-    /// The trainer underneath, which shows a notice when Ctrl-Z cannot suspend and takes a
-    /// watched file's new versions.
-    fn app(&mut self) -> &mut App;
-    /// Applies one action at clock time `now`.
-    fn update(&mut self, action: Action, now: Millis);
-    /// Lets the clock reach `now` before the keys that came meanwhile are applied.
-    fn tick(&mut self, _now: Millis) {}
-    /// The trainee asked to leave: keys after that are not applied.
-    fn done(&self) -> bool;
-    /// The keys that act now, and what each asks for.
-    fn bindings(&self) -> &'static [keymap::Binding];
-    /// Draws the screen as it stands at clock time `now`.
-    fn draw(&self, frame: &mut Frame, now: Millis);
-    /// How long the loop may wait for a key before the screen changes by itself; `None`
-    /// when nothing runs against the clock.
-    fn next_wake(&self, _now: Millis) -> Option<Duration> {
-        None
-    }
-    /// Conversations finished and not yet saved, each with the number `saved` will know it by.
-    fn take_finished(&mut self) -> Vec<(usize, Report)> {
-        Vec::new()
-    }
-    /// How saving result `i` went.
-    fn saved(&mut self, _i: usize, _title: &str, _outcome: Result<i64, String>) {}
-}
-
-impl Driven for App {
-    fn app(&mut self) -> &mut App {
-        self
-    }
-    fn update(&mut self, action: Action, now: Millis) {
-        App::update(self, action, now);
-    }
-    fn done(&self) -> bool {
-        self.quit
-    }
-    fn bindings(&self) -> &'static [keymap::Binding] {
-        App::bindings(self)
-    }
-    fn draw(&self, frame: &mut Frame, _now: Millis) {
-        draw(self, frame);
-    }
-    fn take_finished(&mut self) -> Vec<(usize, Report)> {
-        self.finished.drain(..).enumerate().collect()
-    }
-    fn saved(&mut self, _i: usize, title: &str, outcome: Result<i64, String>) {
-        self.notice = Some(Recorder::notice(self.strings, &outcome, title));
-    }
-}
-
-impl Driven for DrillScreen {
-    fn app(&mut self) -> &mut App {
-        &mut self.app
-    }
-    fn update(&mut self, action: Action, now: Millis) {
-        DrillScreen::update(self, action, now);
-    }
-    fn tick(&mut self, now: Millis) {
-        DrillScreen::tick(self, now);
-    }
-    fn done(&self) -> bool {
-        self.quit
-    }
-    fn bindings(&self) -> &'static [keymap::Binding] {
-        DrillScreen::bindings(self)
-    }
-    fn draw(&self, frame: &mut Frame, now: Millis) {
-        DrillScreen::draw(self, frame, now);
-    }
-    fn next_wake(&self, now: Millis) -> Option<Duration> {
-        DrillScreen::next_wake(self, now)
-    }
-    fn take_finished(&mut self) -> Vec<(usize, Report)> {
-        self.unsaved()
-            .into_iter()
-            .filter_map(|i| Some((i, self.results.get(i)?.report.clone())))
-            .collect()
-    }
-    fn saved(&mut self, i: usize, _title: &str, outcome: Result<i64, String>) {
-        DrillScreen::saved(self, i, outcome);
-    }
-}
-
-impl Driven for HistoryScreen {
-    fn app(&mut self) -> &mut App {
-        &mut self.app
-    }
-    fn update(&mut self, action: Action, now: Millis) {
-        HistoryScreen::update(self, action, now);
-    }
-    fn done(&self) -> bool {
-        self.quit
-    }
-    fn bindings(&self) -> &'static [keymap::Binding] {
-        HistoryScreen::bindings(self)
-    }
-    fn draw(&self, frame: &mut Frame, _now: Millis) {
-        HistoryScreen::draw(self, frame);
-    }
-}
-
 /// Waits until a key or a signal comes, or `timeout` passes (`None`: for as long as it
 /// takes), and deals with what came: a stop (Ctrl-Z or SIGTSTP) or a continue, a resize (the
 /// next draw reads the new size), then the clock, then every key. Returns how the program
@@ -272,7 +247,7 @@ impl Driven for HistoryScreen {
 fn wait_for_input(
     terminal: &mut DefaultTerminal,
     signals: &Signals,
-    screen: &mut impl Driven,
+    stack: &mut Stack,
     timeout: Option<Duration>,
 ) -> Result<Option<Ending>> {
     let woke = signals
@@ -281,7 +256,7 @@ fn wait_for_input(
     for caught in signals.take() {
         match caught {
             Caught::End(signal) => return Ok(Some(Ending::Signal(signal))),
-            Caught::Suspend => suspend(terminal, screen.app())?,
+            Caught::Suspend => suspend(terminal, stack)?,
             Caught::Resume => take_back(terminal)?,
             // The next draw reads the new size.
             Caught::Resize => {}
@@ -290,7 +265,7 @@ fn wait_for_input(
     if woke == Wake::Closed {
         return Ok(Some(Ending::Closed));
     }
-    screen.tick(now());
+    stack.tick(now());
     if woke == Wake::Input {
         // Every event that has arrived, so that none waits in crossterm's queue while the
         // loop sleeps in `wait`. Anything but a key only needs the redraw that follows. The
@@ -320,11 +295,11 @@ fn wait_for_input(
             };
             // The screen's own table decides what the key does there; on the "too small"
             // screen that is help and quit alone, so nothing is chosen blind.
-            match keymap::action_for(key, screen.bindings()) {
+            match keymap::action_for(key, stack.bindings()) {
                 Some(Action::ForceQuit) => return Ok(Some(Ending::Interrupted)),
-                _ if screen.done() => {}
-                Some(Action::Suspend) => suspend(terminal, screen.app())?,
-                Some(action) => screen.update(action, now()),
+                _ if stack.done() => {}
+                Some(Action::Suspend) => suspend(terminal, stack)?,
+                Some(action) => stack.update(action, now()),
                 None => {}
             }
         }
@@ -338,7 +313,7 @@ fn wait_for_input(
 ///
 /// It blocks on input while nothing runs against the clock: an idle trainer uses no CPU.
 /// During a drill's countdown it wakes when the gauge or the seconds figure next changes
-/// ([`Driven::next_wake`]) and lets the clock catch up ([`Driven::tick`]), so a silence is
+/// ([`Stack::next_wake`]) and lets the clock catch up ([`Stack::tick`]), so a silence is
 /// noticed on time; with a file to watch, it looks at the file every [`watch::INTERVAL`].
 ///
 /// Every finished conversation is saved before the next frame is drawn, and once more
@@ -353,29 +328,29 @@ fn wait_for_input(
 /// clock waits for an answer; the screen is repainted with whatever time is left.
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    screen: &mut impl Driven,
+    stack: &mut Stack,
     watch: Option<&mut watch::FileWatch>,
     mut record: Option<&mut Recorder>,
     signals: &Signals,
 ) -> Result<Ending> {
-    let ended = turns(terminal, screen, watch, record.as_deref_mut(), signals);
-    save_finished(screen, record);
+    let ended = turns(terminal, stack, watch, record.as_deref_mut(), signals);
+    save_finished(stack, record);
     ended
 }
 
 fn turns(
     terminal: &mut DefaultTerminal,
-    screen: &mut impl Driven,
+    stack: &mut Stack,
     mut watch: Option<&mut watch::FileWatch>,
     mut record: Option<&mut Recorder>,
     signals: &Signals,
 ) -> Result<Ending> {
     let mut test_panic = std::env::var_os(TEST_PANIC_VAR).is_some();
-    while !screen.done() {
-        save_finished(screen, record.as_deref_mut());
+    while !stack.done() {
+        save_finished(stack, record.as_deref_mut());
         let drawn_at = now();
         terminal
-            .draw(|frame| screen.draw(frame, drawn_at))
+            .draw(|frame| stack.draw(frame, drawn_at))
             .context("cannot draw the screen")?;
         if std::mem::take(&mut test_panic) {
             #[allow(clippy::panic)] // the point: a test-only panic with the screen up
@@ -384,44 +359,43 @@ fn turns(
             }
         }
         let timeout = match (
-            screen.next_wake(now()),
+            stack.next_wake(now()),
             watch.as_ref().map(|_| watch::INTERVAL),
         ) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        if let Some(ending) = wait_for_input(terminal, signals, screen, timeout)? {
+        if let Some(ending) = wait_for_input(terminal, signals, stack, timeout)? {
             return Ok(ending);
         }
         if let Some(w) = watch.as_deref_mut()
             && w.changed()
         {
-            let app = screen.app();
-            let loaded = w.load(&app.rules);
-            app.reload(loaded, &w.path.display().to_string(), now());
+            let loaded = w.load(&stack.cx.rules);
+            stack.reload(loaded, &w.path.display().to_string(), now());
         }
     }
     Ok(Ending::Quit)
 }
 
-/// Saves every finished conversation not saved yet, and tells the screen how each save
+/// Saves every finished conversation not saved yet, and tells the screens how each save
 /// went. Without a trainee's name (practice) nothing is saved.
-fn save_finished(screen: &mut impl Driven, record: Option<&mut Recorder>) {
-    let finished = screen.take_finished();
+fn save_finished(stack: &mut Stack, record: Option<&mut Recorder>) {
+    let finished = stack.take_finished();
     let Some(recorder) = record else {
         return;
     };
-    for (i, report) in finished {
+    for (id, report) in finished {
         let outcome = recorder.save(&report, now()).map_err(|e| e.to_string());
-        screen.saved(i, &report.scenario.title, outcome);
+        stack.saved(id, &report.scenario.title, outcome);
     }
 }
 
 /// Ctrl-Z: gives the terminal back to the shell, stops until `fg`, then takes it back and
 /// repaints. Without a shell to return to, it stays and says why.
-fn suspend(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+fn suspend(terminal: &mut DefaultTerminal, stack: &mut Stack) -> Result<()> {
     if !signals::can_suspend() {
-        app.notice = Some(app.strings.no_suspend.clone());
+        stack.notice = Some(stack.cx.strings.no_suspend.clone());
         return Ok(());
     }
     terminal.show_cursor().context("cannot show the cursor")?;
@@ -464,6 +438,11 @@ pub struct DrillOptions {
     pub lang: Lang,
 }
 
+/// A drill as it opens, at its card.
+pub fn drill(plan: crate::drill::DrillPlan, trainee: String, cx: Context) -> Stack {
+    Stack::new(cx, DrillCard::new(plan, trainee))
+}
+
 /// Runs a timed drill until the trainee quits or a signal ends it. Each finished scenario is
 /// saved before the screen moves on, and the summary says which results are saved.
 pub fn run_drill(options: DrillOptions) -> Result<ExitCode> {
@@ -473,17 +452,15 @@ pub fn run_drill(options: DrillOptions) -> Result<ExitCode> {
         trainee: options.trainee.clone(),
         drill: Some(options.plan.id.clone()),
     };
-    let strings = crate::i18n::strings(options.lang)?;
-    let mut screen = DrillScreen::new(
-        options.plan,
-        options.rules,
-        options.trainee,
+    let cx = Context {
         theme,
-        options.lang,
-        strings,
-    );
+        lang: options.lang,
+        strings: crate::i18n::strings(options.lang)?,
+        rules: options.rules,
+    };
+    let mut stack = drill(options.plan, options.trainee, cx);
     with_terminal(|terminal, signals| {
-        event_loop(terminal, &mut screen, None, Some(&mut recorder), signals)
+        event_loop(terminal, &mut stack, None, Some(&mut recorder), signals)
     })
 }
 
@@ -491,8 +468,6 @@ pub fn run_drill(options: DrillOptions) -> Result<ExitCode> {
 pub struct HistoryOptions {
     pub store: crate::store::Store,
     pub trainee: String,
-    /// The scenarios a transcript is shown with (the shipped ones and `--scenarios`).
-    pub library: Library,
     pub rules: Rulebook,
     pub lang: Lang,
     /// Results under an older grading could not be regraded (the folder is read-only).
@@ -516,20 +491,15 @@ pub fn run_history(options: HistoryOptions) -> Result<ExitCode> {
         reports,
         rules: options.store.rule_stats(&filter)?,
     };
-    let library = options.library;
-    let strings = crate::i18n::strings(options.lang)?;
-    let app = App::new(
-        library,
-        options.rules,
-        Feedback::Now,
-        None,
+    let cx = Context {
         theme,
-        options.lang,
-        strings,
-    );
-    let mut screen = HistoryScreen::new(app, data);
+        lang: options.lang,
+        strings: crate::i18n::strings(options.lang)?,
+        rules: options.rules,
+    };
+    let mut stack = Stack::new(cx, History::new(data));
     if options.not_regraded {
-        screen.app.notice = Some(screen.app.strings.history.not_regraded.clone());
+        stack.notice = Some(stack.cx.strings.history.not_regraded.clone());
     }
-    with_terminal(|terminal, signals| event_loop(terminal, &mut screen, None, None, signals))
+    with_terminal(|terminal, signals| event_loop(terminal, &mut stack, None, None, signals))
 }

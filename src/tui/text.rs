@@ -93,6 +93,71 @@ pub fn hanging<'a>(prefix: Span<'a>, text: &str, style: Style, width: usize) -> 
         .collect()
 }
 
+/// Word-wraps a line of styled spans to `width` columns, each word keeping its style, as
+/// [`wrap`] does plain text: greedy, words wider than a line broken, no-break spaces kept.
+/// Every span's text is [cleaned](clean). Never returns an empty list.
+pub fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
+    // Words, each made of one or more styled pieces (a word may change style mid-way, as
+    // "Enter." does), and whether a space came before it.
+    let mut words: Vec<(bool, Vec<(String, Style)>)> = Vec::new();
+    let mut space_before = false;
+    let mut in_word = false;
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        for c in clean(&span.content).chars() {
+            if c.is_whitespace() && !is_no_break(c) {
+                space_before = true;
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                words.push((space_before, Vec::new()));
+                space_before = false;
+                in_word = true;
+            }
+            if let Some((_, pieces)) = words.last_mut() {
+                match pieces.last_mut() {
+                    Some((text, s)) if *s == style => text.push(c),
+                    _ => pieces.push((c.to_string(), style)),
+                }
+            }
+        }
+        // A word that ends with its span goes on in the next one unless a space follows.
+    }
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let mut current: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    let push = |spans: &mut Vec<Span<'static>>, text: String, style: Style| match spans.last_mut() {
+        Some(last) if last.style == style => last.content.to_mut().push_str(&text),
+        _ => spans.push(Span::styled(text, style)),
+    };
+    for (spaced, pieces) in words {
+        let word_width: usize = pieces.iter().map(|(t, _)| t.width()).sum();
+        let gap = usize::from(used > 0 && spaced);
+        if used > 0 && used + gap + word_width > width {
+            out.push(Line::from(std::mem::take(&mut current)));
+            used = 0;
+        } else if gap == 1 {
+            let style = current.last().map_or_else(Style::new, |s| s.style);
+            push(&mut current, " ".to_owned(), style);
+            used += 1;
+        }
+        for (text, style) in pieces {
+            for c in text.chars() {
+                let w = c.width().unwrap_or(0);
+                if used + w > width && used > 0 {
+                    out.push(Line::from(std::mem::take(&mut current)));
+                    used = 0;
+                }
+                push(&mut current, c.to_string(), style);
+                used += w;
+            }
+        }
+    }
+    out.push(Line::from(current));
+    out
+}
+
 /// Truncates to `width` columns, ending in "…" when something was cut.
 pub fn truncate(text: &str, width: usize) -> String {
     let text = clean(text);
@@ -220,6 +285,32 @@ mod tests {
         let unknown = template("{x} {y}", Style::new(), &[("y", Span::raw("Y"))]);
         let texts: Vec<&str> = unknown.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(texts, ["{x} ", "Y"]);
+    }
+
+    #[test]
+    fn wrap_line_wraps_styled_words_as_wrap_does_plain_text() {
+        let key = Style::new().bold();
+        let line = Line::from(vec![
+            Span::raw("Press "),
+            Span::styled("Enter", key),
+            Span::raw(". to begin with the first briefing."),
+        ]);
+        let wrapped = wrap_line(&line, 12);
+        let texts: Vec<String> = wrapped.iter().map(ToString::to_string).collect();
+        let plain = wrap(&line.to_string(), 12);
+        assert_eq!(texts, plain);
+        // The key keeps its style; the full stop after it is the text's.
+        assert_eq!(wrapped[0].spans[1].content, "Enter");
+        assert_eq!(wrapped[0].spans[1].style, key);
+        assert_eq!(wrapped[0].spans[2].style, Style::new());
+        assert_eq!(wrap_line(&Line::raw(""), 10).len(), 1);
+        assert_eq!(
+            wrap_line(&Line::raw("abcdefgh"), 3)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["abc", "def", "gh"]
+        );
     }
 
     #[test]
