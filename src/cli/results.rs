@@ -11,7 +11,8 @@ use clap::{Args, ValueEnum};
 
 use crate::engine::{Millis, Report};
 use crate::i18n::Lang;
-use crate::report::{Csv, Export, Json, Sessions, Table, TeamReport, Xapi, dates};
+use crate::report::dates::{self, Since, Zone};
+use crate::report::{Csv, Export, Json, Sessions, Table, TeamReport, Xapi};
 use crate::rules::Rulebook;
 use crate::scenario::Library;
 use crate::store::{Filter, SessionRecord, Store, StoreError};
@@ -24,9 +25,10 @@ pub struct ReportArgs {
     /// Only this trainee's results.
     #[arg(long, value_name = "NAME")]
     pub trainee: Option<String>,
-    /// Only results from this day on (UTC), as YYYY-MM-DD.
-    #[arg(long, value_name = "DATE", value_parser = dates::parse_date)]
-    pub since: Option<Millis>,
+    /// Only results from this time on: a day in your time zone (YYYY-MM-DD), or an exact
+    /// instant in RFC 3339 (2026-01-31T09:00:00+01:00).
+    #[arg(long, value_name = "DATE|INSTANT", value_parser = dates::parse_since)]
+    pub since: Option<Since>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 }
@@ -60,16 +62,20 @@ pub fn report(
     if let Some(notice) = notice {
         eprintln!("{notice}");
     }
+    let zone = user_zone();
+    if let (Some(why), false) = (zone.fallback(), args.format == ReportFormat::Table) {
+        eprintln!("note: times are in UTC: {why}");
+    }
     let filter = Filter {
         trainee: args.trainee.clone(),
         drill: args.drill.clone(),
-        since: args.since,
+        since: args.since.map(|s| s.resolve(&zone)),
     };
     let sessions = match args.format {
         ReportFormat::Table => Sessions::Latest(TABLE_SESSIONS),
         ReportFormat::Csv | ReportFormat::Json | ReportFormat::Xapi => Sessions::All,
     };
-    let report = TeamReport::build(&store, &filter, &rules, now, sessions)?;
+    let report = TeamReport::build(&store, &filter, &rules, now, &zone, sessions)?;
     let export: &dyn Export = match args.format {
         ReportFormat::Table => &Table,
         ReportFormat::Csv => &Csv,
@@ -99,6 +105,7 @@ pub fn history(
     )?;
     let library = super::commands::load_library(folders, &rules);
     let (store, notice) = open_regraded(data_dir, &rules, &|| library.clone())?;
+    dates::show_screens_in(user_zone());
     crate::tui::run_history(crate::tui::HistoryOptions {
         store,
         trainee,
@@ -107,6 +114,12 @@ pub fn history(
         lang,
         not_regraded: matches!(notice, Some(Notice::CouldNotRegrade(_))),
     })
+}
+
+/// The user's time zone, read once here from `TZ` and the system: reports and the history
+/// screen show every time in it.
+fn user_zone() -> Zone {
+    Zone::from_environment(std::env::var("TZ").ok().as_deref())
 }
 
 /// Saves a scripted practice run; returns the session id once committed.

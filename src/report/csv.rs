@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use super::{Export, TeamReport, dates};
+use super::{Export, TeamReport};
 
 pub struct Csv;
 
@@ -90,8 +90,8 @@ impl Export for Csv {
                     blank(),
                     blank(),
                     blank(),
-                    dates::timestamp(t.first_at),
-                    dates::timestamp(t.last_at),
+                    report.zone.rfc3339(t.first_at),
+                    report.zone.rfc3339(t.last_at),
                     format!("{:.1}", t.mean_handling),
                     t.serious_mistakes.to_string(),
                     t.capped_by_ending.to_string(),
@@ -146,7 +146,7 @@ impl Export for Csv {
                 blank(),
                 blank(),
                 blank(),
-                dates::timestamp(s.ended_at),
+                report.zone.rfc3339(s.ended_at),
                 blank(),
                 s.serious_mistakes.to_string(),
                 blank(),

@@ -33,9 +33,15 @@ pub const TOP_RULES: usize = 3;
 pub struct TeamReport {
     pub drill: Option<String>,
     pub trainee: Option<String>,
-    /// The `--since` bound, as a date.
+    /// The `--since` bound: RFC 3339 in the report's zone.
     pub since: Option<String>,
+    /// When the report was made: RFC 3339 in the report's zone.
     pub generated_at: String,
+    /// The zone the report's times are in (see [`dates::Zone::name`]).
+    pub time_zone: String,
+    /// Why the times are in UTC although the user's zone was asked for; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone_fallback: Option<String>,
     /// Best mean score first.
     pub leaderboard: Vec<TraineeSummary>,
     /// The whole team's tally per rule, weakest first.
@@ -44,6 +50,12 @@ pub struct TeamReport {
     /// The matching sessions, newest first, each with the pieces of its grade; as many as
     /// [`Sessions`] asked for.
     pub sessions: Vec<SessionRow>,
+    /// The `--since` bound as an instant.
+    #[serde(skip)]
+    pub since_ms: Option<Millis>,
+    /// The zone every time is shown in.
+    #[serde(skip)]
+    pub zone: dates::Zone,
 }
 
 /// Which of the matching sessions a report lists.
@@ -92,12 +104,14 @@ impl NamedRule {
 }
 
 impl TeamReport {
-    /// Gathers the report, listing the matching sessions `sessions` asks for.
+    /// Gathers the report, listing the matching sessions `sessions` asks for; `now` is when
+    /// it is made and `zone` the zone its times are shown in.
     pub fn build(
         store: &Store,
         filter: &Filter,
         rules: &Rulebook,
         now: Millis,
+        zone: &dates::Zone,
         sessions: Sessions,
     ) -> Result<TeamReport, StoreError> {
         let leaderboard = store.leaderboard(filter)?;
@@ -156,12 +170,16 @@ impl TeamReport {
         Ok(TeamReport {
             drill: filter.drill.clone(),
             trainee: filter.trainee.clone(),
-            since: filter.since.map(dates::date),
-            generated_at: dates::timestamp(now),
+            since: filter.since.map(|ms| zone.rfc3339(ms)),
+            generated_at: zone.rfc3339(now),
+            time_zone: zone.name().to_owned(),
+            time_zone_fallback: zone.fallback().map(str::to_owned),
             leaderboard,
             team_rules,
             trainees,
             sessions,
+            since_ms: filter.since,
+            zone: zone.clone(),
         })
     }
 }

@@ -29,7 +29,7 @@ fn success(s: &SessionRow) -> bool {
 }
 
 /// The statement for one stored session.
-pub fn statement(s: &SessionRow) -> Value {
+pub fn statement(s: &SessionRow, zone: &dates::Zone) -> Value {
     let mut context = json!({
         "platform": "Composure",
         "language": s.language,
@@ -81,13 +81,17 @@ pub fn statement(s: &SessionRow) -> Value {
             "duration": dates::duration(s.ended_at.saturating_sub(s.started_at)),
         },
         "context": context,
-        "timestamp": dates::timestamp(s.ended_at),
+        "timestamp": zone.rfc3339(s.ended_at),
     })
 }
 
 impl Export for Xapi {
     fn write(&self, report: &TeamReport, out: &mut dyn Write) -> io::Result<()> {
-        let statements: Vec<Value> = report.sessions.iter().map(statement).collect();
+        let statements: Vec<Value> = report
+            .sessions
+            .iter()
+            .map(|s| statement(s, &report.zone))
+            .collect();
         serde_json::to_writer_pretty(&mut *out, &statements)?;
         writeln!(out)
     }
