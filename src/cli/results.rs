@@ -12,7 +12,8 @@ use clap::{Args, ValueEnum};
 use crate::engine::{Millis, Report};
 use crate::i18n::Lang;
 use crate::report::dates::{self, Since, Zone};
-use crate::report::{Csv, Export, Json, Sessions, Table, TeamReport, Xapi};
+use crate::report::xapi::IRI_BASE_ENV;
+use crate::report::{Csv, Export, IriBase, Json, Sessions, Table, TeamReport, Xapi};
 use crate::rules::Rulebook;
 use crate::scenario::Library;
 use crate::store::{Filter, SessionRecord, Store, StoreError};
@@ -31,6 +32,11 @@ pub struct ReportArgs {
     pub since: Option<Since>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    /// With --format xapi: the start of every IRI in the statements, an address your
+    /// organisation controls (default: $COMPOSURE_IRI_BASE, else the placeholder
+    /// https://composure.invalid/xapi).
+    #[arg(long, value_name = "IRI", value_parser = IriBase::parse)]
+    pub iri_base: Option<IriBase>,
 }
 
 /// The formats of `composure report`.
@@ -42,7 +48,8 @@ pub enum ReportFormat {
     Csv,
     /// The whole report as one JSON object.
     Json,
-    /// One xAPI statement per played scenario, for a learning record store.
+    /// xAPI statements for a learning record store: one per decision and one per played
+    /// scenario.
     Xapi,
 }
 
@@ -55,6 +62,7 @@ pub fn report(
     args: &ReportArgs,
     now: Millis,
 ) -> Result<ExitCode> {
+    let xapi = xapi_export(args)?;
     let rules = Rulebook::embedded()?;
     let (store, notice) = open_regraded(data_dir, &rules, &|| {
         super::commands::load_library(folders, &rules)
@@ -75,12 +83,15 @@ pub fn report(
         ReportFormat::Table => Sessions::Latest(TABLE_SESSIONS),
         ReportFormat::Csv | ReportFormat::Json | ReportFormat::Xapi => Sessions::All,
     };
-    let report = TeamReport::build(&store, &filter, &rules, now, &zone, sessions)?;
+    let mut report = TeamReport::build(&store, &filter, &rules, now, &zone, sessions)?;
     let export: &dyn Export = match args.format {
         ReportFormat::Table => &Table,
         ReportFormat::Csv => &Csv,
         ReportFormat::Json => &Json,
-        ReportFormat::Xapi => &Xapi,
+        ReportFormat::Xapi => {
+            report = report.with_decisions(&store, &filter)?;
+            &xapi
+        }
     };
     let mut out = Vec::new();
     export.write(&report, &mut out)?;
@@ -90,6 +101,34 @@ pub fn report(
         other => other.context("cannot write to standard output")?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The xAPI exporter `--format xapi` asks for, under `--iri-base`, else
+/// `COMPOSURE_IRI_BASE`, else the placeholder (and then a note says to set one); unused by
+/// the other formats, which refuse `--iri-base` and leave the variable unread.
+fn xapi_export(args: &ReportArgs) -> Result<Xapi> {
+    if args.format != ReportFormat::Xapi {
+        if args.iri_base.is_some() {
+            bail!("--iri-base names the IRIs of xAPI statements: use it with --format xapi");
+        }
+        return Ok(Xapi::default());
+    }
+    let base = match (&args.iri_base, std::env::var(IRI_BASE_ENV)) {
+        (Some(base), _) => base.clone(),
+        (None, Ok(text)) if !text.is_empty() => {
+            IriBase::parse(&text).map_err(|e| anyhow::anyhow!("{IRI_BASE_ENV}: {e}"))?
+        }
+        (None, _) => IriBase::placeholder(),
+    };
+    if base.is_placeholder() {
+        eprintln!(
+            "note: the statements use the placeholder IRI base {}; before sending them to a \
+             learning record store, set --iri-base or {IRI_BASE_ENV} to an address your \
+             organisation controls",
+            base.as_str()
+        );
+    }
+    Ok(Xapi { base })
 }
 
 pub fn history(

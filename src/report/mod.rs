@@ -6,7 +6,7 @@ mod csv;
 pub mod dates;
 mod json;
 pub mod table;
-mod xapi;
+pub mod xapi;
 
 use std::io::{self, Write};
 
@@ -14,12 +14,12 @@ use serde::Serialize;
 
 use crate::engine::Millis;
 use crate::rules::Rulebook;
-use crate::store::{Filter, RuleStat, SessionRow, Store, StoreError, TraineeSummary};
+use crate::store::{DecisionRow, Filter, RuleStat, SessionRow, Store, StoreError, TraineeSummary};
 
 pub use csv::Csv;
 pub use json::Json;
 pub use table::Table;
-pub use xapi::{XAPI_BASE, Xapi};
+pub use xapi::{IriBase, Xapi};
 
 /// An output format of `composure report`.
 pub trait Export {
@@ -50,6 +50,10 @@ pub struct TeamReport {
     /// The matching sessions, newest first, each with the pieces of its grade; as many as
     /// [`Sessions`] asked for.
     pub sessions: Vec<SessionRow>,
+    /// The decisions of the listed sessions, for the formats that give them (xAPI); empty
+    /// unless [`TeamReport::with_decisions`] gathered them.
+    #[serde(skip)]
+    pub decisions: Vec<DecisionRow>,
     /// The `--since` bound as an instant.
     #[serde(skip)]
     pub since_ms: Option<Millis>,
@@ -178,8 +182,20 @@ impl TeamReport {
             team_rules,
             trainees,
             sessions,
+            decisions: Vec::new(),
             since_ms: filter.since,
             zone: zone.clone(),
         })
+    }
+
+    /// Adds the decisions of every matching session (`filter` as given to
+    /// [`build`](TeamReport::build)).
+    pub fn with_decisions(
+        mut self,
+        store: &Store,
+        filter: &Filter,
+    ) -> Result<TeamReport, StoreError> {
+        self.decisions = store.decisions(filter)?;
+        Ok(self)
     }
 }
