@@ -856,3 +856,164 @@ fn since_an_rfc_3339_instant_means_that_instant_whatever_the_zone() {
         "{stderr}"
     );
 }
+
+#[test]
+fn report_sessions_lists_every_session_for_the_lead_as_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_store(dir.path());
+    let out = report_in(dir.path(), Some("Europe/Oslo"), &["--sessions"]);
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.starts_with("Composure sessions: all results\n"),
+        "{table}"
+    );
+    assert!(table.contains("Times are in Europe/Oslo."), "{table}");
+    let header = table
+        .lines()
+        .find(|l| l.starts_with("started"))
+        .unwrap_or_else(|| panic!("{table}"));
+    let words: Vec<&str> = header.split_whitespace().collect();
+    assert_eq!(
+        words,
+        [
+            "started", "trainee", "drill", "scenario", "language", "score", "ending", "silences"
+        ]
+    );
+    let rows: Vec<&str> = table
+        .lines()
+        .skip_while(|l| !l.starts_with("started"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("score:"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{table}");
+    // Newest first; Lee, Bo played without a drill; the start (one second into 1970 in the
+    // fixture) is in Oslo time.
+    assert!(
+        rows[0].contains("Lee, Bo") && rows[0].contains("practice"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[2].starts_with("1970-01-01 01:00 "), "{}", rows[2]);
+    assert!(
+        rows[2].contains("Ann") && rows[2].contains("first-week"),
+        "{}",
+        rows[2]
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r.contains("rude-broken-washer") && r.contains(" en "))
+    );
+
+    let empty = report_in(
+        dir.path(),
+        Some("UTC"),
+        &["--sessions", "--trainee", "Nobody"],
+    );
+    assert!(String::from_utf8_lossy(&empty.stdout).contains("No results match."));
+}
+
+#[test]
+fn report_sessions_as_csv_and_json_give_the_same_rows_with_rfc_3339_times() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_store(dir.path());
+    let csv = report_in(
+        dir.path(),
+        Some("Europe/Oslo"),
+        &["--sessions", "--format", "csv"],
+    );
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        !csv.starts_with('\u{feff}'),
+        "no byte-order mark unless asked"
+    );
+    let mut lines = csv.split("\r\n").filter(|l| !l.is_empty());
+    let header = fields(lines.next().unwrap());
+    assert_eq!(
+        header,
+        [
+            "session",
+            "trainee",
+            "drill",
+            "scenario",
+            "title",
+            "language",
+            "started",
+            "ended",
+            "score",
+            "ending",
+            "rating",
+            "hesitations",
+            "decisions"
+        ]
+    );
+    let rows: Vec<Vec<String>> = lines.map(fields).collect();
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(rows[0][column("trainee")], "Lee, Bo");
+    assert_eq!(rows[0][column("drill")], "");
+    assert_eq!(
+        rows[1][column("trainee")],
+        "'=cmd|' /C calc'!A0",
+        "formulas defused"
+    );
+    assert_eq!(rows[2][column("drill")], "first-week");
+    assert_eq!(rows[0][column("ended")], "2024-10-06T02:00:00.000+02:00");
+    assert!(
+        rows[0][column("started")].ends_with("+01:00"),
+        "the fixture started in 1970, in winter"
+    );
+
+    let json = report_in(
+        dir.path(),
+        Some("Europe/Oslo"),
+        &["--sessions", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["time_zone"], "Europe/Oslo");
+    let sessions = json["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), rows.len());
+    for (s, row) in sessions.iter().zip(&rows) {
+        assert_eq!(s["session"].to_string(), row[column("session")]);
+        assert_eq!(s["ended"], row[column("ended")].as_str());
+        assert_eq!(s["score"].to_string(), row[column("score")]);
+        assert_eq!(s["language"], "en");
+        assert_eq!(s["hesitations"].to_string(), row[column("hesitations")]);
+    }
+    assert!(sessions[0]["drill"].is_null());
+    assert_eq!(sessions[0]["ended_at"], 20_002 * 86_400_000_u64);
+}
+
+#[test]
+fn bom_starts_csv_with_a_byte_order_mark_and_is_refused_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_store(dir.path());
+    for args in [
+        &["--format", "csv", "--bom"][..],
+        &["--sessions", "--format", "csv", "--bom"],
+    ] {
+        let out = report_in(dir.path(), Some("UTC"), args);
+        assert!(out.stdout.starts_with(b"\xEF\xBB\xBF"), "{args:?}");
+        let text = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
+        assert!(!text.contains('\u{feff}'), "one mark, at the start");
+        assert!(
+            text.starts_with("kind,") || text.starts_with("session,"),
+            "{text}"
+        );
+    }
+    for args in [
+        &["--bom"][..],
+        &["--format", "json", "--bom"],
+        &["--format", "xapi", "--sessions"],
+    ] {
+        let out = Command::new(bin())
+            .arg("report")
+            .args(args)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}

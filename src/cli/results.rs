@@ -13,7 +13,10 @@ use crate::engine::{Millis, Report};
 use crate::i18n::Lang;
 use crate::report::dates::{self, Since, Zone};
 use crate::report::xapi::IRI_BASE_ENV;
-use crate::report::{Csv, Export, IriBase, Json, Sessions, Table, TeamReport, Xapi};
+use crate::report::{
+    Csv, Export, IriBase, Json, Sessions, SessionsCsv, SessionsJson, SessionsTable, Table,
+    TeamReport, Xapi,
+};
 use crate::rules::Rulebook;
 use crate::scenario::Library;
 use crate::store::{Filter, SessionRecord, Store, StoreError};
@@ -32,6 +35,14 @@ pub struct ReportArgs {
     pub since: Option<Since>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    /// List every matching session instead, one row each: trainee, drill, scenario,
+    /// language, start time, headline score, ending and silences (table, CSV or JSON).
+    #[arg(long)]
+    pub sessions: bool,
+    /// With --format csv: start with a UTF-8 byte-order mark, which some spreadsheet
+    /// programs need to read names in any language rightly.
+    #[arg(long)]
+    pub bom: bool,
     /// With --format xapi: the start of every IRI in the statements, an address your
     /// organisation controls (default: $COMPOSURE_IRI_BASE, else the placeholder
     /// https://composure.invalid/xapi).
@@ -63,6 +74,15 @@ pub fn report(
     now: Millis,
 ) -> Result<ExitCode> {
     let xapi = xapi_export(args)?;
+    if args.sessions && args.format == ReportFormat::Xapi {
+        bail!(
+            "--sessions lists sessions as a table, CSV or JSON; --format xapi already gives one \
+             statement per session"
+        );
+    }
+    if args.bom && args.format != ReportFormat::Csv {
+        bail!("--bom starts a CSV file with a byte-order mark: use it with --format csv");
+    }
     let rules = Rulebook::embedded()?;
     let (store, notice) = open_regraded(data_dir, &rules, &|| {
         super::commands::load_library(folders, &rules)
@@ -80,20 +100,26 @@ pub fn report(
         since: args.since.map(|s| s.resolve(&zone)),
     };
     let sessions = match args.format {
-        ReportFormat::Table => Sessions::Latest(TABLE_SESSIONS),
-        ReportFormat::Csv | ReportFormat::Json | ReportFormat::Xapi => Sessions::All,
+        ReportFormat::Table if !args.sessions => Sessions::Latest(TABLE_SESSIONS),
+        _ => Sessions::All,
     };
     let mut report = TeamReport::build(&store, &filter, &rules, now, &zone, sessions)?;
-    let export: &dyn Export = match args.format {
-        ReportFormat::Table => &Table,
-        ReportFormat::Csv => &Csv,
-        ReportFormat::Json => &Json,
-        ReportFormat::Xapi => {
+    let export: &dyn Export = match (args.format, args.sessions) {
+        (ReportFormat::Table, false) => &Table,
+        (ReportFormat::Csv, false) => &Csv,
+        (ReportFormat::Json, false) => &Json,
+        (ReportFormat::Table, true) => &SessionsTable,
+        (ReportFormat::Csv, true) => &SessionsCsv,
+        (ReportFormat::Json, true) => &SessionsJson,
+        (ReportFormat::Xapi, _) => {
             report = report.with_decisions(&store, &filter)?;
             &xapi
         }
     };
     let mut out = Vec::new();
+    if args.bom {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
     export.write(&report, &mut out)?;
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(&out).and_then(|()| stdout.flush()) {

@@ -63,7 +63,8 @@ pub fn cell(text: &str) -> String {
     }
 }
 
-fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+/// One record: every cell as [`cell`] makes it, comma-separated, ended by CRLF.
+pub(super) fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
     let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
     write!(out, "{}\r\n", line.join(","))
 }

@@ -5,6 +5,7 @@
 mod csv;
 pub mod dates;
 mod json;
+mod sessions;
 pub mod table;
 pub mod xapi;
 
@@ -18,6 +19,7 @@ use crate::store::{DecisionRow, Filter, RuleStat, SessionRow, Store, StoreError,
 
 pub use csv::Csv;
 pub use json::Json;
+pub use sessions::{SessionsCsv, SessionsJson, SessionsTable};
 pub use table::Table;
 pub use xapi::{IriBase, Xapi};
 
