@@ -364,9 +364,14 @@ fn report_regrades_old_results_and_shows_the_pieces_in_every_format() {
     assert!(table.contains("handling"), "{table}");
 
     let out = report_command(dir.path(), "xapi");
-    let statements: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(statements[1]["result"]["score"]["raw"], report.score);
-    assert_eq!(statements[1]["result"]["success"], false);
+    let statements: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    // Each result's "answered" statements come before its "completed" one.
+    let completed: Vec<&serde_json::Value> = statements
+        .iter()
+        .filter(|s| s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed")
+        .collect();
+    assert_eq!(completed[1]["result"]["score"]["raw"], report.score);
+    assert_eq!(completed[1]["result"]["success"], false);
 
     // With the scenario back in the library, the kept result is regraded too.
     let folder = dir.path().join("scenarios");
