@@ -1017,3 +1017,45 @@ fn bom_starts_csv_with_a_byte_order_mark_and_is_refused_elsewhere() {
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
+
+/// With no `TZ` and no `/etc/localtime` (hidden in a private mount namespace, as root), the
+/// report falls back to UTC and says so. Skipped where a mount namespace cannot be had.
+#[test]
+fn without_tz_or_etc_localtime_the_report_is_in_utc_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_store(dir.path());
+    let script = "mount --bind /dev/null /etc/localtime && exec \"$0\" report --data-dir \"$1\"";
+    let out = Command::new("unshare")
+        .args([
+            "--mount",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            script,
+            &bin(),
+        ])
+        .arg(dir.path())
+        .env_remove("TZ")
+        .output();
+    let out = match out {
+        Ok(out) if out.status.success() => out,
+        Ok(out) => {
+            eprintln!(
+                "skipped: no private mount namespace here ({})",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+            return;
+        }
+        Err(e) => {
+            eprintln!("skipped: unshare is not available ({e})");
+            return;
+        }
+    };
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains("Times are in UTC: no local time zone was found (TZ is not set"),
+        "{table}"
+    );
+    assert!(table.contains("2024-10-06 00:00"), "{table}");
+}

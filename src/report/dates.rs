@@ -40,7 +40,15 @@ impl Zone {
     /// says why. `tz_variable` is the value of `TZ`, used to name a zone given by a rule
     /// (such as `CET-1CEST,M3.5.0,M10.5.0/3`) rather than by its database name.
     pub fn from_environment(tz_variable: Option<&str>) -> Zone {
-        match TimeZone::try_system() {
+        Zone::from_lookup(
+            TimeZone::try_system().map_err(|e| e.to_string()),
+            tz_variable,
+        )
+    }
+
+    /// The zone the system lookup found, named; or UTC with the reason there is none.
+    fn from_lookup(found: Result<TimeZone, String>, tz_variable: Option<&str>) -> Zone {
+        match found {
             Ok(tz) => {
                 let name = tz_variable
                     .filter(|v| !v.is_empty())
@@ -275,6 +283,26 @@ mod tests {
         assert_eq!(duration(400), "PT0.4S");
         assert_eq!(duration(2_354), "PT2.35S");
         assert_eq!(duration(0), "PT0S");
+    }
+
+    #[test]
+    fn without_a_zone_to_read_times_are_utc_and_the_report_says_why() {
+        let unset = Zone::from_lookup(Err("none".into()), None);
+        assert_eq!(unset.name(), "UTC");
+        assert_eq!(unset.minute(WINTER), "2026-01-05 09:30");
+        let said = unset.describe();
+        assert!(said.starts_with("Times are in UTC: no local time zone was found (TZ is not set"));
+        assert!(said.contains("TZ=Europe/Oslo"), "{said}");
+        let wrong = Zone::from_lookup(Err("no such zone".into()), Some("Mars/Olympus"));
+        assert_eq!(
+            wrong.fallback(),
+            Some("TZ=Mars/Olympus is not a time zone Composure can read (no such zone)")
+        );
+        let rule = TimeZone::posix("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
+        let named = Zone::from_lookup(Ok(rule), Some("CET-1CEST,M3.5.0,M10.5.0/3"));
+        assert_eq!(named.name(), "CET-1CEST,M3.5.0,M10.5.0/3");
+        assert_eq!(named.minute(WINTER), "2026-01-05 10:30");
+        assert_eq!(named.fallback(), None);
     }
 
     #[test]
