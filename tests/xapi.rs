@@ -1064,3 +1064,43 @@ fn the_command_line_exports_the_same_ids_twice_under_the_base_it_is_given() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format xapi"));
 }
+
+#[test]
+fn stored_decisions_read_back_with_the_verdicts_the_transcript_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = results(dir.path());
+    let decisions = store.decisions(&Filter::default()).unwrap();
+    let sessions = store.sessions(&Filter::default(), None).unwrap();
+    let mut total = 0;
+    for session in &sessions {
+        let transcript = store.report(session.id).unwrap().unwrap();
+        let mine: Vec<_> = decisions
+            .iter()
+            .filter(|d| d.session == session.id)
+            .collect();
+        assert_eq!(mine.len(), transcript.steps.len());
+        for (d, step) in mine.iter().zip(&transcript.steps) {
+            assert_eq!(d.node, step.node);
+            assert_eq!(d.hesitated, step.hesitated);
+            assert_eq!(d.elapsed_ms, step.elapsed_ms);
+            assert_eq!(d.stake, step.stake);
+            assert_eq!(d.serious, step.serious);
+            let want: Vec<(&str, bool, u8)> = step
+                .verdicts
+                .iter()
+                .map(|v| (v.rule.as_str(), v.follows, v.weight))
+                .collect();
+            let got: Vec<(&str, bool, u8)> = d
+                .verdicts
+                .iter()
+                .map(|v| (v.rule.as_str(), v.follows, v.weight))
+                .collect();
+            assert_eq!(got, want, "{} decision {}", session.scenario, d.n);
+            total += got.len();
+        }
+    }
+    assert!(total > 10, "the fixture has verdicts to compare");
+    // A filter narrows decisions as it narrows sessions.
+    let ann = store.decisions(&Filter::trainee("Ann")).unwrap();
+    assert!(!ann.is_empty() && ann.len() < decisions.len());
+}
