@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use composure::drill::{Planned, SILENCE, play_scripted};
 use composure::engine::Report;
+use composure::report::dates::Zone;
 use composure::report::{Sessions, TeamReport};
 use composure::rules::Rulebook;
 use composure::scenario::load_path;
@@ -85,7 +86,16 @@ fn report(c: &mut Criterion) {
     let mut group = c.benchmark_group("report over 100k results");
     group.sample_size(10);
     group.bench_function("everyone", |b| {
-        b.iter(|| TeamReport::build(&store, &Filter::default(), &rules, now, Sessions::None))
+        b.iter(|| {
+            TeamReport::build(
+                &store,
+                &Filter::default(),
+                &rules,
+                now,
+                &Zone::UTC,
+                Sessions::None,
+            )
+        })
     });
     group.bench_function("one drill since a date", |b| {
         let filter = Filter {
@@ -93,11 +103,11 @@ fn report(c: &mut Criterion) {
             since: Some(20_454 * DAY + 180 * DAY),
             ..Filter::default()
         };
-        b.iter(|| TeamReport::build(&store, &filter, &rules, now, Sessions::None))
+        b.iter(|| TeamReport::build(&store, &filter, &rules, now, &Zone::UTC, Sessions::None))
     });
     group.bench_function("one trainee", |b| {
         let filter = Filter::trainee("trainee-042");
-        b.iter(|| TeamReport::build(&store, &filter, &rules, now, Sessions::None))
+        b.iter(|| TeamReport::build(&store, &filter, &rules, now, &Zone::UTC, Sessions::None))
     });
     group.finish();
 }

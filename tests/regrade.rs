@@ -364,9 +364,14 @@ fn report_regrades_old_results_and_shows_the_pieces_in_every_format() {
     assert!(table.contains("handling"), "{table}");
 
     let out = report_command(dir.path(), "xapi");
-    let statements: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(statements[1]["result"]["score"]["raw"], report.score);
-    assert_eq!(statements[1]["result"]["success"], false);
+    let statements: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    // Each result's "answered" statements come before its "completed" one.
+    let completed: Vec<&serde_json::Value> = statements
+        .iter()
+        .filter(|s| s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed")
+        .collect();
+    assert_eq!(completed[1]["result"]["score"]["raw"], report.score);
+    assert_eq!(completed[1]["result"]["success"], false);
 
     // With the scenario back in the library, the kept result is regraded too.
     let folder = dir.path().join("scenarios");
@@ -574,4 +579,35 @@ fn a_report_killed_mid_regrade_leaves_every_result_whole_and_the_next_one_finish
     let out = report_command(dir.path(), "csv");
     assert!(out.status.success());
     assert_eq!(whole("after"), 1500);
+}
+
+/// A schema-1 file read where it cannot be migrated still gives its decisions to the xAPI
+/// export: the pieces that schema did not keep read as grading 1 had them (no stake, no
+/// serious mistake).
+#[test]
+fn a_schema_1_file_read_as_it_is_still_exports_its_decisions_as_xapi() {
+    use composure::report::dates::Zone;
+    use composure::report::{Export, Sessions, TeamReport, Xapi};
+    let report = current_report();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("composure.db");
+    grading_1_database(&path, &report, &["rude-broken-washer"]);
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.schema_version(), 1);
+    let decisions = store.decisions(&Filter::default()).unwrap();
+    assert_eq!(decisions.len(), report.steps.len());
+    for (d, step) in decisions.iter().zip(&report.steps) {
+        assert_eq!(d.node, step.node);
+        assert_eq!(d.choice, step.chosen.id);
+        assert_eq!((d.stake, d.serious.as_deref()), (0, None));
+    }
+    let filter = Filter::default();
+    let team = TeamReport::build(&store, &filter, &rules(), 20_000, &Zone::UTC, Sessions::All)
+        .unwrap()
+        .with_decisions(&store, &filter)
+        .unwrap();
+    let mut out = Vec::new();
+    Xapi::default().write(&team, &mut out).unwrap();
+    let statements: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
+    assert_eq!(statements.len(), report.steps.len() + 1);
 }

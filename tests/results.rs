@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use composure::drill::{find_drill, plan, play_scripted};
 use composure::engine::Report;
+use composure::report::dates::Zone;
 use composure::report::{Csv, Export, Json, Sessions, Table, TeamReport, Xapi};
 use composure::rules::Rulebook;
 use composure::scenario::Library;
@@ -307,8 +308,15 @@ fn export(format: &dyn Export, report: &TeamReport) -> String {
 fn the_report_ranks_trainees_and_names_the_team_weaknesses() {
     let dir = tempfile::tempdir().unwrap();
     let store = sample_store(dir.path());
-    let report =
-        TeamReport::build(&store, &Filter::default(), &rules(), 0, Sessions::None).unwrap();
+    let report = TeamReport::build(
+        &store,
+        &Filter::default(),
+        &rules(),
+        0,
+        &Zone::UTC,
+        Sessions::None,
+    )
+    .unwrap();
     assert_eq!(report.leaderboard.len(), 3);
     assert!(report.leaderboard[0].mean_score >= report.leaderboard[2].mean_score);
     assert!(
@@ -328,13 +336,15 @@ fn the_report_ranks_trainees_and_names_the_team_weaknesses() {
         drill: Some("first-week".to_owned()),
         ..Filter::default()
     };
-    let report = TeamReport::build(&store, &by_drill, &rules(), 0, Sessions::None).unwrap();
+    let report =
+        TeamReport::build(&store, &by_drill, &rules(), 0, &Zone::UTC, Sessions::None).unwrap();
     assert_eq!(report.leaderboard.len(), 2);
     let since = Filter {
         since: Some(20_001 * 86_400_000),
         ..Filter::default()
     };
-    let report = TeamReport::build(&store, &since, &rules(), 0, Sessions::None).unwrap();
+    let report =
+        TeamReport::build(&store, &since, &rules(), 0, &Zone::UTC, Sessions::None).unwrap();
     assert_eq!(report.leaderboard.len(), 2);
 }
 
@@ -342,8 +352,15 @@ fn the_report_ranks_trainees_and_names_the_team_weaknesses() {
 fn csv_has_a_header_quotes_by_rfc_4180_and_defuses_formulas() {
     let dir = tempfile::tempdir().unwrap();
     let store = sample_store(dir.path());
-    let report =
-        TeamReport::build(&store, &Filter::default(), &rules(), 0, Sessions::None).unwrap();
+    let report = TeamReport::build(
+        &store,
+        &Filter::default(),
+        &rules(),
+        0,
+        &Zone::UTC,
+        Sessions::None,
+    )
+    .unwrap();
     let csv = export(&Csv, &report);
     let mut lines = csv.split("\r\n");
     let header = lines.next().unwrap();
@@ -388,8 +405,16 @@ fn fields(line: &str) -> Vec<String> {
 fn xapi_statements_have_the_shape_a_learning_record_store_accepts() {
     let dir = tempfile::tempdir().unwrap();
     let store = sample_store(dir.path());
-    let report = TeamReport::build(&store, &Filter::default(), &rules(), 0, Sessions::All).unwrap();
-    let json: serde_json::Value = serde_json::from_str(&export(&Xapi, &report)).unwrap();
+    let report = TeamReport::build(
+        &store,
+        &Filter::default(),
+        &rules(),
+        0,
+        &Zone::UTC,
+        Sessions::All,
+    )
+    .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&export(&Xapi::default(), &report)).unwrap();
     let statements = json.as_array().unwrap();
     assert_eq!(statements.len(), 3);
     let iri = |v: &serde_json::Value| {
@@ -404,7 +429,7 @@ fn xapi_statements_have_the_shape_a_learning_record_store_accepts() {
         assert!(actor["account"]["name"].is_string());
         iri(&s["verb"]["id"]);
         assert_eq!(s["verb"]["id"], "http://adlnet.gov/expapi/verbs/completed");
-        assert!(s["verb"]["display"]["en-US"].is_string());
+        assert!(s["verb"]["display"]["en"].is_string());
         assert_eq!(s["object"]["objectType"], "Activity");
         iri(&s["object"]["id"]);
         let score = &s["result"]["score"];
@@ -427,10 +452,10 @@ fn xapi_statements_have_the_shape_a_learning_record_store_accepts() {
         let timestamp = s["timestamp"].as_str().unwrap();
         assert_eq!(
             timestamp.len(),
-            "2024-10-04T10:00:00.000Z".len(),
+            "2024-10-04T10:00:00.000+00:00".len(),
             "{timestamp}"
         );
-        assert!(timestamp.ends_with('Z') && timestamp.as_bytes()[10] == b'T');
+        assert!(timestamp.ends_with("+00:00") && timestamp.as_bytes()[10] == b'T');
     }
     let with_drill = statements
         .iter()
@@ -709,4 +734,328 @@ fn a_drill_score_reads_the_same_in_the_drill_and_the_report() {
         table.contains(&format!("mean {expected}, best")),
         "{expected}: {table}"
     );
+}
+
+/// `report` run as a user would, with `TZ` set for it (`None`: removed) and its own
+/// arguments after `report`.
+fn report_in(dir: &Path, tz: Option<&str>, args: &[&str]) -> std::process::Output {
+    let mut cmd = Command::new(bin());
+    cmd.arg("report").args(args).arg("--data-dir").arg(dir);
+    match tz {
+        Some(tz) => cmd.env("TZ", tz),
+        None => cmd.env_remove("TZ"),
+    };
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+#[test]
+fn tz_europe_oslo_shows_the_report_in_oslo_time_and_machine_formats_carry_the_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_store(dir.path());
+    // The newest result ended at 2024-10-06T00:00Z: 02:00 in Oslo, where summer time runs.
+    let oslo = report_in(dir.path(), Some("Europe/Oslo"), &[]);
+    let table = String::from_utf8(oslo.stdout).unwrap();
+    assert!(table.contains("Times are in Europe/Oslo."), "{table}");
+    assert!(table.contains("2024-10-06 02:00"), "{table}");
+    assert!(!table.contains("2024-10-06 00:00"), "{table}");
+    let utc = report_in(dir.path(), Some("UTC"), &[]);
+    let table = String::from_utf8(utc.stdout).unwrap();
+    assert!(table.contains("Times are in UTC."), "{table}");
+    assert!(table.contains("2024-10-06 00:00"), "{table}");
+
+    let csv = report_in(dir.path(), Some("Europe/Oslo"), &["--format", "csv"]);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.contains(",2024-10-06T02:00:00.000+02:00,"), "{csv}");
+    let json = report_in(dir.path(), Some("Europe/Oslo"), &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["time_zone"], "Europe/Oslo");
+    let newest = &json["sessions"][0];
+    assert_eq!(newest["ended"], "2024-10-06T02:00:00.000+02:00");
+    assert_eq!(newest["ended_at"], 20_002 * 86_400_000_u64);
+}
+
+#[test]
+fn a_time_zone_that_cannot_be_read_falls_back_to_utc_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_store(dir.path());
+    let out = report_in(dir.path(), Some("Nowhere/Atlantis"), &[]);
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains("Times are in UTC: TZ=Nowhere/Atlantis is not a time zone"),
+        "{table}"
+    );
+    assert!(table.contains("2024-10-06 00:00"), "{table}");
+    let out = report_in(dir.path(), Some("Nowhere/Atlantis"), &["--format", "csv"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("note: times are in UTC"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("T00:00:00.000+00:00"));
+}
+
+/// One result that ended at 2024-10-04T22:30Z: still the 4th in UTC, already 00:30 on the
+/// 5th in Oslo.
+fn store_near_midnight(dir: &Path) {
+    let mut store = Store::open_in(dir).unwrap();
+    let ended = 20_000 * 86_400_000 + 22 * 3_600_000 + 30 * 60_000;
+    store
+        .save(&record("Ann", None, a_report(1, WASHER), ended))
+        .unwrap();
+}
+
+fn sessions_since(dir: &Path, tz: &str, since: &str) -> usize {
+    let out = report_in(dir, Some(tz), &["--format", "json", "--since", since]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["sessions"].as_array().unwrap().len()
+}
+
+#[test]
+fn since_a_date_means_that_day_in_the_users_time_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    store_near_midnight(dir.path());
+    assert_eq!(sessions_since(dir.path(), "Europe/Oslo", "2024-10-05"), 1);
+    assert_eq!(sessions_since(dir.path(), "UTC", "2024-10-05"), 0);
+    assert_eq!(sessions_since(dir.path(), "UTC", "2024-10-04"), 1);
+    let out = report_in(dir.path(), Some("Europe/Oslo"), &["--since", "2024-10-05"]);
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("since 2024-10-05 00:00"), "{table}");
+}
+
+#[test]
+fn since_an_rfc_3339_instant_means_that_instant_whatever_the_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    store_near_midnight(dir.path());
+    for tz in ["Europe/Oslo", "UTC", "America/New_York"] {
+        assert_eq!(sessions_since(dir.path(), tz, "2024-10-04T22:30:00Z"), 1);
+        assert_eq!(
+            sessions_since(dir.path(), tz, "2024-10-05T00:30:00+02:00"),
+            1
+        );
+        assert_eq!(
+            sessions_since(dir.path(), tz, "2024-10-04T22:30:00.001Z"),
+            0
+        );
+    }
+    let out = Command::new(bin())
+        .args(["report", "--since", "2024-10-04T22:30"])
+        .arg("--data-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("RFC 3339") && stderr.contains("YYYY-MM-DD"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn report_sessions_lists_every_session_for_the_lead_as_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_store(dir.path());
+    let out = report_in(dir.path(), Some("Europe/Oslo"), &["--sessions"]);
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.starts_with("Composure sessions: all results\n"),
+        "{table}"
+    );
+    assert!(table.contains("Times are in Europe/Oslo."), "{table}");
+    let header = table
+        .lines()
+        .find(|l| l.starts_with("started"))
+        .unwrap_or_else(|| panic!("{table}"));
+    let words: Vec<&str> = header.split_whitespace().collect();
+    assert_eq!(
+        words,
+        [
+            "started", "trainee", "drill", "scenario", "language", "score", "ending", "silences"
+        ]
+    );
+    let rows: Vec<&str> = table
+        .lines()
+        .skip_while(|l| !l.starts_with("started"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("score:"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{table}");
+    // Newest first; Lee, Bo played without a drill; the start (one second into 1970 in the
+    // fixture) is in Oslo time.
+    assert!(
+        rows[0].contains("Lee, Bo") && rows[0].contains("practice"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[2].starts_with("1970-01-01 01:00 "), "{}", rows[2]);
+    assert!(
+        rows[2].contains("Ann") && rows[2].contains("first-week"),
+        "{}",
+        rows[2]
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r.contains("rude-broken-washer") && r.contains(" en "))
+    );
+
+    let empty = report_in(
+        dir.path(),
+        Some("UTC"),
+        &["--sessions", "--trainee", "Nobody"],
+    );
+    assert!(String::from_utf8_lossy(&empty.stdout).contains("No results match."));
+}
+
+#[test]
+fn report_sessions_as_csv_and_json_give_the_same_rows_with_rfc_3339_times() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_store(dir.path());
+    let csv = report_in(
+        dir.path(),
+        Some("Europe/Oslo"),
+        &["--sessions", "--format", "csv"],
+    );
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        !csv.starts_with('\u{feff}'),
+        "no byte-order mark unless asked"
+    );
+    let mut lines = csv.split("\r\n").filter(|l| !l.is_empty());
+    let header = fields(lines.next().unwrap());
+    assert_eq!(
+        header,
+        [
+            "session",
+            "trainee",
+            "drill",
+            "scenario",
+            "title",
+            "language",
+            "started",
+            "ended",
+            "score",
+            "ending",
+            "rating",
+            "hesitations",
+            "decisions"
+        ]
+    );
+    let rows: Vec<Vec<String>> = lines.map(fields).collect();
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(rows[0][column("trainee")], "Lee, Bo");
+    assert_eq!(rows[0][column("drill")], "");
+    assert_eq!(
+        rows[1][column("trainee")],
+        "'=cmd|' /C calc'!A0",
+        "formulas defused"
+    );
+    assert_eq!(rows[2][column("drill")], "first-week");
+    assert_eq!(rows[0][column("ended")], "2024-10-06T02:00:00.000+02:00");
+    assert!(
+        rows[0][column("started")].ends_with("+01:00"),
+        "the fixture started in 1970, in winter"
+    );
+
+    let json = report_in(
+        dir.path(),
+        Some("Europe/Oslo"),
+        &["--sessions", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["time_zone"], "Europe/Oslo");
+    let sessions = json["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), rows.len());
+    for (s, row) in sessions.iter().zip(&rows) {
+        assert_eq!(s["session"].to_string(), row[column("session")]);
+        assert_eq!(s["ended"], row[column("ended")].as_str());
+        assert_eq!(s["score"].to_string(), row[column("score")]);
+        assert_eq!(s["language"], "en");
+        assert_eq!(s["hesitations"].to_string(), row[column("hesitations")]);
+    }
+    assert!(sessions[0]["drill"].is_null());
+    assert_eq!(sessions[0]["ended_at"], 20_002 * 86_400_000_u64);
+}
+
+#[test]
+fn bom_starts_csv_with_a_byte_order_mark_and_is_refused_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_store(dir.path());
+    for args in [
+        &["--format", "csv", "--bom"][..],
+        &["--sessions", "--format", "csv", "--bom"],
+    ] {
+        let out = report_in(dir.path(), Some("UTC"), args);
+        assert!(out.stdout.starts_with(b"\xEF\xBB\xBF"), "{args:?}");
+        let text = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
+        assert!(!text.contains('\u{feff}'), "one mark, at the start");
+        assert!(
+            text.starts_with("kind,") || text.starts_with("session,"),
+            "{text}"
+        );
+    }
+    for args in [
+        &["--bom"][..],
+        &["--format", "json", "--bom"],
+        &["--format", "xapi", "--sessions"],
+    ] {
+        let out = Command::new(bin())
+            .arg("report")
+            .args(args)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+/// With no `TZ` and no `/etc/localtime` (hidden in a private mount namespace, as root), the
+/// report falls back to UTC and says so. Skipped where a mount namespace cannot be had.
+#[test]
+fn without_tz_or_etc_localtime_the_report_is_in_utc_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_store(dir.path());
+    let script = "mount --bind /dev/null /etc/localtime && exec \"$0\" report --data-dir \"$1\"";
+    let out = Command::new("unshare")
+        .args([
+            "--mount",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            script,
+            &bin(),
+        ])
+        .arg(dir.path())
+        .env_remove("TZ")
+        .output();
+    let out = match out {
+        Ok(out) if out.status.success() => out,
+        Ok(out) => {
+            eprintln!(
+                "skipped: no private mount namespace here ({})",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+            return;
+        }
+        Err(e) => {
+            eprintln!("skipped: unshare is not available ({e})");
+            return;
+        }
+    };
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains("Times are in UTC: no local time zone was found (TZ is not set"),
+        "{table}"
+    );
+    assert!(table.contains("2024-10-06 00:00"), "{table}");
 }

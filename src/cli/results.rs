@@ -11,7 +11,12 @@ use clap::{Args, ValueEnum};
 
 use crate::engine::{Millis, Report};
 use crate::i18n::Lang;
-use crate::report::{Csv, Export, Json, Sessions, Table, TeamReport, Xapi, dates};
+use crate::report::dates::{self, Since, Zone};
+use crate::report::xapi::IRI_BASE_ENV;
+use crate::report::{
+    Csv, Export, IriBase, Json, Sessions, SessionsCsv, SessionsJson, SessionsTable, Table,
+    TeamReport, Xapi,
+};
 use crate::rules::Rulebook;
 use crate::scenario::Library;
 use crate::store::{Filter, SessionRecord, Store, StoreError};
@@ -24,11 +29,25 @@ pub struct ReportArgs {
     /// Only this trainee's results.
     #[arg(long, value_name = "NAME")]
     pub trainee: Option<String>,
-    /// Only results from this day on (UTC), as YYYY-MM-DD.
-    #[arg(long, value_name = "DATE", value_parser = dates::parse_date)]
-    pub since: Option<Millis>,
+    /// Only results from this time on: a day in your time zone (YYYY-MM-DD), or an exact
+    /// instant in RFC 3339 (2026-01-31T09:00:00+01:00).
+    #[arg(long, value_name = "DATE|INSTANT", value_parser = dates::parse_since)]
+    pub since: Option<Since>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    /// List every matching session instead, one row each: trainee, drill, scenario,
+    /// language, start time, headline score, ending and silences (table, CSV or JSON).
+    #[arg(long)]
+    pub sessions: bool,
+    /// With --format csv: start with a UTF-8 byte-order mark, which some spreadsheet
+    /// programs need to read names in any language rightly.
+    #[arg(long)]
+    pub bom: bool,
+    /// With --format xapi: the start of every IRI in the statements, an address your
+    /// organisation controls (default: $COMPOSURE_IRI_BASE, else the placeholder
+    /// https://composure.invalid/xapi).
+    #[arg(long, value_name = "IRI", value_parser = IriBase::parse)]
+    pub iri_base: Option<IriBase>,
 }
 
 /// The formats of `composure report`.
@@ -40,7 +59,8 @@ pub enum ReportFormat {
     Csv,
     /// The whole report as one JSON object.
     Json,
-    /// One xAPI statement per played scenario, for a learning record store.
+    /// xAPI statements for a learning record store: one per decision and one per played
+    /// scenario.
     Xapi,
 }
 
@@ -53,6 +73,16 @@ pub fn report(
     args: &ReportArgs,
     now: Millis,
 ) -> Result<ExitCode> {
+    let xapi = xapi_export(args)?;
+    if args.sessions && args.format == ReportFormat::Xapi {
+        bail!(
+            "--sessions lists sessions as a table, CSV or JSON; --format xapi already gives one \
+             statement per session"
+        );
+    }
+    if args.bom && args.format != ReportFormat::Csv {
+        bail!("--bom starts a CSV file with a byte-order mark: use it with --format csv");
+    }
     let rules = Rulebook::embedded()?;
     let (store, notice) = open_regraded(data_dir, &rules, &|| {
         super::commands::load_library(folders, &rules)
@@ -60,23 +90,36 @@ pub fn report(
     if let Some(notice) = notice {
         eprintln!("{notice}");
     }
+    let zone = user_zone();
+    if let (Some(why), false) = (zone.fallback(), args.format == ReportFormat::Table) {
+        eprintln!("note: times are in UTC: {why}");
+    }
     let filter = Filter {
         trainee: args.trainee.clone(),
         drill: args.drill.clone(),
-        since: args.since,
+        since: args.since.map(|s| s.resolve(&zone)),
     };
     let sessions = match args.format {
-        ReportFormat::Table => Sessions::Latest(TABLE_SESSIONS),
-        ReportFormat::Csv | ReportFormat::Json | ReportFormat::Xapi => Sessions::All,
+        ReportFormat::Table if !args.sessions => Sessions::Latest(TABLE_SESSIONS),
+        _ => Sessions::All,
     };
-    let report = TeamReport::build(&store, &filter, &rules, now, sessions)?;
-    let export: &dyn Export = match args.format {
-        ReportFormat::Table => &Table,
-        ReportFormat::Csv => &Csv,
-        ReportFormat::Json => &Json,
-        ReportFormat::Xapi => &Xapi,
+    let mut report = TeamReport::build(&store, &filter, &rules, now, &zone, sessions)?;
+    let export: &dyn Export = match (args.format, args.sessions) {
+        (ReportFormat::Table, false) => &Table,
+        (ReportFormat::Csv, false) => &Csv,
+        (ReportFormat::Json, false) => &Json,
+        (ReportFormat::Table, true) => &SessionsTable,
+        (ReportFormat::Csv, true) => &SessionsCsv,
+        (ReportFormat::Json, true) => &SessionsJson,
+        (ReportFormat::Xapi, _) => {
+            report = report.with_decisions(&store, &filter)?;
+            &xapi
+        }
     };
     let mut out = Vec::new();
+    if args.bom {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
     export.write(&report, &mut out)?;
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(&out).and_then(|()| stdout.flush()) {
@@ -84,6 +127,34 @@ pub fn report(
         other => other.context("cannot write to standard output")?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The xAPI exporter `--format xapi` asks for, under `--iri-base`, else
+/// `COMPOSURE_IRI_BASE`, else the placeholder (and then a note says to set one); unused by
+/// the other formats, which refuse `--iri-base` and leave the variable unread.
+fn xapi_export(args: &ReportArgs) -> Result<Xapi> {
+    if args.format != ReportFormat::Xapi {
+        if args.iri_base.is_some() {
+            bail!("--iri-base names the IRIs of xAPI statements: use it with --format xapi");
+        }
+        return Ok(Xapi::default());
+    }
+    let base = match (&args.iri_base, std::env::var(IRI_BASE_ENV)) {
+        (Some(base), _) => base.clone(),
+        (None, Ok(text)) if !text.is_empty() => {
+            IriBase::parse(&text).map_err(|e| anyhow::anyhow!("{IRI_BASE_ENV}: {e}"))?
+        }
+        (None, _) => IriBase::placeholder(),
+    };
+    if base.is_placeholder() {
+        eprintln!(
+            "note: the statements use the placeholder IRI base {}; before sending them to a \
+             learning record store, set --iri-base or {IRI_BASE_ENV} to an address your \
+             organisation controls",
+            base.as_str()
+        );
+    }
+    Ok(Xapi { base })
 }
 
 pub fn history(
@@ -99,6 +170,7 @@ pub fn history(
     )?;
     let library = super::commands::load_library(folders, &rules);
     let (store, notice) = open_regraded(data_dir, &rules, &|| library.clone())?;
+    dates::show_screens_in(user_zone());
     crate::tui::run_history(crate::tui::HistoryOptions {
         store,
         trainee,
@@ -106,6 +178,12 @@ pub fn history(
         lang,
         not_regraded: matches!(notice, Some(Notice::CouldNotRegrade(_))),
     })
+}
+
+/// The user's time zone, read once here from `TZ` and the system: reports and the history
+/// screen show every time in it.
+fn user_zone() -> Zone {
+    Zone::from_environment(std::env::var("TZ").ok().as_deref())
 }
 
 /// Saves a scripted practice run; returns the session id once committed.

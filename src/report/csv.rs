@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use super::{Export, TeamReport, dates};
+use super::{Export, TeamReport};
 
 pub struct Csv;
 
@@ -63,7 +63,8 @@ pub fn cell(text: &str) -> String {
     }
 }
 
-fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+/// One record: every cell as [`cell`] makes it, comma-separated, ended by CRLF.
+pub(super) fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
     let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
     write!(out, "{}\r\n", line.join(","))
 }
@@ -90,8 +91,8 @@ impl Export for Csv {
                     blank(),
                     blank(),
                     blank(),
-                    dates::timestamp(t.first_at),
-                    dates::timestamp(t.last_at),
+                    report.zone.rfc3339(t.first_at),
+                    report.zone.rfc3339(t.last_at),
                     format!("{:.1}", t.mean_handling),
                     t.serious_mistakes.to_string(),
                     t.capped_by_ending.to_string(),
@@ -146,7 +147,7 @@ impl Export for Csv {
                 blank(),
                 blank(),
                 blank(),
-                dates::timestamp(s.ended_at),
+                report.zone.rfc3339(s.ended_at),
                 blank(),
                 s.serious_mistakes.to_string(),
                 blank(),

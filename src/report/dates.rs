@@ -1,118 +1,314 @@
-//! Dates without a calendar crate: milliseconds since the Unix epoch to and from UTC dates,
-//! ISO 8601 timestamps and durations, as reports and xAPI statements need them.
+//! Times as a team lead reads them and as other programs take them. Results keep their
+//! instants as milliseconds since the Unix epoch, which is UTC; every time a report shows is
+//! turned into the lead's time zone here, by jiff, from a [`Zone`] the caller hands in. The
+//! zone is read from the environment once, by the command line ([`Zone::from_environment`]),
+//! so the same results and zone always print the same report.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use jiff::tz::{AmbiguousOffset, TimeZone};
+use jiff::{SignedDuration, Timestamp};
 
 use crate::engine::Millis;
 
-const DAY_MS: u64 = 86_400_000;
-
-/// Days since 1970-01-01 to (year, month, day), after Howard Hinnant's `civil_from_days`.
-fn civil(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (
-        year,
-        u32::try_from(month).unwrap_or(1),
-        u32::try_from(day).unwrap_or(1),
-    )
+/// A time zone to show times in, with the name a report gives it.
+#[derive(Debug, Clone)]
+pub struct Zone {
+    tz: TimeZone,
+    name: Cow<'static, str>,
+    /// Why this is UTC although the user's own zone was asked for.
+    fallback: Option<String>,
 }
 
-/// (year, month, day) to days since 1970-01-01, after `days_from_civil`.
-fn days(year: i64, month: u32, day: u32) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let yoe = year.rem_euclid(400);
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// `YYYY-MM-DD` in UTC.
-pub fn date(ms: Millis) -> String {
-    let (y, m, d) = civil(i64::try_from(ms / DAY_MS).unwrap_or(i64::MAX));
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// `YYYY-MM-DD HH:MM` in UTC, for tables.
-pub fn minute(ms: Millis) -> String {
-    let secs = (ms % DAY_MS) / 1000;
-    format!("{} {:02}:{:02}", date(ms), secs / 3600, secs / 60 % 60)
-}
-
-/// ISO 8601 timestamp in UTC with milliseconds, as xAPI wants: `2026-01-05T09:30:00.000Z`.
-pub fn timestamp(ms: Millis) -> String {
-    let secs = (ms % DAY_MS) / 1000;
-    format!(
-        "{}T{:02}:{:02}:{:02}.{:03}Z",
-        date(ms),
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60,
-        ms % 1000
-    )
-}
-
-/// ISO 8601 duration to the second, as xAPI wants: `PT2M13S`, `PT1H0M5S`, `PT0S`.
-pub fn duration(ms: Millis) -> String {
-    let secs = (ms + 500) / 1000;
-    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 {
-        format!("PT{h}H{m}M{s}S")
-    } else if m > 0 {
-        format!("PT{m}M{s}S")
-    } else {
-        format!("PT{s}S")
-    }
-}
-
-/// Parses `YYYY-MM-DD` (UTC midnight) into milliseconds since the epoch.
-pub fn parse_date(text: &str) -> Result<Millis, String> {
-    let bad = || format!("\"{text}\" is not a date: write it as YYYY-MM-DD, as in 2026-01-31");
-    let mut parts = text.trim().splitn(3, '-');
-    let mut next = || {
-        parts
-            .next()
-            .and_then(|p| p.parse::<u32>().ok())
-            .ok_or_else(bad)
+impl Zone {
+    pub const UTC: Zone = Zone {
+        tz: TimeZone::UTC,
+        name: Cow::Borrowed("UTC"),
+        fallback: None,
     };
-    let (y, m, d) = (next()?, next()?, next()?);
-    if !(1970..=9999).contains(&y) || !(1..=12).contains(&m) || d < 1 {
-        return Err(bad());
+
+    /// A zone from the time zone database, such as `Europe/Oslo`.
+    pub fn named(name: &str) -> Result<Zone, String> {
+        let tz = TimeZone::get(name).map_err(|e| format!("unknown time zone \"{name}\": {e}"))?;
+        Ok(Zone::from_tz(tz, name))
     }
-    let day = days(i64::from(y), m, d);
-    if civil(day) != (i64::from(y), m, d) {
-        return Err(bad());
+
+    /// The user's zone: `TZ` when it is set, else the system's (`/etc/localtime` on Unix).
+    /// When neither names a zone that can be read, UTC, and [`fallback`](Zone::fallback)
+    /// says why. `tz_variable` is the value of `TZ`, used to name a zone given by a rule
+    /// (such as `CET-1CEST,M3.5.0,M10.5.0/3`) rather than by its database name.
+    pub fn from_environment(tz_variable: Option<&str>) -> Zone {
+        Zone::from_lookup(
+            TimeZone::try_system().map_err(|e| e.to_string()),
+            tz_variable,
+        )
     }
-    u64::try_from(day).map(|d| d * DAY_MS).map_err(|_| bad())
+
+    /// The zone the system lookup found, named; or UTC with the reason there is none.
+    fn from_lookup(found: Result<TimeZone, String>, tz_variable: Option<&str>) -> Zone {
+        match found {
+            Ok(tz) => {
+                let name = tz_variable
+                    .filter(|v| !v.is_empty())
+                    .unwrap_or("local time");
+                Zone::from_tz(tz, name)
+            }
+            Err(e) => Zone {
+                fallback: Some(match tz_variable {
+                    Some(v) if !v.is_empty() => {
+                        format!("TZ={v} is not a time zone Composure can read ({e})")
+                    }
+                    _ => "no local time zone was found (TZ is not set and the system names none; \
+                          set TZ, as in TZ=Europe/Oslo)"
+                        .to_owned(),
+                }),
+                ..Zone::UTC
+            },
+        }
+    }
+
+    fn from_tz(tz: TimeZone, fallback_name: &str) -> Zone {
+        let name = tz
+            .iana_name()
+            .map_or_else(|| fallback_name.to_owned(), str::to_owned);
+        Zone {
+            tz,
+            name: Cow::Owned(name),
+            fallback: None,
+        }
+    }
+
+    /// The zone's name: its database name (`Europe/Oslo`, `UTC`), or the `TZ` rule it came
+    /// from, or "local time".
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Why times are in UTC although the user's own zone was asked for; `None` when they
+    /// are in the zone asked for.
+    pub fn fallback(&self) -> Option<&str> {
+        self.fallback.as_deref()
+    }
+
+    /// The sentence a printed report opens with, saying which zone its times are in.
+    pub fn describe(&self) -> String {
+        match &self.fallback {
+            Some(why) => format!("Times are in UTC: {why}."),
+            None => format!("Times are in {}.", self.name),
+        }
+    }
+
+    fn at(&self, ms: Millis) -> jiff::ZonedDateTime {
+        let ms = i64::try_from(ms).unwrap_or(i64::MAX);
+        let instant = Timestamp::from_millisecond(ms).unwrap_or(Timestamp::MAX);
+        instant.to_zoned_datetime(self.tz.clone())
+    }
+
+    /// `YYYY-MM-DD`, the day in this zone.
+    pub fn date(&self, ms: Millis) -> String {
+        self.at(ms).strftime("%Y-%m-%d").to_string()
+    }
+
+    /// `YYYY-MM-DD HH:MM` in this zone, for tables. Where the clock went back and that minute
+    /// happened twice, the offset follows (`2026-10-25 02:30 +02:00`), so the two read apart.
+    pub fn minute(&self, ms: Millis) -> String {
+        let at = self.at(ms);
+        let text = at.strftime("%Y-%m-%d %H:%M").to_string();
+        match self.tz.to_ambiguous_timestamp(at.datetime()).offset() {
+            AmbiguousOffset::Fold { .. } => format!("{text} {}", at.strftime("%:z")),
+            AmbiguousOffset::Unambiguous { .. } | AmbiguousOffset::Gap { .. } => text,
+        }
+    }
+
+    /// RFC 3339 with milliseconds and this zone's offset, for CSV, JSON and xAPI:
+    /// `2026-01-05T10:30:07.250+01:00`. The instant is exact whatever the zone.
+    pub fn rfc3339(&self, ms: Millis) -> String {
+        self.at(ms).strftime("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+    }
+
+    /// The first instant of `day` in this zone (midnight, or the first minute after a
+    /// change of clocks that skipped it); days before 1970 read as 1970-01-01.
+    pub fn start_of_day(&self, day: Date) -> Millis {
+        let start = day
+            .to_zoned_datetime(self.tz.clone())
+            .and_then(|z| z.start_of_day());
+        start.map_or(0, |z| {
+            u64::try_from(z.timestamp().as_millisecond()).unwrap_or(0)
+        })
+    }
+}
+
+/// What `--since` was given: a day in the user's zone, or an exact instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Since {
+    Day(Date),
+    Instant(Millis),
+}
+
+impl Since {
+    /// The first instant that counts: for a day, its start in `zone`.
+    pub fn resolve(self, zone: &Zone) -> Millis {
+        match self {
+            Since::Day(day) => zone.start_of_day(day),
+            Since::Instant(ms) => ms,
+        }
+    }
+}
+
+/// Parses `--since`: a date `YYYY-MM-DD` (a day in the user's zone) or an RFC 3339 instant
+/// with its offset (`2026-01-31T09:00:00+01:00`, `2026-01-31T08:00:00Z`).
+pub fn parse_since(text: &str) -> Result<Since, String> {
+    let text = text.trim();
+    // Instants first: jiff's date parser also takes the date out of a longer text.
+    if let Ok(instant) = text.parse::<Timestamp>() {
+        return Ok(Since::Instant(
+            u64::try_from(instant.as_millisecond()).unwrap_or(0),
+        ));
+    }
+    if let Ok(day) = Date::strptime("%Y-%m-%d", text) {
+        return Ok(Since::Day(day));
+    }
+    Err(format!(
+        "\"{text}\" is neither a date nor an instant: write a day in your time zone as \
+         YYYY-MM-DD (2026-01-31), or an exact time with its offset as RFC 3339 \
+         (2026-01-31T09:00:00+01:00)"
+    ))
+}
+
+/// ISO 8601 duration to the hundredth of a second, as xAPI keeps it: `PT2M13S`, `PT1H5S`,
+/// `PT0.4S`, `PT0S`.
+pub fn duration(ms: Millis) -> String {
+    let centis = i64::try_from(ms.saturating_add(5) / 10).unwrap_or(i64::MAX / 10);
+    SignedDuration::from_millis(centis.saturating_mul(10)).to_string()
+}
+
+/// The zone the history screen shows times in: set once, by the command line, before the
+/// screen opens; UTC until then (and so in tests that draw the screen). The screen takes no
+/// zone of its own yet, so it reads this one through [`date`] and [`minute`].
+static SCREEN_ZONE: OnceLock<Zone> = OnceLock::new();
+
+/// Shows the history screen's times in `zone`. Only the first call counts.
+pub fn show_screens_in(zone: Zone) {
+    let _ = SCREEN_ZONE.set(zone);
+}
+
+fn screen_zone() -> &'static Zone {
+    static UTC: Zone = Zone::UTC;
+    SCREEN_ZONE.get().unwrap_or(&UTC)
+}
+
+/// `YYYY-MM-DD` in the screens' zone (see [`show_screens_in`]).
+pub fn date(ms: Millis) -> String {
+    screen_zone().date(ms)
+}
+
+/// `YYYY-MM-DD HH:MM` in the screens' zone (see [`show_screens_in`]).
+pub fn minute(ms: Millis) -> String {
+    screen_zone().minute(ms)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn oslo() -> Zone {
+        Zone::named("Europe/Oslo").unwrap()
+    }
+
+    /// 2026-01-05T09:30:07.250Z.
+    const WINTER: Millis = 1_767_605_407_250;
+
     #[test]
-    fn dates_round_trip_through_milliseconds() {
-        assert_eq!(date(0), "1970-01-01");
-        let ms = parse_date("2026-02-28").unwrap();
-        assert_eq!(date(ms), "2026-02-28");
-        assert_eq!(date(parse_date("2024-02-29").unwrap()), "2024-02-29");
-        assert!(parse_date("2026-02-30").is_err());
-        assert!(parse_date("31/01/2026").is_err());
+    fn an_instant_reads_in_the_zone_it_is_shown_in() {
+        assert_eq!(Zone::UTC.minute(WINTER), "2026-01-05 09:30");
+        assert_eq!(oslo().minute(WINTER), "2026-01-05 10:30");
+        assert_eq!(Zone::UTC.rfc3339(WINTER), "2026-01-05T09:30:07.250+00:00");
+        assert_eq!(oslo().rfc3339(WINTER), "2026-01-05T10:30:07.250+01:00");
+        assert_eq!(Zone::UTC.date(0), "1970-01-01");
+        // 23:30 UTC is already the next day in Oslo.
+        let late = WINTER + 14 * 3_600_000;
+        assert_eq!(Zone::UTC.date(late), "2026-01-05");
+        assert_eq!(oslo().date(late), "2026-01-06");
     }
 
     #[test]
-    fn timestamps_and_durations_are_iso_8601() {
-        let ms = parse_date("2026-01-05").unwrap() + 9 * 3_600_000 + 30 * 60_000 + 7_250;
-        assert_eq!(timestamp(ms), "2026-01-05T09:30:07.250Z");
+    fn a_minute_that_happened_twice_carries_its_offset() {
+        // 2026-10-25: Oslo's clocks go back from 03:00 to 02:00.
+        let first = parse_since("2026-10-25T02:30:00+02:00").unwrap();
+        let second = parse_since("2026-10-25T02:30:00+01:00").unwrap();
+        let (Since::Instant(first), Since::Instant(second)) = (first, second) else {
+            panic!("instants expected");
+        };
+        assert_eq!(oslo().minute(first), "2026-10-25 02:30 +02:00");
+        assert_eq!(oslo().minute(second), "2026-10-25 02:30 +01:00");
+        assert_eq!(oslo().minute(second + 3_600_000), "2026-10-25 03:30");
+    }
+
+    #[test]
+    fn since_takes_a_local_day_or_an_exact_instant() {
+        let day = parse_since("2026-01-05").unwrap();
+        assert_eq!(day, Since::Day(jiff::civil::date(2026, 1, 5)));
+        assert_eq!(day.resolve(&Zone::UTC), 1_767_571_200_000);
+        // Midnight in Oslo is 23:00 UTC the day before.
+        assert_eq!(day.resolve(&oslo()), 1_767_571_200_000 - 3_600_000);
+        assert_eq!(
+            parse_since("2026-01-05T10:30:07.250+01:00").unwrap(),
+            Since::Instant(WINTER)
+        );
+        assert_eq!(
+            parse_since("2026-01-05T09:30:07.250Z").unwrap(),
+            Since::Instant(WINTER)
+        );
+        for bad in [
+            "2026-02-30",
+            "31/01/2026",
+            "2026-01-05T09:30",
+            "yesterday",
+            "",
+        ] {
+            let error = parse_since(bad).unwrap_err();
+            assert!(
+                error.contains("YYYY-MM-DD") && error.contains("RFC 3339"),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn durations_are_iso_8601_to_the_hundredth() {
         assert_eq!(duration(133_000), "PT2M13S");
-        assert_eq!(duration(3_605_000), "PT1H0M5S");
-        assert_eq!(duration(400), "PT0S");
+        assert_eq!(duration(3_605_000), "PT1H5S");
+        assert_eq!(duration(400), "PT0.4S");
+        assert_eq!(duration(2_354), "PT2.35S");
+        assert_eq!(duration(0), "PT0S");
+    }
+
+    #[test]
+    fn without_a_zone_to_read_times_are_utc_and_the_report_says_why() {
+        let unset = Zone::from_lookup(Err("none".into()), None);
+        assert_eq!(unset.name(), "UTC");
+        assert_eq!(unset.minute(WINTER), "2026-01-05 09:30");
+        let said = unset.describe();
+        assert!(said.starts_with("Times are in UTC: no local time zone was found (TZ is not set"));
+        assert!(said.contains("TZ=Europe/Oslo"), "{said}");
+        let wrong = Zone::from_lookup(Err("no such zone".into()), Some("Mars/Olympus"));
+        assert_eq!(
+            wrong.fallback(),
+            Some("TZ=Mars/Olympus is not a time zone Composure can read (no such zone)")
+        );
+        let rule = TimeZone::posix("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
+        let named = Zone::from_lookup(Ok(rule), Some("CET-1CEST,M3.5.0,M10.5.0/3"));
+        assert_eq!(named.name(), "CET-1CEST,M3.5.0,M10.5.0/3");
+        assert_eq!(named.minute(WINTER), "2026-01-05 10:30");
+        assert_eq!(named.fallback(), None);
+    }
+
+    #[test]
+    fn an_unknown_zone_is_refused_by_name() {
+        assert!(Zone::named("Nowhere/Atlantis").is_err());
+        assert_eq!(Zone::UTC.describe(), "Times are in UTC.");
+        assert_eq!(oslo().describe(), "Times are in Europe/Oslo.");
     }
 }

@@ -1,12 +1,15 @@
-//! Reports for a team lead: who is strong at what, from the stored results. The figures are
-//! gathered once into a [`TeamReport`]; each output format is one file behind the [`Export`]
-//! trait, so a new format never touches the queries.
+//! Reports for a team lead: who is strong at what, and who played what, from the stored
+//! results. The figures are gathered once into a [`TeamReport`]; each output format is one
+//! file behind the [`Export`] trait, so a new format never touches the queries: the report as
+//! a table, CSV or JSON, every session as rows (`sessions.rs`), and xAPI statements. Times
+//! are shown in a zone the caller passes in ([`dates::Zone`]), never read here.
 
 mod csv;
 pub mod dates;
 mod json;
+mod sessions;
 pub mod table;
-mod xapi;
+pub mod xapi;
 
 use std::io::{self, Write};
 
@@ -14,12 +17,13 @@ use serde::Serialize;
 
 use crate::engine::Millis;
 use crate::rules::Rulebook;
-use crate::store::{Filter, RuleStat, SessionRow, Store, StoreError, TraineeSummary};
+use crate::store::{DecisionRow, Filter, RuleStat, SessionRow, Store, StoreError, TraineeSummary};
 
 pub use csv::Csv;
 pub use json::Json;
+pub use sessions::{SessionsCsv, SessionsJson, SessionsTable};
 pub use table::Table;
-pub use xapi::{XAPI_BASE, Xapi};
+pub use xapi::{IriBase, Xapi};
 
 /// An output format of `composure report`.
 pub trait Export {
@@ -33,9 +37,15 @@ pub const TOP_RULES: usize = 3;
 pub struct TeamReport {
     pub drill: Option<String>,
     pub trainee: Option<String>,
-    /// The `--since` bound, as a date.
+    /// The `--since` bound: RFC 3339 in the report's zone.
     pub since: Option<String>,
+    /// When the report was made: RFC 3339 in the report's zone.
     pub generated_at: String,
+    /// The zone the report's times are in (see [`dates::Zone::name`]).
+    pub time_zone: String,
+    /// Why the times are in UTC although the user's zone was asked for; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone_fallback: Option<String>,
     /// Best mean score first.
     pub leaderboard: Vec<TraineeSummary>,
     /// The whole team's tally per rule, weakest first.
@@ -44,6 +54,16 @@ pub struct TeamReport {
     /// The matching sessions, newest first, each with the pieces of its grade; as many as
     /// [`Sessions`] asked for.
     pub sessions: Vec<SessionRow>,
+    /// The decisions of the listed sessions, for the formats that give them (xAPI); empty
+    /// unless [`TeamReport::with_decisions`] gathered them.
+    #[serde(skip)]
+    pub decisions: Vec<DecisionRow>,
+    /// The `--since` bound as an instant.
+    #[serde(skip)]
+    pub since_ms: Option<Millis>,
+    /// The zone every time is shown in.
+    #[serde(skip)]
+    pub zone: dates::Zone,
 }
 
 /// Which of the matching sessions a report lists.
@@ -92,12 +112,14 @@ impl NamedRule {
 }
 
 impl TeamReport {
-    /// Gathers the report, listing the matching sessions `sessions` asks for.
+    /// Gathers the report, listing the matching sessions `sessions` asks for; `now` is when
+    /// it is made and `zone` the zone its times are shown in.
     pub fn build(
         store: &Store,
         filter: &Filter,
         rules: &Rulebook,
         now: Millis,
+        zone: &dates::Zone,
         sessions: Sessions,
     ) -> Result<TeamReport, StoreError> {
         let leaderboard = store.leaderboard(filter)?;
@@ -156,12 +178,28 @@ impl TeamReport {
         Ok(TeamReport {
             drill: filter.drill.clone(),
             trainee: filter.trainee.clone(),
-            since: filter.since.map(dates::date),
-            generated_at: dates::timestamp(now),
+            since: filter.since.map(|ms| zone.rfc3339(ms)),
+            generated_at: zone.rfc3339(now),
+            time_zone: zone.name().to_owned(),
+            time_zone_fallback: zone.fallback().map(str::to_owned),
             leaderboard,
             team_rules,
             trainees,
             sessions,
+            decisions: Vec::new(),
+            since_ms: filter.since,
+            zone: zone.clone(),
         })
+    }
+
+    /// Adds the decisions of every matching session (`filter` as given to
+    /// [`build`](TeamReport::build)).
+    pub fn with_decisions(
+        mut self,
+        store: &Store,
+        filter: &Filter,
+    ) -> Result<TeamReport, StoreError> {
+        self.decisions = store.decisions(filter)?;
+        Ok(self)
     }
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Export, TeamReport, dates};
+use super::{Export, TeamReport};
 
 pub struct Table;
 
@@ -49,8 +49,8 @@ impl Export for Table {
         if let Some(t) = &report.trainee {
             scope.push(format!("trainee {t}"));
         }
-        if let Some(s) = &report.since {
-            scope.push(format!("since {s}"));
+        if let Some(s) = report.since_ms {
+            scope.push(format!("since {}", report.zone.minute(s)));
         }
         let scope = if scope.is_empty() {
             "all results".to_owned()
@@ -58,6 +58,7 @@ impl Export for Table {
             scope.join(", ")
         };
         writeln!(out, "Composure report: {scope}")?;
+        writeln!(out, "{}", report.zone.describe())?;
         if report.leaderboard.is_empty() {
             writeln!(out, "\nNo results match.")?;
             return Ok(());
@@ -92,7 +93,7 @@ impl Export for Table {
                 t.capped_by_ending.to_string(),
                 t.decisions.to_string(),
                 t.hesitations.to_string(),
-                dates::minute(t.last_at),
+                report.zone.minute(t.last_at),
             ]);
         }
         out.write_all(columns(&rows).as_bytes())?;
@@ -167,7 +168,7 @@ fn sessions(report: &TeamReport, out: &mut dyn Write) -> io::Result<()> {
     for s in &report.sessions {
         older |= s.older_grading();
         rows.push(vec![
-            dates::minute(s.ended_at),
+            report.zone.minute(s.ended_at),
             s.trainee.clone(),
             s.scenario.clone(),
             s.score.to_string(),

@@ -20,7 +20,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 use crate::engine::{Millis, Report};
 
 pub use dirs::{DATA_DIR_ENV, DB_FILE, data_dir};
-pub use query::{Filter, Mistake, RuleStat, SessionRow, TraineeSummary};
+pub use query::{DecisionRow, Filter, Mistake, RuleStat, SessionRow, TraineeSummary, VerdictRow};
 pub use regrade::{GradingNote, Regraded};
 pub use schema::SCHEMA_VERSION;
 

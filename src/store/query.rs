@@ -150,6 +150,40 @@ pub struct Mistake {
     pub ended_at: Millis,
 }
 
+/// One decision of a stored session, with the verdicts on the choice made.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DecisionRow {
+    pub session: i64,
+    /// Its place in the conversation, from 0.
+    pub n: u32,
+    pub node: String,
+    /// The choice made; empty for a hesitation.
+    pub choice: String,
+    /// The time ran out before an answer.
+    pub hesitated: bool,
+    /// How long the decision took.
+    pub elapsed_ms: Millis,
+    /// This decision's part of the score, 0–1.
+    pub score: f64,
+    /// The choice made was one of the best available.
+    pub was_best: bool,
+    pub best: String,
+    /// How much the decision counts in the handling score (0 before grading 2).
+    pub stake: i32,
+    /// The rule broken at weight 3, when the choice was a serious mistake.
+    pub serious: Option<String>,
+    /// In the order the rulebook gave them.
+    pub verdicts: Vec<VerdictRow>,
+}
+
+/// How a choice stood against one rule.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct VerdictRow {
+    pub rule: String,
+    pub follows: bool,
+    pub weight: u8,
+}
+
 /// Text as read from the database, with every character a terminal would obey replaced by
 /// U+FFFD: the file may have been written by another program or edited by hand, and what it
 /// holds is printed by `report` and shown by `history`.
@@ -253,6 +287,76 @@ impl Store {
         let rows = stmt
             .query_map(params_from_iter(values), session_row)?
             .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// The decisions of the matching sessions with their verdicts, by session id and then in
+    /// the order they were made.
+    pub fn decisions(&self, filter: &Filter) -> Result<Vec<DecisionRow>, StoreError> {
+        let (clause, values) = filter.clause();
+        let pieces = if self.schema_version() >= 2 {
+            "d.stake, d.serious"
+        } else {
+            "0, NULL"
+        };
+        let sql = format!(
+            "SELECT d.session_id, d.n, d.node, d.choice, d.hesitated, d.elapsed_ms, d.score,
+                    d.was_best, d.best, {pieces}
+             FROM decisions d JOIN sessions s ON s.id = d.session_id {clause}
+             ORDER BY d.session_id, d.n"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let mut rows = stmt
+            .query_map(params_from_iter(values.iter()), |row| {
+                Ok(DecisionRow {
+                    session: row.get(0)?,
+                    n: row.get(1)?,
+                    node: row.get::<_, Clean>(2)?.0,
+                    choice: row.get::<_, Clean>(3)?.0,
+                    hesitated: row.get(4)?,
+                    elapsed_ms: from_sql(row.get(5)?),
+                    score: row.get(6)?,
+                    was_best: row.get(7)?,
+                    best: row.get::<_, Clean>(8)?.0,
+                    stake: row.get(9)?,
+                    serious: row.get::<_, Option<Clean>>(10)?.map(|c| c.0),
+                    verdicts: Vec::new(),
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let sql = format!(
+            "SELECT v.session_id, v.n, v.rule, v.follows, v.weight
+             FROM verdicts v JOIN sessions s ON s.id = v.session_id {clause}
+             ORDER BY v.session_id, v.n, v.rowid"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let mut verdicts = stmt.query_map(params_from_iter(values.iter()), |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, u32>(1)?,
+                VerdictRow {
+                    rule: row.get::<_, Clean>(2)?.0,
+                    follows: row.get(3)?,
+                    weight: row.get(4)?,
+                },
+            ))
+        })?;
+        // Both lists are in (session, n) order: walk them side by side.
+        let mut next = verdicts.next().transpose()?;
+        for decision in &mut rows {
+            while let Some((session, n, _)) = &next {
+                let key = (*session, *n);
+                if key > (decision.session, decision.n) {
+                    break;
+                }
+                if let Some((_, _, verdict)) = next.take()
+                    && key == (decision.session, decision.n)
+                {
+                    decision.verdicts.push(verdict);
+                }
+                next = verdicts.next().transpose()?;
+            }
+        }
         Ok(rows)
     }
 
