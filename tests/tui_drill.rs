@@ -11,6 +11,7 @@ use std::path::Path;
 use composure::drill::{load_drill_path, plan};
 use composure::engine::Report;
 use composure::i18n::Lang;
+use composure::report::dates::Zone;
 use composure::rules::Rulebook;
 use composure::scenario::Library;
 use composure::store::{RuleStat, SessionRow};
@@ -402,6 +403,7 @@ fn history_in(lang: Lang) -> Stack {
             sessions,
             reports: Vec::<(i64, Report)>::new(),
             rules,
+            zone: Zone::UTC,
         }),
     )
 }
@@ -414,6 +416,16 @@ fn render_history(screen: &Stack, width: u16, height: u16) -> Terminal<TestBacke
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| screen.draw(frame, NOW)).unwrap();
     terminal
+}
+
+#[test]
+fn the_history_screen_shows_times_in_the_users_zone() {
+    let mut screen = history();
+    history_list(&mut screen).data.zone = Zone::named("Asia/Tokyo").unwrap();
+    let shown = format!("{:?}", render_history(&screen, 80, 24).backend());
+    // Midnight UTC on 21 January is nine in the morning in Tokyo.
+    assert!(shown.contains("2026-01-21 09:00"), "{shown}");
+    assert!(!shown.contains("2026-01-21 00:00"), "{shown}");
 }
 
 #[test]

@@ -170,13 +170,13 @@ pub fn history(
     )?;
     let library = super::commands::load_library(folders, &rules);
     let (store, notice) = open_regraded(data_dir, &rules, &|| library.clone())?;
-    dates::show_screens_in(user_zone());
     crate::tui::run_history(crate::tui::HistoryOptions {
         store,
         trainee,
         rules,
         lang,
         not_regraded: matches!(notice, Some(Notice::CouldNotRegrade(_))),
+        zone: user_zone(),
     })
 }
 

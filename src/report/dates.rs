@@ -5,7 +5,6 @@
 //! so the same results and zone always print the same report.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use jiff::civil::Date;
 use jiff::tz::{AmbiguousOffset, TimeZone};
@@ -182,31 +181,6 @@ pub fn parse_since(text: &str) -> Result<Since, String> {
 pub fn duration(ms: Millis) -> String {
     let centis = i64::try_from(ms.saturating_add(5) / 10).unwrap_or(i64::MAX / 10);
     SignedDuration::from_millis(centis.saturating_mul(10)).to_string()
-}
-
-/// The zone the history screen shows times in: set once, by the command line, before the
-/// screen opens; UTC until then (and so in tests that draw the screen). The screen takes no
-/// zone of its own yet, so it reads this one through [`date`] and [`minute`].
-static SCREEN_ZONE: OnceLock<Zone> = OnceLock::new();
-
-/// Shows the history screen's times in `zone`. Only the first call counts.
-pub fn show_screens_in(zone: Zone) {
-    let _ = SCREEN_ZONE.set(zone);
-}
-
-fn screen_zone() -> &'static Zone {
-    static UTC: Zone = Zone::UTC;
-    SCREEN_ZONE.get().unwrap_or(&UTC)
-}
-
-/// `YYYY-MM-DD` in the screens' zone (see [`show_screens_in`]).
-pub fn date(ms: Millis) -> String {
-    screen_zone().date(ms)
-}
-
-/// `YYYY-MM-DD HH:MM` in the screens' zone (see [`show_screens_in`]).
-pub fn minute(ms: Millis) -> String {
-    screen_zone().minute(ms)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use super::text::{pad, truncate};
 use super::view::panel;
 use crate::engine::{Millis, Report};
 use crate::i18n::fill;
-use crate::report::dates;
+use crate::report::dates::Zone;
 use crate::store::{RuleStat, SessionRow};
 
 /// How many sessions the list offers (and whose transcripts are loaded).
@@ -32,6 +32,8 @@ pub struct HistoryData {
     /// Transcripts of the first [`RECENT`] sessions, by session id.
     pub reports: Vec<(i64, Report)>,
     pub rules: Vec<RuleStat>,
+    /// The zone times are shown in: the user's.
+    pub zone: Zone,
 }
 
 pub struct History {
@@ -129,7 +131,7 @@ impl History {
                 Axis::default()
                     .style(t.dim)
                     .bounds([0.0, span])
-                    .labels([dates::date(first), dates::date(last)]),
+                    .labels([self.data.zone.date(first), self.data.zone.date(last)]),
             )
             .y_axis(
                 Axis::default()
@@ -217,7 +219,7 @@ impl History {
                     "{:>3}{}  {}  {} ",
                     s.score,
                     if s.older_grading() { "*" } else { " " },
-                    dates::minute(s.ended_at),
+                    self.data.zone.minute(s.ended_at),
                     pad(&truncate(drill, 10), 10)
                 );
                 let marker = if selected { "›" } else { " " };

@@ -472,6 +472,8 @@ pub struct HistoryOptions {
     pub lang: Lang,
     /// Results under an older grading could not be regraded (the folder is read-only).
     pub not_regraded: bool,
+    /// The zone to show times in: the user's.
+    pub zone: crate::report::dates::Zone,
 }
 
 /// Shows a trainee's history until they quit or a signal ends it.
@@ -490,6 +492,7 @@ pub fn run_history(options: HistoryOptions) -> Result<ExitCode> {
         sessions,
         reports,
         rules: options.store.rule_stats(&filter)?,
+        zone: options.zone,
     };
     let cx = Context {
         theme,
