@@ -316,7 +316,7 @@ pub fn sample_paths(
         let targets = || {
             dag.steps[dag.first[p]..dag.first[p + 1]]
                 .iter()
-                .map(|s| onward[s.target as usize])
+                .map(|s| onward[s.to()])
                 .filter(|l| l.is_finite())
         };
         let Some(top) = targets().reduce(f64::max) else {
@@ -334,7 +334,7 @@ pub fn sample_paths(
     for p in 0..dag.len() {
         let mut total = 0.0;
         for e in dag.first[p]..dag.first[p + 1] {
-            let l = onward[dag.steps[e].target as usize];
+            let l = onward[dag.steps[e].to()];
             if l.is_finite() {
                 total += (l - onward[p]).exp();
                 share[e] = total;
@@ -386,8 +386,8 @@ pub fn sample_paths(
             *stake += i64::from(step.stake);
             *gain += i64::from(step.gain) / 200;
             *decisions += 1;
-            *serious += usize::from(step.serious);
-            let to = step.target as usize;
+            *serious += usize::from(step.serious());
+            let to = step.to();
             behind[w] = waiting[to];
             waiting[to] = w as u32;
         }
@@ -556,9 +556,45 @@ const LAYERS: usize = 3;
 const NONE_HIGH: i64 = i64::MIN / 4;
 const NONE_LOW: i64 = i64::MAX / 4;
 
-/// Whether a sweep's sum belongs to a path that arrived.
-fn arrived(value: i64) -> bool {
-    value > NONE_HIGH / 2 && value < NONE_LOW / 2
+/// The number a threshold sweep adds up in: `i64`, or `i32` when every sum stays within
+/// [`SweepSum::MAX_BOUND`].
+trait SweepSum:
+    Copy
+    + Ord
+    + From<i32>
+    + Into<i64>
+    + std::ops::Add<Output = Self>
+    + std::ops::Sub<Output = Self>
+    + std::ops::Mul<Output = Self>
+{
+    const ZERO: Self;
+    /// Unreached, for a highest sum and for a lowest one: a quarter of the range, so that
+    /// adding any path's steps keeps them apart from every real sum and from overflow.
+    const NONE_HIGH: Self;
+    const NONE_LOW: Self;
+    /// The largest [`Dag::sum_bound`] this type is used for: an eighth of the range.
+    const MAX_BOUND: i64;
+
+    /// Whether a sweep's sum belongs to a path that arrived.
+    fn arrived(self) -> bool {
+        let (v, high, low): (i64, i64, i64) =
+            (self.into(), Self::NONE_HIGH.into(), Self::NONE_LOW.into());
+        v > high / 2 && v < low / 2
+    }
+}
+
+impl SweepSum for i32 {
+    const ZERO: i32 = 0;
+    const NONE_HIGH: i32 = i32::MIN / 2;
+    const NONE_LOW: i32 = i32::MAX / 2;
+    const MAX_BOUND: i64 = 1 << 28;
+}
+
+impl SweepSum for i64 {
+    const ZERO: i64 = 0;
+    const NONE_HIGH: i64 = NONE_HIGH;
+    const NONE_LOW: i64 = NONE_LOW;
+    const MAX_BOUND: i64 = 1 << 60;
 }
 
 /// The serious count after one more choice.
@@ -584,14 +620,28 @@ struct Dag {
     from: Vec<usize>,
 }
 
-/// One edge as the sweeps read it: 16 bytes, four to a cache line.
+/// One edge as the sweeps read it, in 12 bytes: at 100,000 nodes the sweeps stream
+/// hundreds of megabytes of these, so every byte shows.
 #[derive(Debug, Clone, Copy)]
 struct Step {
+    /// The target position, with [`SERIOUS`] set for a serious mistake.
     target: u32,
     /// 200 × gain.
     gain: i32,
     stake: i32,
-    serious: bool,
+}
+
+/// The bit of [`Step::target`] that marks a serious mistake.
+const SERIOUS: u32 = 1 << 31;
+
+impl Step {
+    fn to(self) -> usize {
+        (self.target & !SERIOUS) as usize
+    }
+
+    fn serious(self) -> bool {
+        self.target & SERIOUS != 0
+    }
 }
 
 impl Dag {
@@ -613,16 +663,18 @@ impl Dag {
                 // Every edge of a node in `order` that takes no loop leads to one in it.
                 let target = position[edge.to];
                 if !edge.back && target != usize::MAX {
-                    let (Ok(packed), Some(gain)) =
-                        (u32::try_from(target), edge.gain.checked_mul(200))
-                    else {
+                    // Positions stay far below 2³¹: a scenario has at most 10,000 nodes,
+                    // each in at most 49 client states.
+                    let (Some(packed), Some(gain)) = (
+                        u32::try_from(target).ok().filter(|t| t & SERIOUS == 0),
+                        edge.gain.checked_mul(200),
+                    ) else {
                         continue;
                     };
                     dag.steps.push(Step {
-                        target: packed,
+                        target: packed | if edge.serious { SERIOUS } else { 0 },
                         gain,
                         stake: edge.stake,
-                        serious: edge.serious,
                     });
                     dag.edge.push((node, i));
                     dag.from.push(p);
@@ -637,31 +689,48 @@ impl Dag {
         self.first.len().saturating_sub(1)
     }
 
+    /// The largest a sweep's sum can get, either way: over every path from the start,
+    /// Σ 201·stake bounds |Σ (200·gain − (2k − 1)·stake)| for every threshold 0 ≤ k ≤ 100.
+    fn sum_bound(&self) -> i64 {
+        let mut longest = vec![0i64; self.len()];
+        let mut bound = 0;
+        for p in 0..self.len() {
+            let here = longest[p];
+            bound = bound.max(here);
+            for step in &self.steps[self.first[p]..self.first[p + 1]] {
+                if let Some(there) = longest.get_mut(step.to()) {
+                    *there = (*there).max(here.saturating_add(201 * i64::from(step.stake)));
+                }
+            }
+        }
+        bound
+    }
+
     /// For every position, the highest sum of `200·gain − (2k − 1)·stake` over the paths
     /// from the start to it with each serious count (the first three values), and the lowest
     /// over all of them (the fourth): a path's handling reaches `k` exactly when its sum is
-    /// ≥ 0. (The
-    /// worst headline needs no count: it is the lowest of the worst handling and the caps of
-    /// the counts that arrive, since every cap is a minimum.)
-    fn sweep_both(&self, k: u8, values: &mut Vec<[i64; LAYERS + 1]>) {
+    /// ≥ 0. (The worst headline needs no count: it is the lowest of the worst handling and
+    /// the caps of the counts that arrive, since every cap is a minimum.) The sums are `T`:
+    /// 32 bits when [`Dag::sum_bound`] allows, which halves what each pass reads and writes.
+    fn sweep_both<T: SweepSum>(&self, k: u8, values: &mut Vec<[T; LAYERS + 1]>) {
         let n = self.len();
         values.clear();
-        values.resize(n, [NONE_HIGH, NONE_HIGH, NONE_HIGH, NONE_LOW]);
+        values.resize(n, [T::NONE_HIGH, T::NONE_HIGH, T::NONE_HIGH, T::NONE_LOW]);
         let Some(first) = values.first_mut() else {
             return;
         };
-        *first = [0, NONE_HIGH, NONE_HIGH, 0];
-        let penalty = 2 * i64::from(k) - 1;
+        *first = [T::ZERO, T::NONE_HIGH, T::NONE_HIGH, T::ZERO];
+        let penalty = T::from(2 * i32::from(k) - 1);
         for p in 0..n {
             let [h0, h1, h2, l] = values[p];
-            for step in &self.steps[self.first[p]..self.first[p + 1]] {
-                let delta = i64::from(step.gain) - penalty * i64::from(step.stake);
+            for &step in &self.steps[self.first[p]..self.first[p + 1]] {
+                let delta = T::from(step.gain) - penalty * T::from(step.stake);
                 // Unreached counts hold a value so low that adding a path's steps keeps it
                 // below every reached one, so no test is needed here.
-                let Some(there) = values.get_mut(step.target as usize) else {
+                let Some(there) = values.get_mut(step.to()) else {
                     continue;
                 };
-                if step.serious {
+                if step.serious() {
                     there[1] = there[1].max(h0 + delta);
                     there[2] = there[2].max(h1 + delta).max(h2 + delta);
                 } else {
@@ -693,13 +762,13 @@ impl Dag {
             let here = sweep.value[p];
             for e in self.first[p]..self.first[p + 1] {
                 let step = self.steps[e];
-                let q = step.target as usize;
+                let q = step.to();
                 let delta = i64::from(step.gain) - penalty * i64::from(step.stake);
                 for (layer, &v) in here.iter().enumerate() {
                     if v == none {
                         continue;
                     }
-                    let to = layer_after(layer, step.serious);
+                    let to = layer_after(layer, step.serious());
                     let there = &mut sweep.value[q][to];
                     if (best && v + delta > *there) || (!best && v + delta < *there) {
                         *there = v + delta;
@@ -739,7 +808,7 @@ impl Dag {
         for p in 0..self.len() {
             let here = count[p];
             for step in &self.steps[self.first[p]..self.first[p + 1]] {
-                let q = step.target as usize;
+                let q = step.to();
                 count[q] = count[q].add(here);
             }
         }
@@ -780,12 +849,20 @@ struct Handling {
 /// midpoints, so no threshold is swept twice: at most about log2(101) thresholds per distinct
 /// answer, and never more than 100 passes whatever the size.
 fn handling_ranges(dag: &Dag, ends: &[usize]) -> Vec<Handling> {
+    if dag.sum_bound() <= i32::MAX_BOUND {
+        ranges_in::<i32>(dag, ends)
+    } else {
+        ranges_in::<i64>(dag, ends)
+    }
+}
+
+fn ranges_in<T: SweepSum>(dag: &Dag, ends: &[usize]) -> Vec<Handling> {
     /// The three best handlings, by serious count, then the worst.
     const QUERIES: usize = LAYERS + 1;
     // For each ending and query, the highest `k` known to pass and the highest that may.
     let mut bounds = vec![[(0u8, 100u8); QUERIES]; ends.len()];
     let mut reached = vec![[true; QUERIES]; ends.len()];
-    let mut values = Vec::new();
+    let mut values: Vec<[T; QUERIES]> = Vec::new();
     let mut asking: Vec<Vec<(usize, usize)>> = vec![Vec::new(); 101];
     loop {
         for (i, b) in bounds.iter().enumerate() {
@@ -822,11 +899,11 @@ fn handling_ranges(dag: &Dag, ends: &[usize]) -> Vec<Handling> {
                 ) else {
                     continue;
                 };
-                if !arrived(*value) {
+                if !value.arrived() {
                     // No path with this count arrives, at any threshold.
                     *reach = false;
                     *bound = (0, 0);
-                } else if *value >= 0 {
+                } else if *value >= T::ZERO {
                     bound.0 = k;
                 } else {
                     bound.1 = k - 1;
