@@ -170,3 +170,42 @@ fn where_the_sources_disagree_the_guidance_says_so_in_every_language_citing_the_
         }
     }
 }
+
+/// Every shipped scenario's coaching, rendered with the rulebook of its language, names rules
+/// and leaves no rule id where a trainee reads it: no id right after "(" or before ")", and
+/// none in a list inside parentheses.
+#[test]
+fn shipped_coaching_reads_with_rule_names_in_every_language() {
+    use composure::lang::Lang;
+    let english = Rulebook::embedded().unwrap();
+    let library = composure::scenario::Library::embedded(&english);
+    assert!(library.problems.is_empty());
+    let mut rendered = 0;
+    for scenario in library.scenarios() {
+        let m = scenario.scenario();
+        let lang = Lang::parse(&m.language).unwrap();
+        let book = Rulebook::embedded_in(lang).unwrap();
+        let choices = m.nodes.iter().flat_map(|n| match n {
+            composure::scenario::Node::Decision { choices, .. } => choices.as_slice(),
+            _ => &[],
+        });
+        for choice in choices {
+            let text = book.render_coaching(&choice.coaching);
+            if text != choice.coaching {
+                rendered += 1;
+            }
+            for id in IDS {
+                for pattern in [format!("({id}"), format!("{id})"), format!("{id},")] {
+                    assert!(
+                        !text.contains(&pattern),
+                        "{} ({}), choice {}: {text}",
+                        m.id,
+                        m.language,
+                        choice.id
+                    );
+                }
+            }
+        }
+    }
+    assert!(rendered > 100, "only {rendered} coaching texts named rules");
+}
