@@ -633,3 +633,43 @@ fn coverage_is_counted_per_language_never_adding_translations_together() {
         assert_eq!(l["library"], coverage["library"], "{}", l["language"]);
     }
 }
+
+/// Coaching in the text transcript names rules in the trainee's language; the scenario's
+/// rule ids stay in `--json` only.
+#[test]
+fn scripted_play_text_names_rules_in_the_coaching_in_every_language() {
+    let rules = composure::rules::Rulebook::embedded().unwrap();
+    let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+    for (lang, name) in [
+        ("en", "(Don't take the blame by reflex)"),
+        ("nb", "(Ikke ta på deg skylden på refleks)"),
+        ("ru", "(Не признавайте вину машинально)"),
+    ] {
+        let out = composure()
+            .args(["--lang", lang, "play", "rude-sofa-delivery", "--seed", "3"])
+            .args(["--answers", "open-our-fault,truck-busy-week,shortly-cancel"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains(name), "{lang}: no \"{name}\" in\n{out}");
+        for id in &ids {
+            for raw in [format!("({id}"), format!("{id})"), format!("{id},")] {
+                assert!(!out.contains(&raw), "{lang}: {raw} in\n{out}");
+            }
+        }
+    }
+    let json = composure()
+        .args(["play", "rude-sofa-delivery", "--seed", "3", "--json"])
+        .args(["--answers", "open-our-fault,truck-busy-week,shortly-cancel"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let coaching = json["steps"][0]["coaching"].as_str().unwrap();
+    assert!(coaching.contains("(no-automatic-self-blame)"), "{coaching}");
+}

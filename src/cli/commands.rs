@@ -103,7 +103,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             let text = if json {
                 serde_json::to_string_pretty(&report)? + "\n"
             } else {
-                transcript_text(&report, strings)
+                transcript_text(&report, strings, &rules)
             };
             print_out(&text)?;
             Ok(ExitCode::SUCCESS)
@@ -454,7 +454,9 @@ pub(super) fn plural(n: usize, word: &str) -> String {
 }
 
 /// A readable transcript of a finished conversation, for `play --answers` without `--json`.
-pub fn transcript_text(report: &Report, strings: &Strings) -> String {
+/// The coaching names rules as `rules` (the trainee's language) does; `--json` keeps it as
+/// the scenario wrote it, with rule ids.
+pub fn transcript_text(report: &Report, strings: &Strings, rules: &Rulebook) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -491,8 +493,15 @@ pub fn transcript_text(report: &Report, strings: &Strings) -> String {
                 strings.weight(v.weight)
             );
         }
+        let _ = writeln!(out, "   {}", rules.render_coaching(&step.coaching));
         if !step.was_best {
             let _ = writeln!(out, "   {}: {}", strings.best_here, step.best.text);
+            let _ = writeln!(
+                out,
+                "   {}: {}",
+                strings.why,
+                rules.render_coaching(&step.best_coaching)
+            );
         }
     }
     if let Some(ending) = &report.ending {
