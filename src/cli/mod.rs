@@ -144,8 +144,12 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print the rulebook: id, name and sources of every rule.
-    Rules,
+    /// Print the rulebook in your language: each rule's name and id, what it means, what
+    /// breaks it and the guidance articles it comes from.
+    Rules {
+        /// Only this rule (its id, as scenario verdicts write it).
+        id: Option<String>,
+    },
     /// Check scenario files and folders (default: the shipped library) and print every problem.
     Check {
         /// Files or folders of scenario files.

@@ -6,6 +6,7 @@ pub mod coverage;
 pub mod grade;
 pub mod measures;
 mod model;
+pub mod sources;
 
 pub use coverage::{RuleCoverage, coverage};
 pub use grade::{
