@@ -21,25 +21,11 @@ impl Rulebook {
         let mut out = String::new();
         // Everything before `copied` is in `out` already.
         let mut copied = 0;
-        let mut from = 0;
-        while let Some(open) = text.get(from..).and_then(|t| t.find('(')) {
-            let inner_start = from + open + 1;
-            let Some(rest) = text.get(inner_start..) else {
-                break;
-            };
-            let Some(end) = rest.find(['(', ')']) else {
-                break;
-            };
-            let inner_end = inner_start + end;
-            from = inner_end;
-            if !rest[end..].starts_with(')') {
-                // Another group opens first: it is the innermost one.
-                continue;
-            }
-            if let Some(names) = self.names_of_ids(&rest[..end]) {
-                out.push_str(&text[copied..inner_start]);
+        for (start, end) in innermost_groups(text) {
+            if let Some(names) = self.names_of_ids(&text[start..end]) {
+                out.push_str(&text[copied..start]);
                 out.push_str(&names);
-                copied = inner_end;
+                copied = end;
             }
         }
         if copied == 0 {
@@ -47,6 +33,33 @@ impl Rulebook {
         }
         out.push_str(&text[copied..]);
         Cow::Owned(out)
+    }
+
+    /// Rule ids the text cites that this rulebook does not have, each with the nearest id it
+    /// has, if any: items of a parenthesised group that reads as a citation, every item
+    /// shaped like a rule id (lowercase words joined by dashes), and either another item a
+    /// known rule or this one dashed and near a known id. Such a group would reach the trainee as
+    /// written, ids and all; "(follow-up)" or "(twice)" are prose and not reported.
+    pub fn unknown_citations<'a>(&self, text: &'a str) -> Vec<(&'a str, Option<&str>)> {
+        let ids = || self.rules.iter().map(|r| r.id.as_str());
+        let mut found = Vec::new();
+        for (start, end) in innermost_groups(text) {
+            let items: Vec<&str> = text[start..end].split(',').map(str::trim).collect();
+            if !items.iter().all(|item| looks_like_rule_id(item)) {
+                continue;
+            }
+            let any_known = items.iter().any(|item| self.get(item).is_some());
+            for item in items {
+                if self.get(item).is_some() {
+                    continue;
+                }
+                let near = crate::suggest::nearest(item, ids());
+                if any_known || (item.contains('-') && near.is_some()) {
+                    found.push((item, near));
+                }
+            }
+        }
+        found
     }
 
     /// The names of a comma-separated list of rule ids, or `None` when any item is not one.
@@ -57,6 +70,36 @@ impl Rulebook {
         }
         Some(names.join(NAME_SEPARATOR))
     }
+}
+
+/// Where each innermost parenthesised group's contents start and end (byte offsets, the
+/// parentheses excluded), in order. A "(" never closed and a ")" never opened are not
+/// groups.
+fn innermost_groups(text: &str) -> Vec<(usize, usize)> {
+    let mut groups = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text.get(from..).and_then(|t| t.find('(')) {
+        let start = from + open + 1;
+        let Some(len) = text.get(start..).and_then(|t| t.find(['(', ')'])) else {
+            break;
+        };
+        from = start + len;
+        if text[from..].starts_with(')') {
+            groups.push((start, from));
+        }
+    }
+    groups
+}
+
+/// Lowercase words of letters and digits, joined by dashes if more than one, as every rule
+/// id is.
+fn looks_like_rule_id(item: &str) -> bool {
+    !item.is_empty()
+        && item.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -154,5 +197,28 @@ mod tests {
             ru.render_coaching("Это ставит вас выше неё (no-superiority)."),
             "Это ставит вас выше неё (Не ставьте клиента на место)."
         );
+    }
+
+    #[test]
+    fn a_misspelt_or_unknown_id_among_citations_is_reported_and_prose_is_not() {
+        let book = book();
+        assert_eq!(
+            book.unknown_citations("Good (listen-activly)."),
+            [("listen-activly", Some("listen-actively"))]
+        );
+        assert_eq!(
+            book.unknown_citations("Good (empathise, no-such-rule)."),
+            [("no-such-rule", None)]
+        );
+        for prose in [
+            "Good (empathise, listen-actively).",
+            "A (follow-up) call.",
+            "(twice)",
+            "(set-expectations only in part)",
+            "(Listen-actively)",
+            "(empathise",
+        ] {
+            assert!(book.unknown_citations(prose).is_empty(), "{prose}");
+        }
     }
 }
