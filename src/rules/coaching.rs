@@ -44,10 +44,10 @@ impl Rulebook {
         let ids = || self.rules.iter().map(|r| r.id.as_str());
         let mut found = Vec::new();
         for (start, end) in innermost_groups(text) {
-            let items: Vec<&str> = text[start..end].split(',').map(str::trim).collect();
-            if !items.iter().all(|item| looks_like_rule_id(item)) {
+            if !is_citation_list(&text[start..end]) {
                 continue;
             }
+            let items: Vec<&str> = text[start..end].split(',').map(str::trim).collect();
             let any_known = items.iter().any(|item| self.get(item).is_some());
             for item in items {
                 if self.get(item).is_some() {
@@ -70,6 +70,19 @@ impl Rulebook {
         }
         Some(names.join(NAME_SEPARATOR))
     }
+}
+
+/// The contents of each innermost parenthesised group, in order: where coaching cites rules.
+pub fn parenthesised_groups(text: &str) -> impl Iterator<Item = &str> {
+    innermost_groups(text)
+        .into_iter()
+        .map(move |(start, end)| &text[start..end])
+}
+
+/// Whether a group's contents are a comma-separated list of words shaped like rule ids, as a
+/// citation is; "set-expectations only in part" is not.
+pub fn is_citation_list(group: &str) -> bool {
+    group.split(',').map(str::trim).all(looks_like_rule_id)
 }
 
 /// Where each innermost parenthesised group's contents start and end (byte offsets, the

@@ -397,7 +397,7 @@ impl Checker<'_> {
                     self.report(
                         p,
                         format!(
-                            "the coaching of choice \"{id}\" cites an unknown rule \"{cited}\" (see `composure rules`){hint}"
+                            "the coaching of choice \"{id}\" cites an unknown rule \"{cited}\", so the trainee would read the ids as written (see `composure rules`){hint}"
                         ),
                     );
                 }
