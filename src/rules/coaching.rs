@@ -234,4 +234,23 @@ mod tests {
             assert!(book.unknown_citations(prose).is_empty(), "{prose}");
         }
     }
+
+    proptest::proptest! {
+        /// Any text, with rule ids, parentheses, commas and other scripts mixed in: rendering
+        /// never panics, keeps everything outside the groups it replaces, and rendering the
+        /// result again changes nothing (a name is never taken for an id).
+        #[test]
+        fn rendering_any_text_is_safe_and_settles_in_one_pass(
+            text in "((empathise|no-superiority|same-side|not-a-rule|[(), ]|\\PC){0,12})"
+        ) {
+            for lang in Lang::ALL {
+                let book = Rulebook::embedded_in(lang).unwrap();
+                let once = book.render_coaching(&text).into_owned();
+                proptest::prop_assert_eq!(book.render_coaching(&once), once.as_str());
+                if !text.contains('(') {
+                    proptest::prop_assert_eq!(once.as_str(), text.as_str());
+                }
+            }
+        }
+    }
 }
