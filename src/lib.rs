@@ -45,7 +45,7 @@
 //! | `suggest` | nothing |
 //! | `parallel` | nothing |
 //! | `scenario` | `rules`, `suggest`, `parallel` |
-//! | `rules` | `scenario`, `lang` |
+//! | `rules` | `scenario`, `lang`, `suggest` (an unknown rule id cited in coaching) |
 //! | `labels` | `scenario`, `suggest` |
 //! | `engine` | `scenario`, `rules` |
 //! | `store` | `scenario`, `rules` (to regrade stored results), `engine`, `labels` |

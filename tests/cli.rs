@@ -152,7 +152,7 @@ fn list_includes_a_trainers_folder_and_warns_about_broken_files() {
 }
 
 #[test]
-fn rules_prints_every_rule_of_the_rulebook_one_per_line() {
+fn rules_prints_every_rule_with_what_it_means_what_breaks_it_and_its_articles() {
     let out = composure()
         .arg("rules")
         .assert()
@@ -161,17 +161,68 @@ fn rules_prints_every_rule_of_the_rulebook_one_per_line() {
         .stdout
         .clone();
     let out = String::from_utf8(out).unwrap();
-    let distilled = std::fs::read_to_string("assets/rules.ron").unwrap();
-    let ids: Vec<&str> = distilled
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("id: \""))
-        .filter_map(|l| l.strip_suffix("\","))
-        .collect();
-    assert_eq!(out.lines().count(), ids.len());
-    for (line, id) in out.lines().zip(&ids) {
-        assert!(line.starts_with(id), "{line}");
-        assert!(line.contains(".txt"), "no source on {line}");
+    let book = composure::rules::Rulebook::embedded().unwrap();
+    for rule in &book.rules {
+        assert!(
+            out.contains(&format!("\n{} [{}]\n", rule.name, rule.id)),
+            "no heading for {}",
+            rule.id
+        );
     }
+    let squeezed = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = &book.rules[0];
+    assert!(squeezed.contains(&format!("What it means: {}", first.guidance)));
+    assert!(squeezed.contains(&format!("What breaks it: {}", first.breaks)));
+    assert!(squeezed.contains(
+        "Sources: guidance article 000 (English, machine-translated); guidance article 001 (Norwegian); guidance article 004 (English)"
+    ));
+    // The articles are cited for what they are, not as files to look for.
+    assert!(!out.contains(".txt"), "{out}");
+    assert!(out.contains("not shipped with Composure"));
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+}
+
+#[test]
+fn rules_in_norwegian_give_norwegian_names_meanings_and_sources() {
+    let out = composure()
+        .args(["--lang", "nb", "rules"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let squeezed = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let book = composure::rules::Rulebook::embedded_in(composure::lang::Lang::Nb).unwrap();
+    for rule in &book.rules {
+        assert!(out.contains(&format!("{} [{}]", rule.name, rule.id)));
+        assert!(squeezed.contains(&format!("Hva den betyr: {}", rule.guidance)));
+        assert!(squeezed.contains(&format!("Hva som bryter den: {}", rule.breaks)));
+    }
+    assert!(out.contains("Hold en rolig og vennlig tone [calm-benevolent-tone]"));
+    assert!(squeezed.contains(
+        "Kilder: veiledningsartikkel 000 (engelsk, maskinoversatt); veiledningsartikkel 001 (norsk)"
+    ));
+    assert!(!out.contains("What it means"), "{out}");
+}
+
+#[test]
+fn rules_with_an_id_prints_that_rule_and_a_misspelt_one_suggests_the_right_one() {
+    composure()
+        .args(["--lang", "ru", "rules", "no-superiority"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Не ставьте клиента на место [no-superiority]\n",
+        ))
+        .stdout(predicate::str::contains(
+            "Источники: статья 000 (на английском, машинный перевод)",
+        ));
+    composure()
+        .args(["rules", "no-superiorty"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean \"no-superiority\""));
 }
 
 #[test]
@@ -632,4 +683,44 @@ fn coverage_is_counted_per_language_never_adding_translations_together() {
     for l in languages {
         assert_eq!(l["library"], coverage["library"], "{}", l["language"]);
     }
+}
+
+/// Coaching in the text transcript names rules in the trainee's language; the scenario's
+/// rule ids stay in `--json` only.
+#[test]
+fn scripted_play_text_names_rules_in_the_coaching_in_every_language() {
+    let rules = composure::rules::Rulebook::embedded().unwrap();
+    let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+    for (lang, name) in [
+        ("en", "(Don't take the blame by reflex)"),
+        ("nb", "(Ikke ta på deg skylden på refleks)"),
+        ("ru", "(Не признавайте вину машинально)"),
+    ] {
+        let out = composure()
+            .args(["--lang", lang, "play", "rude-sofa-delivery", "--seed", "3"])
+            .args(["--answers", "open-our-fault,truck-busy-week,shortly-cancel"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains(name), "{lang}: no \"{name}\" in\n{out}");
+        for id in &ids {
+            for raw in [format!("({id}"), format!("{id})"), format!("{id},")] {
+                assert!(!out.contains(&raw), "{lang}: {raw} in\n{out}");
+            }
+        }
+    }
+    let json = composure()
+        .args(["play", "rude-sofa-delivery", "--seed", "3", "--json"])
+        .args(["--answers", "open-our-fault,truck-busy-week,shortly-cancel"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let coaching = json["steps"][0]["coaching"].as_str().unwrap();
+    assert!(coaching.contains("(no-automatic-self-blame)"), "{coaching}");
 }

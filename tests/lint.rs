@@ -127,6 +127,18 @@ fn coaching_that_does_not_name_a_graded_rule_is_flagged() {
 }
 
 #[test]
+fn a_rule_id_inside_a_remark_in_parentheses_is_flagged() {
+    let text =
+        chain(1, "Yes.", "No.").replace("Good (empathise).", "Good (empathise only in part).");
+    let found = check_text(&text, "coaching-id-in-prose");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("\"empathise\""), "{found:?}");
+    // Cited alone, with the remark outside, it reads as the rule's name.
+    let text = chain(1, "Yes.", "No.").replace("Good (empathise).", "Good, mostly (empathise).");
+    assert!(check_text(&text, "coaching-id-in-prose").is_empty());
+}
+
+#[test]
 fn coaching_that_quotes_one_variant_of_the_line_is_flagged() {
     let text = chain(1, "Yes.", "No.")
         .replace(

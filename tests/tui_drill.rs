@@ -674,3 +674,51 @@ fn leaving_a_finished_scenario_moves_the_drill_on_with_its_result_kept() {
     assert!(screen.top::<Briefing>().is_some());
     assert_eq!(card(&screen).results.len(), 1);
 }
+
+/// The text of every row, borders and all, for looking words up in.
+fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn drill_and_history_debriefs_name_the_rules_in_the_coaching_in_the_trainees_language() {
+    let ids: Vec<String> = rules(Lang::En).rules.into_iter().map(|r| r.id).collect();
+    let no_ids = |text: &str| {
+        for id in &ids {
+            for raw in [format!("({id}"), format!("{id})"), format!("{id},")] {
+                assert!(!text.contains(&raw), "{raw} in\n{text}");
+            }
+        }
+    };
+    let mut summary = finished_in(Lang::Nb);
+    summary.update(Action::Confirm, NOW);
+    assert!(summary.top::<Debrief>().is_some());
+    let text = screen_text(&render_drill(&summary, NOW, 220, 80));
+    assert!(
+        text.contains("(Gi medhold først, innvend varsomt; Kom med løsninger uten å bli spurt)"),
+        "{text}"
+    );
+    no_ids(&text);
+
+    let mut history = history_in(Lang::Ru);
+    let report = summary_of(&summary).results[0].report.clone();
+    let list = history_list(&mut history);
+    let id = list.data.sessions[0].id;
+    list.data.reports.push((id, report));
+    history.update(Action::Confirm, NOW);
+    assert!(history.top::<Debrief>().is_some());
+    let text = screen_text(&render_history(&history, 220, 80));
+    assert!(
+        text.contains("(Согласитесь, а потом мягко возразите; Сами предлагайте решения)"),
+        "{text}"
+    );
+    no_ids(&text);
+}

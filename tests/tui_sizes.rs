@@ -165,7 +165,9 @@ impl Player {
             self.press(Action::Down);
         }
         let all: String = seen.values().map(|r| squeezed(r)).collect();
-        for text in [&choice.consequence, &choice.coaching] {
+        // The coaching as the trainee reads it: rule ids written as the rules' names.
+        let coaching = self.app.cx.rules.render_coaching(&choice.coaching);
+        for text in [choice.consequence.as_str(), &coaching] {
             assert!(
                 all.contains(&squeezed(text)),
                 "{}: never shown in full: {text:?}\nseen: {seen:?}",

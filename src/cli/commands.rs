@@ -12,14 +12,16 @@ use anyhow::{Context, Result, anyhow, bail};
 use super::{Cli, Command};
 use crate::authoring::starter::starter;
 use crate::engine::{Conversation, Millis, Report};
-use crate::i18n::{self, Lang, Strings, fill};
+use crate::i18n::{self, Lang, RulebookStrings, Strings, fill};
 use crate::labels;
+use crate::rules::sources::article;
 use crate::rules::{RuleScope, Rulebook};
 use crate::scenario::measure::best_path_decisions;
 use crate::scenario::validate::is_valid_id;
 use crate::scenario::{ClientType, Library, Problem, load_path};
 use crate::tui;
 use crate::tui::LangFilter;
+use crate::tui::wrap;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
@@ -34,8 +36,8 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
         std::env::var_os(crate::store::DATA_DIR_ENV),
     );
     match cli.command {
-        Some(Command::Rules) => {
-            print_out(&rules_text(&rules))?;
+        Some(Command::Rules { id }) => {
+            print_out(&rules_text(&rules, &strings.rulebook, id.as_deref())?)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Audit {
@@ -103,7 +105,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             let text = if json {
                 serde_json::to_string_pretty(&report)? + "\n"
             } else {
-                transcript_text(&report, strings)
+                transcript_text(&report, strings, &rules)
             };
             print_out(&text)?;
             Ok(ExitCode::SUCCESS)
@@ -380,19 +382,72 @@ pub(super) fn table(rows: &[Vec<String>]) -> String {
     crate::report::table::columns(rows)
 }
 
-pub fn rules_text(rules: &Rulebook) -> String {
-    let rows: Vec<Vec<String>> = rules
-        .rules
-        .iter()
-        .map(|r| {
-            let name = match r.scope {
-                RuleScope::Choice => r.name.clone(),
-                RuleScope::Debrief => format!("{} (debrief prompt)", r.name),
-            };
-            vec![r.id.clone(), name, r.sources.join(", ")]
-        })
-        .collect();
-    table(&rows)
+/// Where `composure rules` wraps its text.
+const RULES_WIDTH: usize = 80;
+
+/// The rulebook as `composure rules` prints it, in the language of `rules` and `strings`:
+/// each rule's name and id, what it means, what breaks it and its sources, the guidance
+/// articles cited by number and language. With `only`, that rule alone.
+pub fn rules_text(
+    rules: &Rulebook,
+    strings: &RulebookStrings,
+    only: Option<&str>,
+) -> Result<String> {
+    let shown: Vec<&crate::rules::Rule> = match only {
+        None => rules.rules.iter().collect(),
+        Some(id) => match rules.get(id) {
+            Some(rule) => vec![rule],
+            None => {
+                let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+                bail!("{}", crate::suggest::unknown_id("rule", id, &ids))
+            }
+        },
+    };
+    let mut out = String::new();
+    if only.is_none() {
+        for line in wrap(&strings.intro, RULES_WIDTH) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let indent = "    ";
+    let field = |out: &mut String, label: &str, text: &str| {
+        for line in wrap(&format!("{label}: {text}"), RULES_WIDTH - indent.len()) {
+            let _ = writeln!(out, "{indent}{line}");
+        }
+    };
+    for rule in shown {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{} [{}]", rule.name, rule.id);
+        if rule.scope == RuleScope::Debrief {
+            for line in wrap(
+                &format!("({})", strings.debrief_prompt),
+                RULES_WIDTH - indent.len(),
+            ) {
+                let _ = writeln!(out, "{indent}{line}");
+            }
+        }
+        field(&mut out, &strings.means, &rule.guidance);
+        field(&mut out, &strings.breaks, &rule.breaks);
+        let sources: Vec<String> = rule
+            .sources
+            .iter()
+            .map(|source| match article(source) {
+                Some(a) => fill(
+                    if a.machine_translated {
+                        &strings.article_translated
+                    } else {
+                        &strings.article
+                    },
+                    &[("n", a.number), ("language", strings.language(a.language))],
+                ),
+                None => source.clone(),
+            })
+            .collect();
+        field(&mut out, &strings.sources, &sources.join("; "));
+    }
+    Ok(out)
 }
 
 /// One row per scenario under the filters: id, language, client type, decisions on the best
@@ -454,7 +509,9 @@ pub(super) fn plural(n: usize, word: &str) -> String {
 }
 
 /// A readable transcript of a finished conversation, for `play --answers` without `--json`.
-pub fn transcript_text(report: &Report, strings: &Strings) -> String {
+/// The coaching names rules as `rules` (the trainee's language) does; `--json` keeps it as
+/// the scenario wrote it, with rule ids.
+pub fn transcript_text(report: &Report, strings: &Strings, rules: &Rulebook) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -491,8 +548,15 @@ pub fn transcript_text(report: &Report, strings: &Strings) -> String {
                 strings.weight(v.weight)
             );
         }
+        let _ = writeln!(out, "   {}", rules.render_coaching(&step.coaching));
         if !step.was_best {
             let _ = writeln!(out, "   {}: {}", strings.best_here, step.best.text);
+            let _ = writeln!(
+                out,
+                "   {}: {}",
+                strings.why,
+                rules.render_coaching(&step.best_coaching)
+            );
         }
     }
     if let Some(ending) = &report.ending {

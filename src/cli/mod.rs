@@ -100,7 +100,8 @@ pub enum Command {
         /// Play these choice ids in order without a terminal and print the graded transcript.
         #[arg(long, value_name = "ID1,ID2,...", value_delimiter = ',')]
         answers: Option<Vec<String>>,
-        /// With --answers: print the transcript as JSON.
+        /// With --answers: print the transcript as JSON (coaching as the scenario writes it, with
+        /// rule ids; each verdict carries the rule's name in your language).
         #[arg(long, requires = "answers")]
         json: bool,
         /// Save the result under this trainee's name, for history and reports.
@@ -144,8 +145,12 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print the rulebook: id, name and sources of every rule.
-    Rules,
+    /// Print the rulebook in your language: each rule's name and id, what it means, what
+    /// breaks it and the guidance articles it comes from.
+    Rules {
+        /// Only this rule (its id, as scenario verdicts write it).
+        id: Option<String>,
+    },
     /// Check scenario files and folders (default: the shipped library) and print every problem.
     Check {
         /// Files or folders of scenario files.

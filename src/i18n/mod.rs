@@ -252,6 +252,40 @@ pub struct Strings {
     pub legend: Legend,
     pub drill: DrillStrings,
     pub history: HistoryStrings,
+    pub rulebook: RulebookStrings,
+}
+
+/// `composure rules`: the rulebook printed, each rule with what it means, what breaks it and
+/// the guidance articles it comes from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulebookStrings {
+    /// Above the rules: where they come from.
+    pub intro: String,
+    pub means: String,
+    pub breaks: String,
+    pub sources: String,
+    /// Said of a rule that is a question for the debrief, not one choices are graded on.
+    pub debrief_prompt: String,
+    /// A source: `{n}`, the article's number; `{language}`, the language it is written in.
+    pub article: String,
+    /// A source that is a machine translation: `{n}`, `{language}`.
+    pub article_translated: String,
+    /// The articles' languages, named in this language.
+    pub english: String,
+    pub norwegian: String,
+    pub russian: String,
+}
+
+impl RulebookStrings {
+    /// The name of a language, as this language calls it in running text.
+    pub fn language(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.english,
+            Lang::Nb => &self.norwegian,
+            Lang::Ru => &self.russian,
+        }
+    }
 }
 
 /// The timed drill's own screens: the opening card, the countdown line and the summary.

@@ -1,10 +1,12 @@
 //! The rulebook: the rules of conduct every choice is graded against, loaded from
 //! `assets/rules.ron` (embedded in the binary), and the grading of a finished conversation.
 
+pub mod coaching;
 pub mod coverage;
 pub mod grade;
 pub mod measures;
 mod model;
+pub mod sources;
 
 pub use coverage::{RuleCoverage, coverage};
 pub use grade::{

@@ -13,9 +13,9 @@ pub struct Rulebook {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
-    /// Stable id, shared with `shared/rules-from-the-seeds.md`, used in scenario verdicts.
+    /// Stable id, used in scenario verdicts and in coaching, where it is shown as the name.
     pub id: String,
-    /// A short imperative name, shown in the debrief.
+    /// A short imperative name, shown wherever a trainee reads about the rule.
     pub name: String,
     /// The family the rule belongs to, such as "Tone and restraint".
     pub group: String,
@@ -23,7 +23,8 @@ pub struct Rule {
     pub guidance: String,
     /// What breaking the rule looks like in a conversation.
     pub breaks: String,
-    /// The guidance articles the rule comes from, by file name.
+    /// The guidance articles the rule comes from, by their research file names; see
+    /// [`crate::rules::sources`] for what each one is.
     pub sources: Vec<String>,
     /// Whether choices are graded against it or it is a prompt for the debrief.
     #[serde(default)]

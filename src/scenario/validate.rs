@@ -387,6 +387,20 @@ impl Checker<'_> {
                         );
                     }
                 }
+                // The trainee reads cited ids as rule names; one the rulebook lacks would
+                // reach them as written.
+                for (cited, near) in rules.unknown_citations(&choice.coaching) {
+                    let hint = near
+                        .map(|n| format!("; did you mean \"{n}\"?"))
+                        .unwrap_or_default();
+                    let p = self.loc.choice(i, j, "coaching");
+                    self.report(
+                        p,
+                        format!(
+                            "the coaching of choice \"{id}\" cites an unknown rule \"{cited}\", so the trainee would read the ids as written (see `composure rules`){hint}"
+                        ),
+                    );
+                }
                 self.verdicts((i, j), id, &choice.verdicts, rules);
             }
         }

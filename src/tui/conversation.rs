@@ -645,7 +645,8 @@ fn bottom_lines<'a>(cx: &Context, play: &Play, width: usize) -> Bottom<'a> {
                 for verdict in &choice.verdicts {
                     lines.push(verdict_line(cx, verdict));
                 }
-                lines.extend(hanging(Span::raw(" "), &choice.coaching, t.dim, width));
+                let coaching = cx.rules.render_coaching(&choice.coaching);
+                lines.extend(hanging(Span::raw(" "), &coaching, t.dim, width));
             }
         }
         return Bottom {

@@ -370,7 +370,8 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             };
             out.push(Line::styled(text, style));
         }
-        out.extend(hanging(Span::raw("      "), &step.coaching, t.dim, width));
+        let coaching = cx.rules.render_coaching(&step.coaching);
+        out.extend(hanging(Span::raw("      "), &coaching, t.dim, width));
         if !step.was_best {
             out.extend(hanging(
                 Span::styled(format!("    {}: ", cx.strings.best_here), t.heading),
@@ -380,7 +381,7 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             ));
             out.extend(hanging(
                 Span::styled(format!("    {}: ", cx.strings.why), t.heading),
-                &step.best_coaching,
+                &cx.rules.render_coaching(&step.best_coaching),
                 t.dim,
                 width,
             ));

@@ -84,6 +84,8 @@ pub use home::{Entry, Home, LangFilter};
 pub use record::Recorder;
 pub use screen::{Context, Screen};
 pub use stack::Stack;
+/// Word wrap by display width, for the commands that print wrapped text too.
+pub use text::wrap;
 pub use view::{MIN_HEIGHT, MIN_WIDTH};
 
 use crate::engine::Feedback;

@@ -188,13 +188,17 @@ fn coaching(graph: &Graph, loc: &LazyLocator, found: &mut Vec<Coded>) {
             HashSet::new()
         };
         for (j, choice) in choices.iter().enumerate() {
-            let missing: Vec<&str> = choice
+            let graded: Vec<&str> = choice
                 .verdicts
                 .iter()
                 .map(|v| match v {
                     crate::scenario::Verdict::Follows(r, _)
                     | crate::scenario::Verdict::Breaks(r, _) => r.as_str(),
                 })
+                .collect();
+            let missing: Vec<&str> = graded
+                .iter()
+                .copied()
                 .filter(|rule| !choice.coaching.contains(rule))
                 .collect();
             if !missing.is_empty() {
@@ -211,6 +215,29 @@ fn coaching(graph: &Graph, loc: &LazyLocator, found: &mut Vec<Coded>) {
                                 .collect::<Vec<_>>()
                                 .join(", "),
                             missing.first().copied().unwrap_or_default()
+                        ),
+                    },
+                ));
+            }
+            // A rule id inside a remark, "(set-expectations only in part)", is not a citation:
+            // the trainee would read the id as written instead of the rule's name.
+            let in_prose: Vec<&str> =
+                crate::rules::coaching::parenthesised_groups(&choice.coaching)
+                    .filter(|group| !crate::rules::coaching::is_citation_list(group))
+                    .flat_map(|group| {
+                        group
+                            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                            .filter(|word| graded.contains(word))
+                    })
+                    .collect();
+            if let Some(rule) = in_prose.first() {
+                found.push((
+                    "coaching-id-in-prose",
+                    Finding {
+                        position: loc.choice(i, j, "coaching"),
+                        message: format!(
+                            "the coaching of choice \"{}\" mentions \"{rule}\" inside a remark in parentheses, which the trainee reads as written; cite rules alone, as ({rule}), and keep the remark outside",
+                            choice.id
                         ),
                     },
                 ));
