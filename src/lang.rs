@@ -53,6 +53,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn all_lists_the_languages_in_their_order() {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang as usize, i, "{lang:?}");
+        }
+    }
+
+    #[test]
     fn locales_name_their_language() {
         assert_eq!(Lang::parse("nb_NO.UTF-8"), Some(Lang::Nb));
         assert_eq!(Lang::parse("ru_RU.UTF-8"), Some(Lang::Ru));

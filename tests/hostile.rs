@@ -179,7 +179,11 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                         known,
                         goal,
                     },
-                    client: Client { name, persona },
+                    client: Client {
+                        name,
+                        persona,
+                        gender: None,
+                    },
                     initial: ClientState { mood, trust },
                     start,
                     nodes,

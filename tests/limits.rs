@@ -62,6 +62,7 @@ fn chain(count: usize) -> Scenario {
         client: Client {
             name: "Kim".to_owned(),
             persona: "Patient.".to_owned(),
+            gender: None,
         },
         initial: ClientState::default(),
         start: "n1".to_owned(),

@@ -1,14 +1,36 @@
 //! Languages: which one the trainee gets (`--lang`, else the locale, else English) and every
-//! string the trainer shows, per language, from `assets/i18n/*.ron`. The strings are one typed
-//! struct with no defaults, so a translation missing a string fails to load (and a test says
-//! which), rather than showing a blank on screen.
+//! string the trainer shows, per language.
+//!
+//! ## Two systems, while strings move from one to the other
+//! - **Fluent** ([`Messages`], `messages.rs`): `assets/i18n/<code>/*.ftl`, one folder per
+//!   language, embedded by `build.rs` (a new folder is picked up with no code change; the
+//!   language itself still needs its [`Lang`] variant). `Messages::get(lang).msg(id, &args)`
+//!   returns a `String`; [`Args`] carries text, counts (`{ $n -> [one] … *[other] … }`, CLDR
+//!   plural categories per language, Russian `one`/`few`/`many`) and the client's grammatical
+//!   gender (`$gender`: `feminine`, `masculine`, `other` when the scenario's
+//!   `client: Client(gender: …)` is absent). A message a language lacks or cannot format is
+//!   taken from English, and one English lacks shows its id; nothing is ever blank. The tests
+//!   in `messages.rs` render every message in every language with counts 0, 1, 2, 5, 21 and
+//!   every gender, and fail on a missing, duplicated, broken or untranslated message.
+//! - **The old typed [`Strings`]**: `assets/i18n/<code>.ron`, one struct with no defaults,
+//!   `{name}` placeholders filled by [`fill`]. Every string not yet in Fluent lives here; move
+//!   a string by adding its message to every `.ftl` folder, switching its call sites to
+//!   `msg`, and deleting its field here and in every `.ron`. When the struct is empty, delete
+//!   it, `fill` and the `.ron` files.
+//!
+//! Message ids are kebab-case and named after the screen or the thing (`debrief-left`,
+//! `mood-calm`); a sentence takes words about the client (mood, trust) already agreed, as
+//! text arguments, so each word is defined once.
 
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+mod messages;
+
 pub use crate::lang::Lang;
 use crate::scenario::{ClientType, Outcome};
+pub use messages::{Args, MessageError, Messages, gender_key};
 
 /// Which language to use: `--lang` if given, else the first of LC_ALL, LC_MESSAGES and LANG
 /// that is set and not empty (the order POSIX gives them), else English. A locale in a

@@ -200,6 +200,7 @@ pub fn import(source: &str, options: &Options) -> Result<Import, TweeError> {
             client: Client {
                 name: TODO_CLIENT_NAME.to_owned(),
                 persona: TODO_PERSONA.to_owned(),
+                gender: None,
             },
             initial: ClientState::default(),
             start,

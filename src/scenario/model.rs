@@ -64,6 +64,17 @@ pub struct Client {
     pub name: String,
     /// Who the client is and how they behave, for the trainee and for authors.
     pub persona: String,
+    /// The grammatical gender the scenario's language gives the client, so that words about
+    /// the client agree ("спокойна" or "спокоен"). Absent: the language's general form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+}
+
+/// A client's grammatical gender, as sentences about them need it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Gender {
+    Feminine,
+    Masculine,
 }
 
 /// How the client feels: both run from [`STATE_MIN`] to [`STATE_MAX`].
