@@ -9,7 +9,7 @@
 
 use composure::cli::Feedback;
 use composure::engine::Conversation;
-use composure::i18n::Lang;
+use composure::i18n::{Args, Lang, Messages};
 use composure::rules::Rulebook;
 use composure::scenario::{Choice, Library, Node};
 use composure::tui::keymap::Action;
@@ -430,11 +430,12 @@ fn the_drill_card_scrolls_at_the_minimum_size_with_the_prompt_to_begin_in_view()
             stack.update(Action::Down, NOW);
         }
         let all: String = seen.values().map(|r| squeezed(r)).collect();
-        let plan_text = strings
-            .drill
-            .intro_plan
-            .replace("{n}", &plan.items.len().to_string())
-            .replace("{s}", &(plan.time_limit_ms / 1000).to_string());
+        let plan_text = Messages::get(lang).msg(
+            "drill-intro-plan",
+            &Args::new()
+                .count("n", plan.items.len())
+                .count("s", usize::try_from(plan.time_limit_ms / 1000).unwrap()),
+        );
         let mut expected = vec![squeezed(&plan_text), squeezed(&plan.description)];
         expected.extend(
             plan.items

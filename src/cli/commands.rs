@@ -12,7 +12,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use super::{Cli, Command};
 use crate::authoring::starter::starter;
 use crate::engine::{Conversation, Millis, Report};
-use crate::i18n::{self, Lang, RulebookStrings, Strings, fill};
+use crate::i18n::{self, Args, Lang, Messages, RulebookStrings, Strings, fill};
 use crate::labels;
 use crate::rules::sources::article;
 use crate::rules::{RuleScope, Rulebook};
@@ -490,7 +490,7 @@ pub fn list_text(
                 },
                 labels::client_type_slug(m.shown_type()).to_owned(),
                 length.map_or("-".to_owned(), |n| {
-                    fill(&strings.home_length, &[("n", &n.to_string())])
+                    Messages::get(lang).msg("home-length", &Args::new().count("n", n))
                 }),
                 length.map_or("-", |n| strings.difficulty(n)).to_owned(),
                 m.title.clone(),

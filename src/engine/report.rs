@@ -8,7 +8,9 @@ use super::{Conversation, HESITATION_EFFECT, Millis};
 use crate::rules::{
     Answer, GRADING_VERSION, Grade, Limit, RuleTally, Rulebook, choice_value, grade_answers,
 };
-use crate::scenario::{Choice, ClientState, ClientType, Effect, Node, Outcome, Rating, Verdict};
+use crate::scenario::{
+    Choice, ClientState, ClientType, Effect, Gender, Node, Outcome, Rating, Verdict,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -61,6 +63,9 @@ pub struct ScenarioInfo {
     pub appears_as: Option<ClientType>,
     pub language: String,
     pub client: String,
+    /// The client's grammatical gender, for words about them in the debrief.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_gender: Option<Gender>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -256,6 +261,7 @@ impl Report {
                 appears_as: model.appears_as.filter(|&a| a != model.client_type),
                 language: model.language.clone(),
                 client: model.client.name.clone(),
+                client_gender: model.client.gender,
             },
             seed: conversation.seed(),
             started_at_ms: conversation.started_at(),

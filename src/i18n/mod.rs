@@ -162,10 +162,6 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Strings {
-    /// Mood words from -3 to 3.
-    pub moods: Vec<String>,
-    /// Trust words from -3 to 3.
-    pub trusts: Vec<String>,
     pub outcomes: Outcomes,
     pub client_types: ClientTypes,
     pub weight_minor: String,
@@ -179,15 +175,9 @@ pub struct Strings {
     pub silence_within: String,
     /// Under a silence in the conversation. `{client}`: the client's name.
     pub silence_waits: String,
-    /// `{n}`: how many times the time ran out.
-    pub debrief_hesitations: String,
 
     pub home_title: String,
     pub home_empty: String,
-    /// `{n}`: how many files.
-    pub home_skipped: String,
-    /// `{n}`: decisions on the best path.
-    pub home_length: String,
     pub difficulty: Vec<String>,
     pub filter_all_types: String,
     pub filter_all_languages: String,
@@ -199,16 +189,12 @@ pub struct Strings {
 
     /// `{title}`.
     pub briefing_title: String,
-    /// `{mood}`.
-    pub briefing_mood: String,
     pub briefing_situation: String,
     pub briefing_known: String,
     pub briefing_goal: String,
     pub briefing_begin: String,
 
     pub conversation: String,
-    /// `{gauge}`, `{mood}`.
-    pub mood_gauge: String,
     pub what_happened: String,
     pub press_continue: String,
     /// On a panel's border when it holds more than it shows: above, and below.
@@ -222,8 +208,6 @@ pub struct Strings {
     pub debrief_title: String,
     pub ending: String,
     pub score: String,
-    /// `{client}`, `{mood}`, `{trust}`, `{seed}`.
-    pub debrief_left: String,
     /// The ending's rating, best to worst.
     pub rating_excellent: String,
     pub rating_good: String,
@@ -318,8 +302,6 @@ pub struct DrillStrings {
     pub title: String,
     /// `{trainee}`.
     pub intro_trainee: String,
-    /// `{n}`: scenarios in the drill; `{s}`: seconds for each answer.
-    pub intro_plan: String,
     pub coaching_now: String,
     pub coaching_end: String,
     /// `{key}`: the key that begins.
@@ -338,9 +320,6 @@ pub struct DrillStrings {
     pub summary_head: String,
     /// Stands for the drill score when no scenario was finished.
     pub no_score: String,
-    /// `{played}`, `{planned}`: scenarios finished and planned; `{silences}`: times the
-    /// time ran out.
-    pub summary_counts: String,
     pub columns: DrillColumns,
     pub saving: String,
     /// `{id}`: the session it was saved as.
@@ -480,19 +459,6 @@ pub struct Legend {
 }
 
 impl Strings {
-    fn scale(words: &[String], value: i8) -> &str {
-        let i = usize::try_from(value.clamp(-3, 3) + 3).unwrap_or(0);
-        words.get(i).map_or("", String::as_str)
-    }
-
-    pub fn mood(&self, value: i8) -> &str {
-        Self::scale(&self.moods, value)
-    }
-
-    pub fn trust(&self, value: i8) -> &str {
-        Self::scale(&self.trusts, value)
-    }
-
     pub fn outcome(&self, outcome: Outcome) -> &str {
         let o = &self.outcomes;
         match outcome {
@@ -599,12 +565,6 @@ mod tests {
     fn every_language_has_every_string() {
         for (file, source) in SOURCES {
             let strings = parse(file, source).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(strings.moods.len(), 7, "{file}: seven moods, -3 to 3");
-            assert_eq!(
-                strings.trusts.len(),
-                7,
-                "{file}: seven trust words, -3 to 3"
-            );
             assert_eq!(strings.difficulty.len(), 3, "{file}: three difficulties");
             assert!(
                 strings.too_small.contains("{min_w}"),

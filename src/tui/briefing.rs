@@ -14,7 +14,7 @@ use super::screen::{Context, Screen, Update, scroll_by};
 use super::text::{clean, hanging, wrap};
 use super::view::{panel, scrolled};
 use crate::engine::{Conversation, Millis};
-use crate::i18n::fill;
+use crate::i18n::{Args, fill};
 use crate::scenario::ValidScenario;
 
 pub struct Briefing {
@@ -110,9 +110,9 @@ fn draw(cx: &Context, frame: &mut Frame, area: Rect, briefing: &Briefing) {
         Span::styled(
             format!(
                 " · {}",
-                fill(
-                    &cx.strings.briefing_mood,
-                    &[("mood", cx.strings.mood(m.initial.mood))]
+                cx.messages().msg(
+                    "briefing-mood",
+                    &Args::new().text("mood", cx.messages().mood(m.initial.mood, m.client.gender))
                 )
             ),
             t.mood(m.initial.mood),

@@ -21,7 +21,7 @@ use super::screen::{Context, Effect, PAGE, Screen, Update};
 use super::text::{clean, hanging, truncate};
 use super::view::{centred, more_signs, panel};
 use crate::engine::{Conversation, Feedback, Millis, Place, Report};
-use crate::i18n::fill;
+use crate::i18n::{Args, fill};
 use crate::scenario::{Choice, Node, STATE_MAX, STATE_MIN, ValidScenario, Verdict};
 use ratatui::crossterm::event::KeyCode;
 
@@ -583,6 +583,7 @@ fn find_choice<'a>(node: Option<&'a Node>, id: &str) -> Option<&'a Choice> {
 fn draw_header(cx: &Context, frame: &mut Frame, area: Rect, play: &Play) {
     let m = play.conversation.scenario().scenario();
     let mood = play.conversation.state().mood;
+    let gender = m.client.gender;
     let steps = (STATE_MAX - STATE_MIN + 1) as usize;
     // The mood comes from the file and the engine; clamp it rather than trust either.
     let filled = usize::try_from(i16::from(mood) - i16::from(STATE_MIN) + 1).unwrap_or(0);
@@ -591,9 +592,11 @@ fn draw_header(cx: &Context, frame: &mut Frame, area: Rect, play: &Play) {
         .collect();
     let right = format!(
         "{} ",
-        fill(
-            &cx.strings.mood_gauge,
-            &[("gauge", &gauge), ("mood", cx.strings.mood(mood))]
+        cx.messages().msg(
+            "mood-gauge",
+            &Args::new()
+                .text("gauge", gauge)
+                .text("mood", cx.messages().mood(mood, gender))
         )
     );
     let width = usize::from(area.width);

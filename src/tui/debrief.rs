@@ -19,7 +19,7 @@ use super::screen::{Context, Screen, Update, scroll_by};
 use super::text::{clean, hanging, wrap};
 use super::view::{panel, scrolled};
 use crate::engine::{Millis, Report};
-use crate::i18n::fill;
+use crate::i18n::{Args, fill};
 use crate::labels;
 use crate::rules::RuleScope;
 use crate::scenario::{Rating, ValidScenario};
@@ -153,6 +153,7 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
     let t = &cx.theme;
     let report = &debrief.report;
     let client = clean(&report.scenario.client);
+    let gender = report.scenario.client_gender;
     let mut out: Vec<Line> = Vec::new();
     let heading = |out: &mut Vec<Line<'a>>, text: &str| {
         out.push(Line::raw(""));
@@ -209,14 +210,13 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             Span::styled(
                 format!(
                     "   {}",
-                    fill(
-                        &cx.strings.debrief_left,
-                        &[
-                            ("client", &client),
-                            ("mood", cx.strings.mood(ending.state.mood)),
-                            ("trust", cx.strings.trust(ending.state.trust)),
-                            ("seed", &report.seed.to_string()),
-                        ]
+                    cx.messages().msg(
+                        "debrief-left",
+                        &Args::new()
+                            .text("client", &*client)
+                            .text("mood", cx.messages().mood(ending.state.mood, gender))
+                            .text("trust", cx.messages().trust(ending.state.trust, gender))
+                            .text("seed", report.seed.to_string())
                     )
                 ),
                 t.dim,
@@ -276,9 +276,9 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         out.push(Line::styled(
             format!(
                 " {}",
-                fill(
-                    &cx.strings.debrief_hesitations,
-                    &[("n", &report.hesitations.to_string())]
+                cx.messages().msg(
+                    "debrief-hesitations",
+                    &Args::new().count("n", report.hesitations as usize)
                 )
             ),
             t.warn,

@@ -30,7 +30,7 @@ use super::view::{more_signs, panel};
 use crate::drill::DrillPlan;
 use crate::engine::Feedback;
 use crate::engine::{Millis, Report};
-use crate::i18n::fill;
+use crate::i18n::{Args, fill};
 
 /// Whether a finished scenario's result is in the database.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,12 +226,12 @@ impl DrillCard {
             lines.push(Line::raw(plan.description.clone()));
             lines.push(Line::raw(""));
         }
-        let plan_text = fill(
-            &d.intro_plan,
-            &[
-                ("n", &plan.items.len().to_string()),
-                ("s", &(plan.time_limit_ms / 1000).to_string()),
-            ],
+        let plan_text = cx.messages().msg(
+            "drill-intro-plan",
+            &Args::new().count("n", plan.items.len()).count(
+                "s",
+                usize::try_from(plan.time_limit_ms / 1000).unwrap_or(usize::MAX),
+            ),
         );
         lines.push(Line::styled(plan_text, t.dim));
         let coaching = match plan.feedback {

@@ -19,7 +19,7 @@ use super::theme::Theme;
 use super::view::panel;
 use crate::drill::DrillPlan;
 use crate::engine::Millis;
-use crate::i18n::{Strings, fill};
+use crate::i18n::{Args, Strings, fill};
 use crate::labels;
 
 pub struct DrillSummary {
@@ -83,13 +83,12 @@ impl DrillSummary {
             .score()
             .map_or_else(|| d.no_score.clone(), |s| format!("{s}/100"));
         let silences: u32 = self.results.iter().map(|r| r.report.hesitations).sum();
-        let counts = fill(
-            &d.summary_counts,
-            &[
-                ("played", &self.results.len().to_string()),
-                ("planned", &self.plan.items.len().to_string()),
-                ("silences", &silences.to_string()),
-            ],
+        let counts = cx.messages().msg(
+            "drill-summary-counts",
+            &Args::new()
+                .count("played", self.results.len())
+                .count("planned", self.plan.items.len())
+                .count("silences", silences as usize),
         );
         let head_lines = vec![
             Line::from(template(

@@ -19,7 +19,7 @@ use super::screen::{Context, Screen, Update};
 use super::text::{truncate, wrap};
 use super::view::panel;
 use crate::engine::Millis;
-use crate::i18n::fill;
+use crate::i18n::{Args, fill};
 use crate::labels;
 use crate::lang::Lang;
 use crate::scenario::measure::best_path_decisions;
@@ -324,7 +324,7 @@ fn draw(app: &Home, cx: &Context, frame: &mut Frame, area: Rect) {
                     .map_or_else(String::new, |n| {
                         format!(
                             "{}, {} · ",
-                            fill(&s.home_length, &[("n", &n.to_string())]),
+                            cx.messages().msg("home-length", &Args::new().count("n", n)),
                             s.difficulty(n)
                         )
                     });
@@ -347,7 +347,8 @@ fn draw(app: &Home, cx: &Context, frame: &mut Frame, area: Rect) {
         files.dedup();
         let text = format!(
             " {}",
-            fill(&s.home_skipped, &[("n", &files.len().to_string())])
+            cx.messages()
+                .msg("home-skipped", &Args::new().count("n", files.len()))
         );
         let lines: Vec<Line> = wrap(&text, usize::from(area.width))
             .into_iter()

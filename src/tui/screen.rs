@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 use super::keymap::{Action, Binding};
 use super::theme::Theme;
 use crate::engine::{Millis, Report};
-use crate::i18n::{Lang, Strings};
+use crate::i18n::{Lang, Messages, Strings};
 use crate::rules::Rulebook;
 use crate::scenario::ValidScenario;
 
@@ -25,6 +25,13 @@ pub struct Context {
     pub lang: Lang,
     pub strings: &'static Strings,
     pub rules: Rulebook,
+}
+
+impl Context {
+    /// The trainee's language's Fluent messages.
+    pub fn messages(&self) -> &'static Messages {
+        Messages::get(self.lang)
+    }
 }
 
 /// Something a screen asks of the loop, beyond itself.

@@ -24,7 +24,8 @@ drill-intro-plan = { $n ->
    *[other] { $s } seconds
 } for each answer. When the time runs out, that is a hesitation: it counts as a decision scored 0, and the client feels the silence.
 # $played, $planned: scenarios finished and planned; $silences: times the time ran out.
-drill-summary-counts = Scenarios finished: { $played } of { $planned } · the clock ran out { $silences ->
-    [one] once
-   *[other] { $silences } times
+drill-summary-counts = Scenarios finished: { $played } of { $planned } · { $silences ->
+    [0] the clock never ran out
+    [one] the clock ran out once
+   *[other] the clock ran out { $silences } times
 }

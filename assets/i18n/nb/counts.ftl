@@ -16,7 +16,8 @@ drill-intro-plan = { $n ->
     [one] { $s } sekund
    *[other] { $s } sekunder
 } på hvert svar. Går tiden ut, regnes det som nøling: det teller som et valg med 0 poeng, og kunden merker stillheten.
-drill-summary-counts = Scenarioer fullført: { $played } av { $planned } · tiden gikk ut { $silences ->
-    [one] én gang
-   *[other] { $silences } ganger
+drill-summary-counts = Scenarioer fullført: { $played } av { $planned } · { $silences ->
+    [0] tiden gikk aldri ut
+    [one] tiden gikk ut én gang
+   *[other] tiden gikk ut { $silences } ganger
 }

@@ -20,8 +20,9 @@ drill-intro-plan = { $n ->
     [few] { $n } сценария
    *[many] { $n } сценариев
 }, на каждый ответ — { $s } с. Не успели ответить вовремя — это засчитывается как решение на 0 баллов, а клиент чувствует ваше молчание.
-drill-summary-counts = Пройдено сценариев: { $played } из { $planned } · время истекло { $silences ->
-    [one] { $silences } раз
-    [few] { $silences } раза
-   *[many] { $silences } раз
+drill-summary-counts = Пройдено сценариев: { $played } из { $planned } · { $silences ->
+    [0] время ни разу не истекло
+    [one] время истекло { $silences } раз
+    [few] время истекло { $silences } раза
+   *[many] время истекло { $silences } раз
 }
