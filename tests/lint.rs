@@ -216,3 +216,18 @@ fn a_scenario_with_no_excellent_ending_is_flagged() {
     let text = text.replace("outcome: Resolved", "outcome: Resolved, rating: Excellent");
     assert!(check_text(&text, "no-excellent-ending").is_empty());
 }
+
+#[test]
+fn a_translation_whose_client_has_no_gender_is_flagged() {
+    let english = chain(2, "Yes.", "No.");
+    assert!(check_text(&english, "client-gender-missing").is_empty());
+    let russian = english.replace("client_type: Rude,", "client_type: Rude, language: \"ru\",");
+    let found = check_text(&russian, "client-gender-missing");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("gender: Feminine"), "{found:?}");
+    let with_gender = russian.replace(
+        "persona: \"A test client.\"",
+        "persona: \"A test client.\", gender: Feminine",
+    );
+    assert!(check_text(&with_gender, "client-gender-missing").is_empty());
+}

@@ -466,3 +466,61 @@ fn a_reload_that_sends_an_answer_elsewhere_starts_again() {
     assert!(play.conversation.steps().is_empty());
     assert!(app.notice.clone().unwrap().contains("starts again"));
 }
+
+/// A shipped Russian scenario whose client is a woman, played to its debrief.
+fn debrief_of_a_woman_in_russian() -> (Stack, String) {
+    use Action::*;
+    let rules = Rulebook::embedded_in(Lang::Ru).unwrap();
+    let path = "scenarios/ru/modest-demands-wedding-photos.ron";
+    let text = std::fs::read_to_string(path).unwrap();
+    let scenario = composure::scenario::load_source(path, &text, &rules).unwrap();
+    assert_eq!(
+        scenario.scenario().client.gender,
+        Some(composure::scenario::Gender::Feminine)
+    );
+    let name = scenario.scenario().client.name.clone();
+    let mut library = Library::default();
+    library.insert(scenario);
+    let mut app = composure::tui::trainer(
+        library,
+        rules,
+        Feedback::Now,
+        Some(SEED),
+        MONO,
+        Lang::Ru,
+        composure::i18n::strings(Lang::Ru).unwrap(),
+    );
+    press(&mut app, &[Confirm, Confirm]);
+    for _ in 0..100 {
+        if app.top::<Debrief>().is_some() {
+            break;
+        }
+        press(&mut app, &[Pick(0), Confirm]);
+    }
+    assert!(app.top::<Debrief>().is_some(), "the debrief never opened");
+    (app, name)
+}
+
+#[test]
+fn a_russian_debrief_agrees_with_a_female_client() {
+    use composure::i18n::Messages;
+    use composure::scenario::Gender;
+    let (app, name) = debrief_of_a_woman_in_russian();
+    let report = &app.top::<Debrief>().unwrap().report;
+    let state = report.ending.as_ref().unwrap().state;
+    let ru = Messages::get(Lang::Ru);
+    let expected = format!(
+        "{name} уходит: {}, {}",
+        ru.mood(state.mood, Some(Gender::Feminine)),
+        ru.trust(state.trust, Some(Gender::Feminine))
+    );
+    let masculine = format!(
+        "{name} уходит: {}, {}",
+        ru.mood(state.mood, Some(Gender::Masculine)),
+        ru.trust(state.trust, Some(Gender::Masculine))
+    );
+    // The path played ends on words that differ by gender, so the test can tell.
+    assert_ne!(expected, masculine);
+    let screen = format!("{}", render(&app, 120, 40).backend());
+    assert!(screen.contains(&expected), "no {expected:?} in\n{screen}");
+}

@@ -77,6 +77,19 @@ pub fn lint(scenario: &ValidScenario, source: &str) -> Vec<Lint> {
         }
     }
 
+    if model.language != "en" && model.client.gender.is_none() {
+        found.push((
+            "client-gender-missing",
+            Finding {
+                position: loc.nested("client", "name"),
+                message: format!(
+                    "the client has no `gender`: in \"{}\" the words about the client (mood, trust) agree with it, and without it they take the general form; add `gender: Feminine` or `gender: Masculine` to `client`",
+                    model.language
+                ),
+            },
+        ));
+    }
+
     let graph = Graph::new(scenario);
     if let Some(finding) = best_path_ends_badly(&graph, &loc) {
         found.push(("best-path-ends-badly", finding));
