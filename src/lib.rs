@@ -56,7 +56,7 @@
 //! | `i18n` | `scenario`, `lang` |
 //! | `check` | `scenario`, `rules`, `drill`, `parallel` |
 //! | `export` | `scenario`, `rules`, `analysis`, `labels` |
-//! | `report` | `scenario`, `rules`, `engine`, `store`, `drill` |
+//! | `report` | `scenario`, `rules`, `engine`, `store`, `drill`, `i18n` |
 //! | `tui` | `scenario`, `rules`, `engine`, `drill`, `store`, `report`, `i18n`, `labels`, `authoring`, `lang` |
 //! | `cli` | every module |
 

@@ -287,7 +287,7 @@ fn report_regrades_old_results_and_shows_the_pieces_in_every_format() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("1 result(s) keep the score an older grading model gave them"),
+        stderr.contains("1 result keeps the score an older grading model gave it"),
         "{stderr}"
     );
     let text = String::from_utf8(out.stdout).unwrap();

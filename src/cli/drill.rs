@@ -214,17 +214,21 @@ fn scripted(
         scores.push(record.report.score);
         // Printed only after the commit returned: a line here is a result that lasts.
         print_out(&format!(
-            "saved: session {id} · {} · score {} · {} hesitation(s)\n",
+            "saved: session {id} · {} · score {} · {}\n",
             item.scenario.id(),
             record.report.score,
-            record.report.hesitations
+            plural(
+                usize::try_from(record.report.hesitations).unwrap_or(usize::MAX),
+                "hesitation"
+            )
         ))?;
     }
     let left: Vec<&str> = answers.collect();
     if !left.is_empty() {
         eprintln!(
-            "warning: {} answer(s) were not used: {}",
-            left.len(),
+            "warning: {} {} not used: {}",
+            plural(left.len(), "answer"),
+            if left.len() == 1 { "was" } else { "were" },
             left.join(",")
         );
     }

@@ -10,7 +10,7 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Args, ValueEnum};
 
 use crate::engine::{Millis, Report};
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang, Messages};
 use crate::report::dates::{self, Since, Zone};
 use crate::report::xapi::IRI_BASE_ENV;
 use crate::report::{
@@ -264,9 +264,10 @@ impl std::fmt::Display for Notice {
                 f,
                 "note: results graded by an older model could not be regraded here, so they are shown as they were graded ({why})"
             ),
-            Notice::Kept(n) => write!(
-                f,
-                "note: {n} result(s) keep the score an older grading model gave them: their scenario is no longer in the library or has changed (add its folder with --scenarios to regrade them)"
+            // English until `report` takes the reader's language.
+            Notice::Kept(n) => f.write_str(
+                &Messages::get(Lang::En)
+                    .msg("report-kept-old-grade", &i18n::Args::new().count("n", *n)),
             ),
         }
     }

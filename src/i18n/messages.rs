@@ -236,10 +236,20 @@ mod tests {
     /// Every argument any message takes: counts are numbers, the rest text.
     fn all_args(n: usize, gender: Option<Gender>) -> Args<'static> {
         let mut args = Args::new().gender(gender);
-        for count in ["n", "s", "played", "planned", "silences"] {
+        for count in [
+            "n",
+            "s",
+            "played",
+            "planned",
+            "silences",
+            "sessions",
+            "decisions",
+        ] {
             args = args.count(count, n);
         }
-        for text in ["client", "mood", "trust", "seed", "gauge"] {
+        for text in [
+            "client", "mood", "trust", "seed", "gauge", "trainee", "mean", "best",
+        ] {
             args = args.text(text, format!("<{text}>"));
         }
         args

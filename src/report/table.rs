@@ -5,6 +5,12 @@ use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Export, TeamReport};
+use crate::i18n::{Args, Lang, Messages};
+
+/// A stored count as a message takes it.
+fn count(n: impl TryInto<usize>) -> usize {
+    n.try_into().unwrap_or(usize::MAX)
+}
 
 pub struct Table;
 
@@ -131,16 +137,18 @@ impl Export for Table {
                         .join("; ")
                 }
             };
-            writeln!(
-                out,
-                "{}: {} session(s), mean {}, best {}, {} silence(s) in {} decisions",
-                t.trainee,
-                t.sessions,
-                crate::drill::round_mean(t.mean_score),
-                t.best_score,
-                t.hesitations,
-                t.decisions
-            )?;
+            // English until `report` takes the reader's language.
+            let line = Messages::get(Lang::En).msg(
+                "report-trainee",
+                &Args::new()
+                    .text("trainee", t.trainee.as_str())
+                    .count("sessions", count(t.sessions))
+                    .text("mean", crate::drill::round_mean(t.mean_score).to_string())
+                    .text("best", t.best_score.to_string())
+                    .count("silences", count(t.hesitations))
+                    .count("decisions", count(t.decisions)),
+            );
+            writeln!(out, "{line}")?;
             writeln!(out, "  strong at: {}", names(&detail.strengths))?;
             writeln!(out, "  work on:   {}", names(&detail.weaknesses))?;
         }
