@@ -288,6 +288,83 @@ mod tests {
         }
     }
 
+    /// The variables a message's pattern names, at any depth.
+    fn variables<'s>(pattern: &ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
+        fn inline<'s>(e: &ast::InlineExpression<&'s str>, out: &mut Vec<&'s str>) {
+            match e {
+                ast::InlineExpression::VariableReference { id } => out.push(id.name),
+                ast::InlineExpression::Placeable { expression } => expression_(expression, out),
+                ast::InlineExpression::FunctionReference { arguments, .. }
+                | ast::InlineExpression::TermReference {
+                    arguments: Some(arguments),
+                    ..
+                } => {
+                    for a in &arguments.positional {
+                        inline(a, out);
+                    }
+                    for a in &arguments.named {
+                        inline(&a.value, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        fn expression_<'s>(e: &ast::Expression<&'s str>, out: &mut Vec<&'s str>) {
+            match e {
+                ast::Expression::Select { selector, variants } => {
+                    inline(selector, out);
+                    for v in variants {
+                        variables(&v.value, out);
+                    }
+                }
+                ast::Expression::Inline(e) => inline(e, out),
+            }
+        }
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expression_(expression, out);
+            }
+        }
+    }
+
+    /// Each message of a language with the variables it names, `$gender` aside: a language
+    /// selects on it only where its grammar needs to.
+    fn variables_of(lang: Lang) -> Vec<(&'static str, Vec<&'static str>)> {
+        let mut found = Vec::new();
+        for (folder, _, text) in sources() {
+            if *folder != lang.code() {
+                continue;
+            }
+            let resource = fluent_syntax::parser::parse(*text).unwrap_or_else(|(r, _)| r);
+            for entry in &resource.body {
+                if let ast::Entry::Message(m) = entry {
+                    let mut names = Vec::new();
+                    if let Some(value) = &m.value {
+                        variables(value, &mut names);
+                    }
+                    names.retain(|n| *n != "gender");
+                    names.sort_unstable();
+                    names.dedup();
+                    found.push((m.id.name, names));
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn every_translation_uses_the_variables_english_uses() {
+        let english = variables_of(Lang::En);
+        assert!(
+            english.contains(&("debrief-left", vec!["client", "mood", "seed", "trust"])),
+            "{english:?}"
+        );
+        for lang in &Lang::ALL[1..] {
+            assert_eq!(variables_of(*lang), english, "{}", lang.code());
+        }
+    }
+
     #[test]
     fn every_message_renders_with_every_count_and_gender_and_is_translated() {
         let english = Messages::get(Lang::En);
