@@ -11,8 +11,6 @@ pub use mermaid::Mermaid;
 
 use unicode_width::UnicodeWidthChar;
 
-use std::collections::HashSet;
-
 use crate::labels;
 use crate::rules::{DecisionScale, choice_value};
 use crate::scenario::{Node, Outcome, ValidScenario, Verdict};
@@ -117,7 +115,8 @@ impl Drawing {
                 }
             })
             .collect();
-        let back = back_edges(scenario);
+        // The loops, drawn dashed: the same walk `paths` leaves them out by.
+        let back = crate::analysis::graph::scenario_loops(scenario);
         let mut edges = Vec::new();
         for (from, node) in model.nodes.iter().enumerate() {
             match node {
@@ -192,50 +191,6 @@ impl Drawing {
             edges,
         }
     }
-}
-
-/// The edges that lead back to a node on the current route of a depth-first walk from the
-/// start, trying targets in file order: the loops, drawn dashed.
-fn back_edges(scenario: &ValidScenario) -> HashSet<(usize, usize)> {
-    let nodes = &scenario.scenario().nodes;
-    let targets: Vec<Vec<usize>> = nodes
-        .iter()
-        .map(|n| {
-            n.targets()
-                .iter()
-                .filter_map(|t| scenario.node_index(t))
-                .collect()
-        })
-        .collect();
-    let mut back = HashSet::new();
-    let Some(start) = scenario.node_index(&scenario.scenario().start) else {
-        return back;
-    };
-    let mut state = vec![0u8; nodes.len()];
-    let mut route = vec![(start, 0usize)];
-    state[start] = 1;
-    while let Some(&mut (node, ref mut next)) = route.last_mut() {
-        match targets[node].get(*next) {
-            Some(&to) => {
-                *next += 1;
-                match state[to] {
-                    0 => {
-                        state[to] = 1;
-                        route.push((to, 0));
-                    }
-                    1 => {
-                        back.insert((node, to));
-                    }
-                    _ => {}
-                }
-            }
-            None => {
-                state[node] = 2;
-                route.pop();
-            }
-        }
-    }
-    back
 }
 
 /// `text` on one line, cut to at most `columns` of display width with an ellipsis.
