@@ -191,7 +191,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             super::results::history(&data_dir?, &cli.scenarios, &trainee, rules, lang)
         }
         Some(Command::Report(args)) => {
-            super::results::report(&data_dir?, &cli.scenarios, &args, now)
+            super::results::report(&data_dir?, &cli.scenarios, &args, now, lang)
         }
         Some(Command::New {
             name,

@@ -7,6 +7,7 @@ mod drill;
 pub mod exit;
 mod generate;
 mod import;
+mod lrs;
 mod results;
 
 use std::path::PathBuf;

@@ -48,6 +48,8 @@ pub struct ReportArgs {
     /// https://composure.invalid/xapi).
     #[arg(long, value_name = "IRI", value_parser = IriBase::parse)]
     pub iri_base: Option<IriBase>,
+    #[command(flatten)]
+    pub lrs: super::lrs::LrsArgs,
 }
 
 /// The formats of `composure report`.
@@ -72,8 +74,12 @@ pub fn report(
     folders: &[PathBuf],
     args: &ReportArgs,
     now: Millis,
+    lang: Lang,
 ) -> Result<ExitCode> {
     let xapi = xapi_export(args)?;
+    if args.lrs.send.is_some() && args.format != ReportFormat::Xapi {
+        bail!("--send posts xAPI statements to a learning record store: use it with --format xapi");
+    }
     if args.sessions && args.format == ReportFormat::Xapi {
         bail!(
             "--sessions lists sessions as a table, CSV or JSON; --format xapi already gives one \
@@ -116,6 +122,10 @@ pub fn report(
             &xapi
         }
     };
+    if let Some(endpoint) = &args.lrs.send {
+        let statements = xapi.report_statements(&report);
+        return super::lrs::send(&args.lrs, endpoint, &statements, lang);
+    }
     let mut out = Vec::new();
     if args.bom {
         out.extend_from_slice("\u{feff}".as_bytes());

@@ -252,6 +252,13 @@ mod tests {
         ] {
             args = args.text(text, format!("<{text}>"));
         }
+        // Sending to a learning record store (lrs.ftl).
+        for count in ["requests", "tries"] {
+            args = args.count(count, n);
+        }
+        for text in ["url", "status", "reason", "user"] {
+            args = args.text(text, format!("<{text}>"));
+        }
         args
     }
 

@@ -1,12 +1,14 @@
 //! Reports for a team lead: who is strong at what, and who played what, from the stored
 //! results. The figures are gathered once into a [`TeamReport`]; each output format is one
 //! file behind the [`Export`] trait, so a new format never touches the queries: the report as
-//! a table, CSV or JSON, every session as rows (`sessions.rs`), and xAPI statements. Times
-//! are shown in a zone the caller passes in ([`dates::Zone`]), never read here.
+//! a table, CSV or JSON, every session as rows (`sessions.rs`), and xAPI statements, which
+//! `send.rs` also posts to a learning record store. Times are shown in a zone the caller
+//! passes in ([`dates::Zone`]), never read here.
 
 mod csv;
 pub mod dates;
 mod json;
+pub mod send;
 mod sessions;
 pub mod table;
 pub mod xapi;

@@ -394,22 +394,28 @@ impl Xapi {
         out.push(self.session_statement(s, zone));
         out
     }
-}
 
-impl Export for Xapi {
-    fn write(&self, report: &TeamReport, out: &mut dyn Write) -> io::Result<()> {
+    /// Every statement of a report (gathered [`with decisions`](TeamReport::with_decisions)),
+    /// result by result: what `--format xapi` prints and `--send` posts.
+    pub fn report_statements(&self, report: &TeamReport) -> Vec<Value> {
         let mut by_session: HashMap<i64, Vec<&DecisionRow>> = HashMap::new();
         for d in &report.decisions {
             by_session.entry(d.session).or_default().push(d);
         }
-        let statements: Vec<Value> = report
+        report
             .sessions
             .iter()
             .flat_map(|s| {
                 let decisions = by_session.remove(&s.id).unwrap_or_default();
                 self.statements(s, &decisions, &report.zone)
             })
-            .collect();
+            .collect()
+    }
+}
+
+impl Export for Xapi {
+    fn write(&self, report: &TeamReport, out: &mut dyn Write) -> io::Result<()> {
+        let statements = self.report_statements(report);
         serde_json::to_writer_pretty(&mut *out, &statements)?;
         writeln!(out)
     }
