@@ -249,8 +249,14 @@ pub struct Refusal {
 /// Why a send ended before every statement was offered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stopped {
-    /// No usable answer after every try.
+    /// No answer after every try (or a failure no retry mends, such as a bad certificate).
     Unreachable { tries: u32, reason: String },
+    /// Busy (429) or failing (5xx) at every try; the last status and reason.
+    Failing {
+        tries: u32,
+        status: u16,
+        reason: String,
+    },
     /// An answer that no retry or split would change (wrong credentials, wrong address).
     Request { status: u16, reason: String },
     /// The first statements were all refused one by one.
@@ -371,9 +377,16 @@ impl Sender<'_> {
                     match self.policy.wait(retry, asked) {
                         Some(wait) => (self.sleep)(wait),
                         None => {
-                            return Err(Stopped::Unreachable {
-                                tries: retry,
-                                reason: describe(&answer),
+                            return Err(match answer {
+                                Answer::Status { code, body, .. } => Stopped::Failing {
+                                    tries: retry,
+                                    status: code,
+                                    reason: reason(code, &body),
+                                },
+                                Answer::NoAnswer { reason, .. } => Stopped::Unreachable {
+                                    tries: retry,
+                                    reason,
+                                },
                             });
                         }
                     }
@@ -447,13 +460,6 @@ fn status_name(code: u16) -> &'static str {
         .ok()
         .and_then(|s| s.canonical_reason())
         .unwrap_or("no reason given")
-}
-
-fn describe(answer: &Answer) -> String {
-    match answer {
-        Answer::Status { code, body, .. } => format!("HTTP {code}: {}", reason(*code, body)),
-        Answer::NoAnswer { reason, .. } => reason.clone(),
-    }
 }
 
 /// The HTTP client: ureq, blocking, TLS by rustls with the webpki roots.
@@ -585,6 +591,18 @@ pub fn stopped_message(stopped: &Stopped, endpoint: &Endpoint, lang: Lang) -> St
             &Args::new()
                 .text("url", url)
                 .count("tries", *tries as usize)
+                .text("reason", reason.as_str()),
+        ),
+        Stopped::Failing {
+            tries,
+            status,
+            reason,
+        } => m.msg(
+            "lrs-failing",
+            &Args::new()
+                .text("url", url)
+                .count("tries", *tries as usize)
+                .text("status", status.to_string())
                 .text("reason", reason.as_str()),
         ),
         Stopped::Request {
@@ -858,6 +876,33 @@ mod tests {
             })
         );
         assert_eq!(outcome.not_sent(), 25);
+    }
+
+    #[test]
+    fn a_store_failing_at_every_try_is_reported_with_its_last_status() {
+        let mut lrs = Fake {
+            failures: vec![status(503, None), status(429, None), status(500, None)],
+            ..Fake::default()
+        };
+        let mut waits = Vec::new();
+        let outcome = Sender {
+            transport: &mut lrs,
+            sleep: &mut |d| waits.push(d),
+            policy: Policy {
+                retries: 2,
+                ..Policy::default()
+            },
+        }
+        .send(&statements(3), 10);
+        assert_eq!(waits.len(), 2);
+        assert_eq!(
+            outcome.stopped,
+            Some(Stopped::Failing {
+                tries: 3,
+                status: 500,
+                reason: "Internal Server Error".into()
+            })
+        );
     }
 
     #[test]

@@ -34,6 +34,11 @@ lrs-unreachable = could not reach the learning record store at { $url } after { 
     [one] { $tries } try
    *[other] { $tries } tries
 }: { $reason }
+# $url: the statements address; $tries: requests tried; $status, $reason: the last answer.
+lrs-failing = the learning record store at { $url } was still busy or failing after { $tries ->
+    [one] { $tries } try
+   *[other] { $tries } tries
+}: HTTP { $status }, { $reason }
 # $url: the statements address; $reason: the store's words.
 lrs-credentials = the learning record store at { $url } did not accept the credentials ({ $reason }): check --lrs-user and COMPOSURE_LRS_PASSWORD, or COMPOSURE_LRS_TOKEN
 # $url: the statements address; $status: the HTTP status; $reason: the store's words.

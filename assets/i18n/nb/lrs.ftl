@@ -28,6 +28,10 @@ lrs-unreachable = fikk ikke kontakt med læringsregisteret på { $url } etter { 
     [one] { $tries } forsøk
    *[other] { $tries } forsøk
 }: { $reason }
+lrs-failing = læringsregisteret på { $url } var fortsatt opptatt eller feilet etter { $tries ->
+    [one] { $tries } forsøk
+   *[other] { $tries } forsøk
+}: HTTP { $status }, { $reason }
 lrs-credentials = læringsregisteret på { $url } godtok ikke innloggingen ({ $reason }): sjekk --lrs-user og COMPOSURE_LRS_PASSWORD, eller COMPOSURE_LRS_TOKEN
 lrs-request-refused = læringsregisteret på { $url } avviste forespørselen med HTTP { $status }: { $reason }
 lrs-refusing-everything = stanset: læringsregisteret avviste hvert av de første { $n ->

@@ -35,6 +35,10 @@ lrs-unreachable = не удалось связаться с хранилищем
     [few] { $tries } попытки
    *[many] { $tries } попыток
 }: { $reason }
+lrs-failing = хранилище учебных записей { $url } всё ещё занято или отвечает ошибкой после { $tries ->
+    [one] { $tries } попытки
+   *[other] { $tries } попыток
+}: HTTP { $status }, { $reason }
 lrs-credentials = хранилище учебных записей { $url } не приняло учётные данные ({ $reason }): проверьте --lrs-user и COMPOSURE_LRS_PASSWORD или COMPOSURE_LRS_TOKEN
 lrs-request-refused = хранилище учебных записей { $url } отклонило запрос с кодом HTTP { $status }: { $reason }
 lrs-refusing-everything = остановлено: хранилище учебных записей отклонило по отдельности { $n ->
