@@ -4,7 +4,7 @@ lrs-sent = { $n ->
     [one] { $n } запись
     [few] { $n } записи
    *[many] { $n } записей
-} для { $url }, { $requests ->
+} для { $url }, за { $requests ->
     [one] { $requests } запрос
     [few] { $requests } запроса
    *[many] { $requests } запросов
