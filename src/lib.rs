@@ -13,7 +13,8 @@
 //! - [`store`]: results that last: every played scenario in a SQLite file in the data
 //!   folder, and the queries behind history, reports and the mistakes drill.
 //! - [`report`]: reports for a team lead from the stored results, one file per output
-//!   format (table, CSV, JSON, per-session rows, xAPI), times in the zone passed in.
+//!   format (table, CSV, JSON, per-session rows, xAPI), times in the zone passed in; and the
+//!   xAPI statements sent to a learning record store.
 //! - [`authoring`]: tools for trainers, such as the starter scenario of `composure new`.
 //! - [`import`]: stories written in other tools (Twine's Twee) turned into scenario drafts,
 //!   with a warning for everything that could not be carried over.

@@ -601,7 +601,10 @@ fn real_lrs(test: &str) -> Option<Lrs> {
              (.ci/run starts Ralph and sets them)"
         ),
         _ => {
-            eprintln!(
+            // Straight to standard error: the test harness captures `eprintln!`, and a skip
+            // must be seen.
+            let _ = writeln!(
+                std::io::stderr(),
                 "{test}: skipped: no LRS (set COMPOSURE_TEST_LRS, COMPOSURE_TEST_LRS_USER and \
                  COMPOSURE_TEST_LRS_PASSWORD, or run .ci/run, which starts Ralph)"
             );
