@@ -25,15 +25,7 @@ fn app(feedback: Feedback) -> Stack {
     let mut library = Library::default();
     library.add_folder(Path::new("tests/fixtures/tui"), &rules);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
-    composure::tui::trainer(
-        library,
-        rules,
-        feedback,
-        Some(SEED),
-        MONO,
-        Lang::En,
-        composure::i18n::strings(Lang::En).unwrap(),
-    )
+    composure::tui::trainer(library, rules, feedback, Some(SEED), MONO, Lang::En)
 }
 
 fn render(app: &Stack, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -338,15 +330,7 @@ fn app_in(lang: Lang) -> Stack {
     let mut library = Library::default();
     library.add_folder(Path::new("tests/fixtures/translation/good"), &rules);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
-    composure::tui::trainer(
-        library,
-        rules,
-        Feedback::Now,
-        Some(SEED),
-        MONO,
-        lang,
-        composure::i18n::strings(lang).unwrap(),
-    )
+    composure::tui::trainer(library, rules, Feedback::Now, Some(SEED), MONO, lang)
 }
 
 #[test]
@@ -365,6 +349,48 @@ fn the_screens_speak_norwegian_and_russian() {
             render(&app, 80, 24).backend()
         );
     }
+}
+
+/// The filter line of the home screen, as drawn.
+fn filter_line(app: &Stack) -> String {
+    let text = format!("{}", render(app, 80, 24).backend());
+    text.lines()
+        .next()
+        .unwrap()
+        .trim_matches(['"', ' '])
+        .to_owned()
+}
+
+#[test]
+fn every_press_of_l_changes_the_language_filter_line() {
+    // For an English trainee, "my language" and "only English" are different filters (the
+    // one falls back to English, the other lists only what is written in it); the first
+    // press of `l` must not look like nothing happened.
+    for lang in [Lang::En, Lang::Nb, Lang::Ru] {
+        let mut app = app_in(lang);
+        let mut seen = vec![filter_line(&app)];
+        // Mine, then each language alone, then all.
+        for _ in 0..Lang::ALL.len() + 1 {
+            press(&mut app, &[Action::FilterLanguage]);
+            let line = filter_line(&app);
+            assert!(
+                !seen.contains(&line),
+                "{}: {line:?} shown twice: {seen:?}",
+                lang.code()
+            );
+            seen.push(line);
+        }
+        assert_eq!(home(&app).lang_filter, LangFilter::All);
+        press(&mut app, &[Action::FilterLanguage]);
+        assert_eq!(filter_line(&app), seen[0]);
+    }
+    let mut app = app_in(Lang::En);
+    assert_eq!(
+        filter_line(&app),
+        "showing: all clients · your language (English)"
+    );
+    press(&mut app, &[Action::FilterLanguage]);
+    assert_eq!(filter_line(&app), "showing: all clients · only English");
 }
 
 #[test]
@@ -481,15 +507,8 @@ fn debrief_of_a_woman_in_russian() -> (Stack, String) {
     let name = scenario.scenario().client.name.clone();
     let mut library = Library::default();
     library.insert(scenario);
-    let mut app = composure::tui::trainer(
-        library,
-        rules,
-        Feedback::Now,
-        Some(SEED),
-        MONO,
-        Lang::Ru,
-        composure::i18n::strings(Lang::Ru).unwrap(),
-    );
+    let mut app =
+        composure::tui::trainer(library, rules, Feedback::Now, Some(SEED), MONO, Lang::Ru);
     press(&mut app, &[Confirm, Confirm]);
     for _ in 0..100 {
         if app.top::<Debrief>().is_some() {
