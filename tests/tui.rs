@@ -495,9 +495,13 @@ fn a_reload_that_sends_an_answer_elsewhere_starts_again() {
 
 /// A shipped Russian scenario whose client is a woman, played to its debrief.
 fn debrief_of_a_woman_in_russian() -> (Stack, String) {
+    debrief_of_a_woman("scenarios/ru/modest-demands-wedding-photos.ron", Lang::Ru)
+}
+
+/// A shipped scenario whose client is a woman, played to its debrief in its language.
+fn debrief_of_a_woman(path: &str, lang: Lang) -> (Stack, String) {
     use Action::*;
-    let rules = Rulebook::embedded_in(Lang::Ru).unwrap();
-    let path = "scenarios/ru/modest-demands-wedding-photos.ron";
+    let rules = Rulebook::embedded_in(lang).unwrap();
     let text = std::fs::read_to_string(path).unwrap();
     let scenario = composure::scenario::load_source(path, &text, &rules).unwrap();
     assert_eq!(
@@ -507,8 +511,7 @@ fn debrief_of_a_woman_in_russian() -> (Stack, String) {
     let name = scenario.scenario().client.name.clone();
     let mut library = Library::default();
     library.insert(scenario);
-    let mut app =
-        composure::tui::trainer(library, rules, Feedback::Now, Some(SEED), MONO, Lang::Ru);
+    let mut app = composure::tui::trainer(library, rules, Feedback::Now, Some(SEED), MONO, lang);
     press(&mut app, &[Confirm, Confirm]);
     for _ in 0..100 {
         if app.top::<Debrief>().is_some() {
@@ -541,5 +544,24 @@ fn a_russian_debrief_agrees_with_a_female_client() {
     // The path played ends on words that differ by gender, so the test can tell.
     assert_ne!(expected, masculine);
     let screen = format!("{}", render(&app, 120, 40).backend());
+    assert!(screen.contains(&expected), "no {expected:?} in\n{screen}");
+}
+
+#[test]
+fn the_diagnosis_agrees_with_a_female_client_and_quotes_each_kind_once() {
+    // A woman who looks like a public complainer and is a problem client.
+    let path = "scenarios/ru/the-wardrobe-in-ozyorny.ron";
+    let (app, name) = debrief_of_a_woman(path, Lang::Ru);
+    let screen = format!("{}", render(&app, 200, 40).backend());
+    let expected = format!(
+        "Диагноз: {name} казалась клиентом типа «Публичный жалобщик», а на деле — «Проблемный клиент»."
+    );
+    assert!(screen.contains(&expected), "no {expected:?} in\n{screen}");
+    let path = "scenarios/nb/the-flat-on-clyde-road.ron";
+    let (app, name) = debrief_of_a_woman(path, Lang::Nb);
+    let screen = format!("{}", render(&app, 200, 40).backend());
+    let expected = format!(
+        "Diagnose: {name} så ut til å være «Beskjedne krav», men hun var «Problemkunde»."
+    );
     assert!(screen.contains(&expected), "no {expected:?} in\n{screen}");
 }

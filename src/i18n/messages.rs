@@ -248,10 +248,21 @@ impl Messages {
         }
     }
 
+    /// A kind of client in running text, in this language's quotation marks; a label that
+    /// brings its own («Kongen», "Modest demands") keeps them rather than getting two pairs.
+    pub fn client_type_quoted(&self, kind: ClientType) -> String {
+        let label = self.client_type(kind);
+        if label.starts_with(['"', '«', '“', '„']) {
+            label
+        } else {
+            self.msg("quoted", &Args::new().text("text", label))
+        }
+    }
+
     /// A language's name in running text in this language ("Norwegian", "на норвежском"):
-    /// the message `rulebook-in-<code>`, so a new language brings its own.
+    /// the message `language-<code>`.
     pub fn language_in_text(&self, lang: Lang) -> String {
-        self.text(&format!("rulebook-in-{}", lang.code()))
+        self.text(&format!("language-{}", lang.code()))
     }
 
     /// The client's mood, -3 to 3, agreeing with the client's gender.
@@ -348,6 +359,7 @@ mod tests {
             "total",
             "score",
             "rating",
+            "text",
         ] {
             args = args.text(text, format!("<{text}>"));
         }
@@ -503,6 +515,17 @@ mod tests {
         assert_eq!(length(Lang::Ru, 5), "5 решений");
         assert_eq!(length(Lang::Ru, 21), "21 решение");
         assert_eq!(length(Lang::Ru, 0), "0 решений");
+    }
+
+    #[test]
+    fn a_kind_of_client_is_quoted_once() {
+        use ClientType::{ModestDemands, ProblemClient};
+        let en = Messages::get(Lang::En);
+        assert_eq!(en.client_type_quoted(ProblemClient), "“Problem client”");
+        assert_eq!(en.client_type_quoted(ModestDemands), "\"Modest demands\"");
+        let nb = Messages::get(Lang::Nb);
+        assert_eq!(nb.client_type_quoted(ModestDemands), "«Beskjedne krav»");
+        assert_eq!(nb.client_type_quoted(ProblemClient), "«Problemkunde»");
     }
 
     #[test]

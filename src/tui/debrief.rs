@@ -188,10 +188,11 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
                     "debrief-diagnosis",
                     &Args::new()
                         .text("client", &*client)
-                        .text("apparent", cx.messages().client_type(apparent))
+                        .text("apparent", cx.messages().client_type_quoted(apparent))
                         .text(
                             "real",
-                            cx.messages().client_type(report.scenario.client_type),
+                            cx.messages()
+                                .client_type_quoted(report.scenario.client_type),
                         )
                         .gender(gender),
                 ),

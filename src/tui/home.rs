@@ -255,7 +255,7 @@ pub fn lang_label(filter: LangFilter, cx: &Context) -> String {
         ),
         LangFilter::Only(lang) => cx.msg(
             "home-only-language",
-            &Args::new().text("language", lang.name()),
+            &Args::new().text("language", cx.messages().language_in_text(lang)),
         ),
         LangFilter::All => cx.text("home-all-languages"),
     }

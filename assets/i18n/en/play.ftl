@@ -55,7 +55,11 @@ rulebook-debrief-prompt = a question to reflect on in the debrief; choices are n
 # $n: the article's number; $language: the language it is written in, a word below.
 rulebook-article = guidance article { $n } ({ $language })
 rulebook-article-translated = guidance article { $n } ({ $language }, machine-translated)
-# The articles' languages, in running text.
-rulebook-in-en = English
-rulebook-in-nb = Norwegian
-rulebook-in-ru = Russian
+
+## The languages, named in running text: a rule's sources, the home screen's filter.
+language-en = English
+language-nb = Norwegian
+language-ru = Russian
+
+# $text: words quoted in running text, such as a kind of client.
+quoted = “{ $text }”

@@ -7,7 +7,7 @@ home-all-types = all clients
 home-all-languages = all languages
 # $language: the trainee's language, named in itself: each scenario once, in it where it can.
 home-my-language = your language ({ $language })
-# $language: a language named in itself. Only scenarios written in it.
+# $language: a language as running text names it (language-…). Only scenarios written in it.
 home-only-language = only { $language }
 # $types, $languages: the filters in force.
 home-filters = showing: { $types } · { $languages }
@@ -49,8 +49,8 @@ debrief-score-pieces = handling { $handling } · this ending allows at most { $e
 debrief-turned-here = Where the conversation turned
 # $rule: the rule's name; $cap: the score it caps at.
 debrief-serious-mistake = A serious mistake: it broke “{ $rule }”, and caps the score at { $cap } however well the rest went.
-# $client: the client's name; $apparent, $real: kinds of client (client-type-…).
-debrief-diagnosis = Diagnosis: { $client } appeared to be “{ $apparent }” but was “{ $real }”.
+# $client: the client's name; $apparent, $real: kinds of client (client-type-…), quoted.
+debrief-diagnosis = Diagnosis: { $client } appeared to be { $apparent } but was { $real }.
 debrief-rules = Rules
 debrief-decision-by-decision = Decision by decision
 

@@ -53,6 +53,10 @@ rulebook-sources = Kilder
 rulebook-debrief-prompt = et spørsmål til ettertanke i gjennomgangen; valgene vurderes ikke etter det
 rulebook-article = veiledningsartikkel { $n } ({ $language })
 rulebook-article-translated = veiledningsartikkel { $n } ({ $language }, maskinoversatt)
-rulebook-in-en = engelsk
-rulebook-in-nb = norsk
-rulebook-in-ru = russisk
+
+## Språkene, slik de nevnes i løpende tekst: kildene til en regel, filteret på startsiden.
+language-en = engelsk
+language-nb = norsk
+language-ru = russisk
+
+quoted = «{ $text }»

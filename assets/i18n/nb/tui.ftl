@@ -5,7 +5,7 @@ home-title = Composure · velg en kunde å øve med
 home-empty = Ingen scenarioer å spille. Legg til en mappe med scenariofiler med --scenarios MAPPE.
 home-all-types = alle kunder
 home-all-languages = alle språk
-home-my-language = ditt språk ({ $language })
+home-my-language = ditt språk, { $language }
 home-only-language = bare { $language }
 home-filters = viser: { $types } · { $languages }
 home-nothing-matches = Ingen scenarioer passer til filtrene. Trykk t eller l for å endre dem.
@@ -41,11 +41,11 @@ debrief-score-pieces = håndtering { $handling } · dette utfallet gir høyst { 
 debrief-turned-here = Der samtalen snudde
 debrief-serious-mistake = En alvorlig feil: den brøt «{ $rule }», og poengene blir høyst { $cap } uansett hvor godt resten gikk.
 # Predikative adjektiv bøyes ikke etter kjønn, men pronomenet gjør det.
-debrief-diagnosis = Diagnose: { $client } så ut til å være «{ $apparent }», men { $gender ->
+debrief-diagnosis = Diagnose: { $client } så ut til å være { $apparent }, men { $gender ->
     [feminine] hun
     [masculine] han
    *[other] kunden
-} var «{ $real }».
+} var { $real }.
 debrief-rules = Regler
 debrief-decision-by-decision = Valg for valg
 

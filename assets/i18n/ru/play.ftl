@@ -53,6 +53,10 @@ rulebook-sources = Источники
 rulebook-debrief-prompt = вопрос для размышления при разборе; выборы по нему не оцениваются
 rulebook-article = статья { $n } ({ $language })
 rulebook-article-translated = статья { $n } ({ $language }, машинный перевод)
-rulebook-in-en = на английском
-rulebook-in-nb = на норвежском
-rulebook-in-ru = на русском
+
+## Языки, как они называются в тексте: источники правил, фильтр в списке сценариев.
+language-en = на английском
+language-nb = на норвежском
+language-ru = на русском
+
+quoted = «{ $text }»

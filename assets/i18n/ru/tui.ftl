@@ -44,7 +44,7 @@ debrief-serious-mistake = Серьёзная ошибка: нарушено пр
 debrief-diagnosis = Диагноз: { $client } { $gender ->
     [feminine] казалась
    *[other] казался
-} клиентом типа «{ $apparent }», а на деле — «{ $real }».
+} клиентом типа { $apparent }, а на деле — { $real }.
 debrief-rules = Правила
 debrief-decision-by-decision = Решение за решением
 
