@@ -560,8 +560,7 @@ fn the_diagnosis_agrees_with_a_female_client_and_quotes_each_kind_once() {
     let path = "scenarios/nb/the-flat-on-clyde-road.ron";
     let (app, name) = debrief_of_a_woman(path, Lang::Nb);
     let screen = format!("{}", render(&app, 200, 40).backend());
-    let expected = format!(
-        "Diagnose: {name} så ut til å være «Beskjedne krav», men hun var «Problemkunde»."
-    );
+    let expected =
+        format!("Diagnose: {name} så ut til å være «Beskjedne krav», men hun var «Problemkunde».");
     assert!(screen.contains(&expected), "no {expected:?} in\n{screen}");
 }

@@ -260,9 +260,13 @@ impl Messages {
     }
 
     /// A language's name in running text in this language ("Norwegian", "на норвежском"):
-    /// the message `language-<code>`.
+    /// the message `language-<code>`, else English's, else the language's own name (a
+    /// language just added, that the other folders do not name yet).
     pub fn language_in_text(&self, lang: Lang) -> String {
-        self.text(&format!("language-{}", lang.code()))
+        let id = format!("language-{}", lang.code());
+        self.try_msg(&id, &Args::new())
+            .or_else(|_| Messages::get(Lang::En).try_msg(&id, &Args::new()))
+            .unwrap_or_else(|_| lang.name().to_owned())
     }
 
     /// The client's mood, -3 to 3, agreeing with the client's gender.

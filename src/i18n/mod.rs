@@ -2,8 +2,8 @@
 //! string Composure shows, per language.
 //!
 //! Every string is a Fluent message ([`Messages`], `messages.rs`): `assets/i18n/<code>/*.ftl`,
-//! one folder per language, embedded by `build.rs` (a new folder is picked up with no code
-//! change; the language itself still needs its [`Lang`] variant, see `docs/translating.md`).
+//! one folder per language, embedded by `build.rs`; a new folder is a new language, with no
+//! code change (`build.rs` makes its [`Lang`] variant; see `docs/translating.md`).
 //! `Messages::get(lang).msg(id, &args)` returns a `String`; [`Args`] carries text, counts
 //! (`{ $n -> [one] … *[other] … }`, CLDR plural categories per language, Russian
 //! `one`/`few`/`many`) and the client's grammatical gender (`$gender`: `feminine`,

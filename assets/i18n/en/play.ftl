@@ -1,6 +1,9 @@
 # The words of play: how a conversation can end and how well, the kinds of client, how hard a
 # scenario is and how a choice stands against a rule. Used by the screens and the CLI alike.
 
+# This language, as it names itself, and other locale codes that get it (none).
+-language-name = English
+
 ## How a conversation ended.
 outcome-won-over = Won over: a loyal client
 outcome-resolved = Resolved

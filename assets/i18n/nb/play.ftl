@@ -1,6 +1,10 @@
 # Ordene i spillet: hvordan en samtale kan ende og hvor godt, kundetypene, hvor vanskelig et
 # scenario er og hvordan et valg står seg mot en regel.
 
+# Språket, slik det kaller seg selv, og andre lokalkoder som får det: norsk uten variant og nynorsk.
+-language-name = norsk (bokmål)
+-language-aliases = no nn
+
 ## Hvordan samtalen endte.
 outcome-won-over = Vunnet over: en lojal kunde
 outcome-resolved = Løst
