@@ -23,7 +23,7 @@ use std::rc::Rc;
 use std::time::SystemTime;
 
 use composure::cli::Feedback;
-use composure::i18n::{self, Lang};
+use composure::i18n::Lang;
 use composure::rules::Rulebook;
 use composure::scenario::{Library, Node};
 use composure::tui::keymap::Action;
@@ -88,7 +88,6 @@ fn app() -> Stack {
         Some(7),
         Theme::for_env(None),
         Lang::En,
-        i18n::strings(Lang::En).expect("the English strings load"),
     );
     app.with::<Home>(NOW, |home, cx| home.open(&id, cx));
     app.update(Action::Confirm, NOW);

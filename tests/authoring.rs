@@ -118,15 +118,7 @@ fn watched_app(text: &str) -> Stack {
     let rules = Rulebook::embedded().unwrap();
     let mut library = Library::default();
     library.insert(load_source("watched.ron", text, &rules).unwrap());
-    let mut app = composure::tui::trainer(
-        library,
-        rules,
-        Feedback::Now,
-        Some(3),
-        MONO,
-        Lang::En,
-        composure::i18n::strings(Lang::En).unwrap(),
-    );
+    let mut app = composure::tui::trainer(library, rules, Feedback::Now, Some(3), MONO, Lang::En);
     app.with::<Home>(0, |home, cx| home.open("late-order", cx));
     app
 }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use composure::check::check_embedded;
 use composure::engine::{Conversation, Report};
-use composure::i18n::{Lang, strings};
+use composure::i18n::{Lang, Messages};
 use composure::rules::measures::{best_is_longest, has_second_defensible, longest};
 use composure::rules::{RuleScope, Rulebook};
 use composure::scenario::{ClientType, Node, ValidScenario, Verdict};
@@ -178,8 +178,7 @@ fn disguised_clients_come_both_ways_and_never_give_their_type_away_before_the_de
     for s in all.iter().filter(|s| s.scenario().is_disguised()) {
         let m = s.scenario();
         let lang = Lang::parse(&m.language).unwrap();
-        let name = strings(lang)
-            .unwrap()
+        let name = Messages::get(lang)
             .client_type(m.client_type)
             .to_lowercase();
         let mut shown: Vec<&str> = vec![&m.title, &m.briefing.situation, &m.briefing.goal];

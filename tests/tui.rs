@@ -25,15 +25,7 @@ fn app(feedback: Feedback) -> Stack {
     let mut library = Library::default();
     library.add_folder(Path::new("tests/fixtures/tui"), &rules);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
-    composure::tui::trainer(
-        library,
-        rules,
-        feedback,
-        Some(SEED),
-        MONO,
-        Lang::En,
-        composure::i18n::strings(Lang::En).unwrap(),
-    )
+    composure::tui::trainer(library, rules, feedback, Some(SEED), MONO, Lang::En)
 }
 
 fn render(app: &Stack, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -338,15 +330,7 @@ fn app_in(lang: Lang) -> Stack {
     let mut library = Library::default();
     library.add_folder(Path::new("tests/fixtures/translation/good"), &rules);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
-    composure::tui::trainer(
-        library,
-        rules,
-        Feedback::Now,
-        Some(SEED),
-        MONO,
-        lang,
-        composure::i18n::strings(lang).unwrap(),
-    )
+    composure::tui::trainer(library, rules, Feedback::Now, Some(SEED), MONO, lang)
 }
 
 #[test]
@@ -365,6 +349,48 @@ fn the_screens_speak_norwegian_and_russian() {
             render(&app, 80, 24).backend()
         );
     }
+}
+
+/// The filter line of the home screen, as drawn.
+fn filter_line(app: &Stack) -> String {
+    let text = format!("{}", render(app, 80, 24).backend());
+    text.lines()
+        .next()
+        .unwrap()
+        .trim_matches(['"', ' '])
+        .to_owned()
+}
+
+#[test]
+fn every_press_of_l_changes_the_language_filter_line() {
+    // For an English trainee, "my language" and "only English" are different filters (the
+    // one falls back to English, the other lists only what is written in it); the first
+    // press of `l` must not look like nothing happened.
+    for lang in [Lang::En, Lang::Nb, Lang::Ru] {
+        let mut app = app_in(lang);
+        let mut seen = vec![filter_line(&app)];
+        // Mine, then each language alone, then all.
+        for _ in 0..Lang::ALL.len() + 1 {
+            press(&mut app, &[Action::FilterLanguage]);
+            let line = filter_line(&app);
+            assert!(
+                !seen.contains(&line),
+                "{}: {line:?} shown twice: {seen:?}",
+                lang.code()
+            );
+            seen.push(line);
+        }
+        assert_eq!(home(&app).lang_filter, LangFilter::All);
+        press(&mut app, &[Action::FilterLanguage]);
+        assert_eq!(filter_line(&app), seen[0]);
+    }
+    let mut app = app_in(Lang::En);
+    assert_eq!(
+        filter_line(&app),
+        "showing: all clients · your language (English)"
+    );
+    press(&mut app, &[Action::FilterLanguage]);
+    assert_eq!(filter_line(&app), "showing: all clients · only English");
 }
 
 #[test]
@@ -469,9 +495,13 @@ fn a_reload_that_sends_an_answer_elsewhere_starts_again() {
 
 /// A shipped Russian scenario whose client is a woman, played to its debrief.
 fn debrief_of_a_woman_in_russian() -> (Stack, String) {
+    debrief_of_a_woman("scenarios/ru/modest-demands-wedding-photos.ron", Lang::Ru)
+}
+
+/// A shipped scenario whose client is a woman, played to its debrief in its language.
+fn debrief_of_a_woman(path: &str, lang: Lang) -> (Stack, String) {
     use Action::*;
-    let rules = Rulebook::embedded_in(Lang::Ru).unwrap();
-    let path = "scenarios/ru/modest-demands-wedding-photos.ron";
+    let rules = Rulebook::embedded_in(lang).unwrap();
     let text = std::fs::read_to_string(path).unwrap();
     let scenario = composure::scenario::load_source(path, &text, &rules).unwrap();
     assert_eq!(
@@ -481,15 +511,7 @@ fn debrief_of_a_woman_in_russian() -> (Stack, String) {
     let name = scenario.scenario().client.name.clone();
     let mut library = Library::default();
     library.insert(scenario);
-    let mut app = composure::tui::trainer(
-        library,
-        rules,
-        Feedback::Now,
-        Some(SEED),
-        MONO,
-        Lang::Ru,
-        composure::i18n::strings(Lang::Ru).unwrap(),
-    );
+    let mut app = composure::tui::trainer(library, rules, Feedback::Now, Some(SEED), MONO, lang);
     press(&mut app, &[Confirm, Confirm]);
     for _ in 0..100 {
         if app.top::<Debrief>().is_some() {
@@ -522,5 +544,23 @@ fn a_russian_debrief_agrees_with_a_female_client() {
     // The path played ends on words that differ by gender, so the test can tell.
     assert_ne!(expected, masculine);
     let screen = format!("{}", render(&app, 120, 40).backend());
+    assert!(screen.contains(&expected), "no {expected:?} in\n{screen}");
+}
+
+#[test]
+fn the_diagnosis_agrees_with_a_female_client_and_quotes_each_kind_once() {
+    // A woman who looks like a public complainer and is a problem client.
+    let path = "scenarios/ru/the-wardrobe-in-ozyorny.ron";
+    let (app, name) = debrief_of_a_woman(path, Lang::Ru);
+    let screen = format!("{}", render(&app, 200, 40).backend());
+    let expected = format!(
+        "Диагноз: {name} казалась клиентом типа «Публичный жалобщик», а на деле — «Проблемный клиент»."
+    );
+    assert!(screen.contains(&expected), "no {expected:?} in\n{screen}");
+    let path = "scenarios/nb/the-flat-on-clyde-road.ron";
+    let (app, name) = debrief_of_a_woman(path, Lang::Nb);
+    let screen = format!("{}", render(&app, 200, 40).backend());
+    let expected =
+        format!("Diagnose: {name} så ut til å være «Beskjedne krav», men hun var «Problemkunde».");
     assert!(screen.contains(&expected), "no {expected:?} in\n{screen}");
 }

@@ -34,7 +34,6 @@ fn context(lang: Lang) -> Context {
     Context {
         theme: MONO,
         lang,
-        strings: composure::i18n::strings(lang).unwrap(),
         rules: rules(lang),
     }
 }
@@ -469,10 +468,11 @@ fn the_summary_columns_are_as_wide_as_their_translated_headings() {
     for lang in [Lang::En, Lang::Nb, Lang::Ru] {
         let mut summary = finished_in(lang);
         saved(&mut summary, 1, Err("disk full".to_owned()));
-        let strings = composure::i18n::strings(lang).unwrap();
+        let messages = composure::i18n::Messages::get(lang);
         let text = format!("{}", render_drill(&summary, NOW + 20_000, 80, 24).backend());
         let lines: Vec<&str> = text.lines().collect();
-        let columns = &strings.drill.columns;
+        let columns = composure::tui::drill_summary::Columns::new(messages);
+        let not_saved_row = messages.text("drill-not-saved-row");
         let header = lines
             .iter()
             .find(|l| l.contains(columns.scenario.as_str()) && l.contains(columns.saved.as_str()))
@@ -493,10 +493,10 @@ fn the_summary_columns_are_as_wide_as_their_translated_headings() {
         };
         let failed = lines
             .iter()
-            .find(|l| l.contains(strings.drill.not_saved_row.as_str()))
+            .find(|l| l.contains(not_saved_row.as_str()))
             .unwrap_or_else(|| panic!("not-saved row cut:\n{text}"));
         assert_eq!(
-            column_of(failed, &strings.drill.not_saved_row),
+            column_of(failed, &not_saved_row),
             column_of(header, &columns.saved),
             "{text}"
         );

@@ -86,7 +86,6 @@ fn app() -> Stack {
         Some(7),
         COLOR,
         composure::i18n::Lang::En,
-        composure::i18n::strings(composure::i18n::Lang::En).unwrap(),
     );
     app.find_mut::<Home>().unwrap().problems.push(Problem {
         code: None,

@@ -144,7 +144,7 @@ impl Player {
     /// Reads the consequence panel to its end; checks the prompt to continue is on screen
     /// at every frame and that the consequence and coaching were shown in full.
     fn read_consequence(&mut self, choice: &Choice) {
-        let continue_ = self.app.cx.strings.press_continue.clone();
+        let continue_ = self.app.cx.text("press-continue");
         let mut seen: std::collections::BTreeMap<usize, String> = Default::default();
         loop {
             let panel = answer_panel(&rows(&self.terminal));
@@ -181,15 +181,7 @@ fn play_everything(width: u16, height: u16) {
     for lang in Lang::ALL {
         let rules = Rulebook::embedded_in(lang).unwrap();
         let library = Library::embedded(&rules);
-        let app = composure::tui::trainer(
-            library,
-            rules,
-            Feedback::Now,
-            Some(3),
-            MONO,
-            lang,
-            composure::i18n::strings(lang).unwrap(),
-        );
+        let app = composure::tui::trainer(library, rules, Feedback::Now, Some(3), MONO, lang);
         let mut player = Player {
             app,
             terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
@@ -226,7 +218,7 @@ fn play_everything(width: u16, height: u16) {
                 .iter()
                 .map(|r| squeezed(r))
                 .collect();
-            let over = squeezed(&player.app.cx.strings.conversation_over);
+            let over = squeezed(&player.app.cx.text("conversation-over"));
             assert!(panel.contains(&over), "{}: {panel:?}", player.what);
             player.press(Action::Confirm);
             assert!(
@@ -261,7 +253,6 @@ fn a_digit_for_an_option_out_of_view_brings_it_into_view_instead_of_answering() 
         Some(3),
         MONO,
         lang,
-        composure::i18n::strings(lang).unwrap(),
     );
     let mut player = Player {
         app,
@@ -300,7 +291,6 @@ fn the_help_scrolls_to_its_last_line_at_the_minimum_size() {
         Some(3),
         MONO,
         lang,
-        composure::i18n::strings(lang).unwrap(),
     );
     let mut player = Player {
         app,
@@ -320,13 +310,14 @@ fn the_help_scrolls_to_its_last_line_at_the_minimum_size() {
         }
         player.press(Action::Down);
     }
-    let strings = player.app.cx.strings;
-    for text in [&strings.help_text.suspend, &strings.help_text.choose] {
+    let cx = &player.app.cx;
+    for text in [&cx.text("help-suspend"), &cx.text("help-choose")] {
         for word in text.split_whitespace() {
             assert!(seen.contains(word), "{word:?} of {text:?} never shown");
         }
     }
-    let last_word = strings.help_about.split_whitespace().last().unwrap();
+    let help_about = cx.text("help-about");
+    let last_word = help_about.split_whitespace().last().unwrap();
     assert!(seen.contains(last_word), "the help's last line never shown");
 }
 
@@ -347,19 +338,21 @@ fn the_drill_card_scrolls_at_the_minimum_size_with_the_prompt_to_begin_in_view()
         )
         .unwrap();
         let plan = composure::drill::plan(&drill, &library, lang.code());
-        let strings = composure::i18n::strings(lang).unwrap();
+        let messages = composure::i18n::Messages::get(lang);
         let cx = Context {
             theme: MONO,
             lang,
-            strings,
             rules,
         };
         let mut stack = composure::tui::drill(plan.clone(), "Ann Lee".to_owned(), cx);
         let mut terminal = Terminal::new(TestBackend::new(MIN_WIDTH, MIN_HEIGHT)).unwrap();
         let what = format!("the drill card ({}) at the minimum size", lang.code());
-        let begin = squeezed(&strings.drill.intro_begin.replace("{key}", "Enter"));
-        let more_below = squeezed(&strings.more_below);
-        let more_above = squeezed(&strings.more_above);
+        let begin = squeezed(&messages.msg(
+            "drill-intro-begin",
+            &composure::i18n::Args::new().text("key", "Enter"),
+        ));
+        let more_below = squeezed(&messages.text("more-below"));
+        let more_above = squeezed(&messages.text("more-above"));
         let mut seen: std::collections::BTreeMap<usize, String> = Default::default();
         for step in 0..100 {
             terminal.draw(|frame| stack.draw(frame, NOW)).unwrap();
@@ -412,7 +405,7 @@ fn the_drill_card_scrolls_at_the_minimum_size_with_the_prompt_to_begin_in_view()
                 Some(Action::Down),
                 "{what}: ↓ does not scroll"
             );
-            let help = composure::tui::keymap::help(bindings, &strings.help_text);
+            let help = composure::tui::keymap::help(bindings, messages);
             assert!(
                 help.iter().any(|(keys, _)| *keys == "↑↓"),
                 "{what}: {help:?}"

@@ -67,7 +67,6 @@ fn stack() -> Stack {
     let cx = Context {
         theme: MONO,
         lang: Lang::En,
-        strings: composure::i18n::strings(Lang::En).unwrap(),
         rules: Rulebook::embedded().unwrap(),
     };
     Stack::new(cx, Counter::default())
@@ -105,16 +104,14 @@ fn the_legend_and_the_help_come_from_the_screens_own_table() {
     let text = shown(&stack, 80, 24);
     assert!(text.contains("Enter open"), "{text}");
     stack.update(Action::Help, NOW);
-    let help = &stack.cx.strings.help_text;
+    let help = |id: &str| stack.cx.text(id);
     let text = shown(&stack, 80, 24);
-    for line in [&help.open, &help.move_list, &help.back, &help.interrupt] {
-        assert!(
-            text.contains(line.as_str()),
-            "{line:?} not in help:\n{text}"
-        );
+    for id in ["help-open", "help-move-list", "help-back", "help-interrupt"] {
+        let line = help(id);
+        assert!(text.contains(&line), "{line:?} not in help:\n{text}");
     }
     // Not another screen's keys.
-    assert!(!text.contains(help.filter_type.as_str()), "{text}");
+    assert!(!text.contains(&help("help-filter-type")), "{text}");
     stack.update(Action::Help, NOW);
     assert!(!stack.help);
 }

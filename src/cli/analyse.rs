@@ -74,8 +74,7 @@ fn resolve(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<ValidScena
     let library = load_library(folders, rules);
     warn_problems(&library.problems);
     // The structure is the same in every language; the English original is the reference.
-    let strings = crate::i18n::strings(Lang::En)?;
-    find(&library, id, Lang::En, strings).cloned()
+    find(&library, id, crate::i18n::Messages::get(Lang::En)).cloned()
 }
 
 /// The paths report as text: one path per line, then the summary.

@@ -12,7 +12,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use super::{Cli, Command};
 use crate::authoring::starter::starter;
 use crate::engine::{Conversation, Millis, Report};
-use crate::i18n::{self, Args, Lang, Messages, RulebookStrings, Strings, fill};
+use crate::i18n::{self, Args, Lang, Messages};
 use crate::labels;
 use crate::rules::sources::article;
 use crate::rules::{RuleScope, Rulebook};
@@ -26,7 +26,7 @@ use crate::tui::wrap;
 /// Runs a parsed command line.
 pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
     let lang = i18n::resolve(cli.lang, |name| std::env::var(name).ok());
-    let strings = i18n::strings(lang)?;
+    let messages = Messages::get(lang);
     let rules = Rulebook::embedded_in(lang)?;
     let seed = cli.seed.unwrap_or(now);
     let fixed_seed = cli.seed;
@@ -37,7 +37,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
     );
     match cli.command {
         Some(Command::Rules { id }) => {
-            print_out(&rules_text(&rules, &strings.rulebook, id.as_deref())?)?;
+            print_out(&rules_text(&rules, messages, id.as_deref())?)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Audit {
@@ -84,7 +84,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                     anyhow!("\"{text}\" is not a language Composure speaks; use en, nb, ru or all")
                 })?),
             };
-            print_out(&list_text(&library, lang, strings, kind, filter))?;
+            print_out(&list_text(&library, messages, kind, filter))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Play {
@@ -95,7 +95,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             ..
         }) => {
             let (library, id) = library_for(&id, &cli.scenarios, &rules)?;
-            let scenario = find(&library, &id, lang, strings)?;
+            let scenario = find(&library, &id, messages)?;
             let report =
                 play_scripted(scenario, &answers, seed, now, &rules).map_err(super::exit::found)?;
             if let Some(trainee) = trainee {
@@ -105,7 +105,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             let text = if json {
                 serde_json::to_string_pretty(&report)? + "\n"
             } else {
-                transcript_text(&report, strings, &rules)
+                transcript_text(&report, messages, &rules)
             };
             print_out(&text)?;
             Ok(ExitCode::SUCCESS)
@@ -134,7 +134,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 (None, Err(e)) => return Err(e),
             };
             if watch.is_none() {
-                find(&library, &start_with, lang, strings)?;
+                find(&library, &start_with, messages)?;
             }
             needs_terminal(
                 "for scripted play, give the answers: composure play ID --answers A,B,...",
@@ -304,15 +304,18 @@ pub(super) fn load_library(folders: &[PathBuf], rules: &Rulebook) -> Library {
 pub(super) fn find<'a>(
     library: &'a Library,
     id: &str,
-    lang: Lang,
-    strings: &Strings,
+    messages: &Messages,
 ) -> Result<&'a crate::scenario::ValidScenario> {
+    let lang = messages.lang();
     match library.get(id, lang.code()) {
         Some((scenario, fallback)) => {
             if fallback {
                 eprintln!(
                     "{}",
-                    fill(&strings.fallback_notice, &[("lang", lang.name())])
+                    messages.msg(
+                        "fallback-notice",
+                        &Args::new().text("language", lang.name())
+                    )
                 );
             }
             Ok(scenario)
@@ -385,14 +388,10 @@ pub(super) fn table(rows: &[Vec<String>]) -> String {
 /// Where `composure rules` wraps its text.
 const RULES_WIDTH: usize = 80;
 
-/// The rulebook as `composure rules` prints it, in the language of `rules` and `strings`:
+/// The rulebook as `composure rules` prints it, in the language of `rules` and `messages`:
 /// each rule's name and id, what it means, what breaks it and its sources, the guidance
 /// articles cited by number and language. With `only`, that rule alone.
-pub fn rules_text(
-    rules: &Rulebook,
-    strings: &RulebookStrings,
-    only: Option<&str>,
-) -> Result<String> {
+pub fn rules_text(rules: &Rulebook, messages: &Messages, only: Option<&str>) -> Result<String> {
     let shown: Vec<&crate::rules::Rule> = match only {
         None => rules.rules.iter().collect(),
         Some(id) => match rules.get(id) {
@@ -405,7 +404,7 @@ pub fn rules_text(
     };
     let mut out = String::new();
     if only.is_none() {
-        for line in wrap(&strings.intro, RULES_WIDTH) {
+        for line in wrap(&messages.text("rulebook-intro"), RULES_WIDTH) {
             let _ = writeln!(out, "{line}");
         }
     }
@@ -422,30 +421,36 @@ pub fn rules_text(
         let _ = writeln!(out, "{} [{}]", rule.name, rule.id);
         if rule.scope == RuleScope::Debrief {
             for line in wrap(
-                &format!("({})", strings.debrief_prompt),
+                &format!("({})", messages.text("rulebook-debrief-prompt")),
                 RULES_WIDTH - indent.len(),
             ) {
                 let _ = writeln!(out, "{indent}{line}");
             }
         }
-        field(&mut out, &strings.means, &rule.guidance);
-        field(&mut out, &strings.breaks, &rule.breaks);
+        field(&mut out, &messages.text("rulebook-means"), &rule.guidance);
+        field(&mut out, &messages.text("rulebook-breaks"), &rule.breaks);
         let sources: Vec<String> = rule
             .sources
             .iter()
             .map(|source| match article(source) {
-                Some(a) => fill(
+                Some(a) => messages.msg(
                     if a.machine_translated {
-                        &strings.article_translated
+                        "rulebook-article-translated"
                     } else {
-                        &strings.article
+                        "rulebook-article"
                     },
-                    &[("n", a.number), ("language", strings.language(a.language))],
+                    &Args::new()
+                        .text("n", a.number)
+                        .text("language", messages.language_in_text(a.language)),
                 ),
                 None => source.clone(),
             })
             .collect();
-        field(&mut out, &strings.sources, &sources.join("; "));
+        field(
+            &mut out,
+            &messages.text("rulebook-sources"),
+            &sources.join("; "),
+        );
     }
     Ok(out)
 }
@@ -455,12 +460,11 @@ pub fn rules_text(
 /// version of it is marked `en*`.
 pub fn list_text(
     library: &Library,
-    lang: Lang,
-    strings: &Strings,
+    messages: &Messages,
     kind: Option<ClientType>,
     filter: LangFilter,
 ) -> String {
-    let mine = lang.code();
+    let mine = messages.lang().code();
     let rows: Vec<Vec<String>> = library
         .scenarios()
         .iter()
@@ -490,9 +494,9 @@ pub fn list_text(
                 },
                 labels::client_type_slug(m.shown_type()).to_owned(),
                 length.map_or("-".to_owned(), |n| {
-                    Messages::get(lang).msg("home-length", &Args::new().count("n", n))
+                    messages.msg("home-length", &Args::new().count("n", n))
                 }),
-                length.map_or("-", |n| strings.difficulty(n)).to_owned(),
+                length.map_or("-".to_owned(), |n| messages.difficulty(n)),
                 m.title.clone(),
             ])
         })
@@ -511,13 +515,15 @@ pub(super) fn plural(n: usize, word: &str) -> String {
 /// A readable transcript of a finished conversation, for `play --answers` without `--json`.
 /// The coaching names rules as `rules` (the trainee's language) does; `--json` keeps it as
 /// the scenario wrote it, with rule ids.
-pub fn transcript_text(report: &Report, strings: &Strings, rules: &Rulebook) -> String {
+pub fn transcript_text(report: &Report, messages: &Messages, rules: &Rulebook) -> String {
+    let you = messages.text("you");
+    let best_here = messages.text("best-here");
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} ({}) — seed {}",
         report.scenario.title,
-        strings.client_type(report.scenario.client_type),
+        messages.client_type(report.scenario.client_type),
         report.seed
     );
     for (n, step) in report.steps.iter().enumerate() {
@@ -529,32 +535,32 @@ pub fn transcript_text(report: &Report, strings: &Strings, rules: &Rulebook) -> 
             step.client_line
         );
         if step.hesitated {
-            let _ = writeln!(out, "   {}: ({})", strings.you, strings.silence);
-            let _ = writeln!(out, "   {}: {}", strings.best_here, step.best.text);
+            let _ = writeln!(out, "   {you}: ({})", messages.text("silence"));
+            let _ = writeln!(out, "   {best_here}: {}", step.best.text);
             continue;
         }
-        let _ = writeln!(out, "   {}: {}", strings.you, step.chosen.text);
+        let _ = writeln!(out, "   {you}: {}", step.chosen.text);
         let _ = writeln!(out, "   → {}", step.consequence);
         for v in &step.verdicts {
             let (mark, word) = if v.follows {
-                ("✓", &strings.follows)
+                ("✓", messages.text("verdict-follows"))
             } else {
-                ("✗", &strings.breaks)
+                ("✗", messages.text("verdict-breaks"))
             };
             let _ = writeln!(
                 out,
                 "   {mark} {word} {}{}",
                 v.rule_name,
-                strings.weight(v.weight)
+                messages.weight(v.weight)
             );
         }
         let _ = writeln!(out, "   {}", rules.render_coaching(&step.coaching));
         if !step.was_best {
-            let _ = writeln!(out, "   {}: {}", strings.best_here, step.best.text);
+            let _ = writeln!(out, "   {best_here}: {}", step.best.text);
             let _ = writeln!(
                 out,
                 "   {}: {}",
-                strings.why,
+                messages.text("why"),
                 rules.render_coaching(&step.best_coaching)
             );
         }
@@ -564,11 +570,11 @@ pub fn transcript_text(report: &Report, strings: &Strings, rules: &Rulebook) -> 
         let _ = writeln!(
             out,
             "\n{}: {}",
-            strings.ending,
-            strings.outcome(ending.outcome)
+            messages.text("ending"),
+            messages.outcome(ending.outcome)
         );
         let _ = writeln!(out, "{}", ending.closing);
     }
-    let _ = writeln!(out, "\n{}: {}/100", strings.score, report.score);
+    let _ = writeln!(out, "\n{}: {}/100", messages.text("score"), report.score);
     out
 }

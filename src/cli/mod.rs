@@ -61,8 +61,12 @@ pub struct Cli {
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::parse(text)
-        .ok_or_else(|| format!("\"{text}\" is not a language Composure speaks; use en, nb or ru"))
+    Lang::parse(text).ok_or_else(|| {
+        format!(
+            "\"{text}\" is not a language Composure speaks; use {}",
+            Lang::listed()
+        )
+    })
 }
 
 /// `--feedback now|end`: clap reads the engine's one type of feedback mode, so the domain

@@ -11,7 +11,7 @@ use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use crate::lang::Lang;
-use crate::scenario::Gender;
+use crate::scenario::{ClientType, Gender, Outcome, Rating};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_messages.rs"));
@@ -188,6 +188,87 @@ impl Messages {
             .unwrap_or_else(|_| id.to_owned())
     }
 
+    /// A message that takes no arguments.
+    pub fn text(&self, id: &str) -> String {
+        self.msg(id, &Args::new())
+    }
+
+    /// How a conversation ended, in words.
+    pub fn outcome(&self, outcome: Outcome) -> String {
+        self.text(match outcome {
+            Outcome::WonOver => "outcome-won-over",
+            Outcome::Resolved => "outcome-resolved",
+            Outcome::ProfessionalParting => "outcome-professional-parting",
+            Outcome::EscalatedComplaint => "outcome-escalated-complaint",
+            Outcome::LostClient => "outcome-lost-client",
+        })
+    }
+
+    /// An ending's rating in words.
+    pub fn rating(&self, rating: Rating) -> String {
+        self.text(match rating {
+            Rating::Excellent => "rating-excellent",
+            Rating::Good => "rating-good",
+            Rating::Poor => "rating-poor",
+            Rating::Fail => "rating-fail",
+        })
+    }
+
+    /// A kind of client, as a label.
+    pub fn client_type(&self, kind: ClientType) -> String {
+        self.text(match kind {
+            ClientType::Rude => "client-type-rude",
+            ClientType::Indecisive => "client-type-indecisive",
+            ClientType::King => "client-type-king",
+            ClientType::KnowItAll => "client-type-know-it-all",
+            ClientType::ModestDemands => "client-type-modest-demands",
+            ClientType::PublicComplainer => "client-type-public-complainer",
+            ClientType::ClientWithProblem => "client-type-client-with-problem",
+            ClientType::MismatchedExpectations => "client-type-mismatched-expectations",
+            ClientType::ProblemClient => "client-type-problem-client",
+        })
+    }
+
+    /// The difficulty word for a number of decisions on the best path.
+    pub fn difficulty(&self, decisions: usize) -> String {
+        self.text(match decisions {
+            0..=6 => "difficulty-easy",
+            7..=8 => "difficulty-medium",
+            _ => "difficulty-hard",
+        })
+    }
+
+    /// How a verdict's weight reads after the rule: " (minor)" for 1, nothing for 2,
+    /// " (serious)" for 3.
+    pub fn weight(&self, weight: u8) -> String {
+        match weight {
+            0 | 1 => format!(" ({})", self.text("weight-minor")),
+            2 => String::new(),
+            _ => format!(" ({})", self.text("weight-serious")),
+        }
+    }
+
+    /// A kind of client in running text, in this language's quotation marks; a label that
+    /// brings its own («Kongen», "Modest demands") keeps them rather than getting two pairs.
+    pub fn client_type_quoted(&self, kind: ClientType) -> String {
+        let label = self.client_type(kind);
+        if label.starts_with(['"', '«', '“', '„']) {
+            label
+        } else {
+            self.msg("quoted", &Args::new().text("text", label))
+        }
+    }
+
+    /// A language's name in running text in this language ("Norwegian", "на норвежском"):
+    /// the message `language-<code>`, else English's, else the language's own name (a
+    /// language just added, that the other folders do not name yet).
+    pub fn language_in_text(&self, lang: Lang) -> String {
+        let id = format!("language-{}", lang.code());
+        self.try_msg(&id, &Args::new())
+            .or_else(|_| Messages::get(Lang::En).try_msg(&id, &Args::new()))
+            .unwrap_or_else(|_| lang.name().to_owned())
+    }
+
     /// The client's mood, -3 to 3, agreeing with the client's gender.
     pub fn mood(&self, value: i8, gender: Option<Gender>) -> String {
         let id = match value.clamp(-3, 3) {
@@ -231,7 +312,8 @@ mod tests {
     const COUNTS: [usize; 5] = [0, 1, 2, 5, 21];
     const GENDERS: [Option<Gender>; 3] = [Some(Gender::Feminine), Some(Gender::Masculine), None];
     /// Messages that may read the same in a translation as in English.
-    const SAME_AS_ENGLISH: &[&str] = &[];
+    /// ("Scenario" is Norwegian too; "12 s" and "✓ #7" are figures in both.)
+    const SAME_AS_ENGLISH: &[&str] = &["drill-column-scenario", "drill-seconds", "drill-saved-row"];
 
     /// Every argument any message takes: counts are numbers, the rest text.
     fn all_args(n: usize, gender: Option<Gender>) -> Args<'static> {
@@ -244,11 +326,44 @@ mod tests {
             "silences",
             "sessions",
             "decisions",
+            "serious",
         ] {
             args = args.count(count, n);
         }
         for text in [
-            "client", "mood", "trust", "seed", "gauge", "trainee", "mean", "best",
+            "client",
+            "mood",
+            "trust",
+            "seed",
+            "gauge",
+            "trainee",
+            "mean",
+            "best",
+            "title",
+            "file",
+            "node",
+            "error",
+            "id",
+            "language",
+            "types",
+            "languages",
+            "handling",
+            "ending_cap",
+            "serious_cap",
+            "rule",
+            "cap",
+            "apparent",
+            "real",
+            "w",
+            "h",
+            "min_w",
+            "min_h",
+            "name",
+            "key",
+            "total",
+            "score",
+            "rating",
+            "text",
         ] {
             args = args.text(text, format!("<{text}>"));
         }
@@ -411,6 +526,17 @@ mod tests {
         assert_eq!(length(Lang::Ru, 5), "5 решений");
         assert_eq!(length(Lang::Ru, 21), "21 решение");
         assert_eq!(length(Lang::Ru, 0), "0 решений");
+    }
+
+    #[test]
+    fn a_kind_of_client_is_quoted_once() {
+        use ClientType::{ModestDemands, ProblemClient};
+        let en = Messages::get(Lang::En);
+        assert_eq!(en.client_type_quoted(ProblemClient), "“Problem client”");
+        assert_eq!(en.client_type_quoted(ModestDemands), "\"Modest demands\"");
+        let nb = Messages::get(Lang::Nb);
+        assert_eq!(nb.client_type_quoted(ModestDemands), "«Beskjedne krav»");
+        assert_eq!(nb.client_type_quoted(ProblemClient), "«Problemkunde»");
     }
 
     #[test]

@@ -21,19 +21,10 @@ use crate::lang::Lang;
 /// The shipped rulebook's text.
 pub const RULEBOOK_SOURCE: &str = include_str!("../../assets/rules.ron");
 
-/// The rulebook's names, guidance and descriptions in the other languages, by rule id.
-pub const TRANSLATIONS: [(Lang, &str, &str); 2] = [
-    (
-        Lang::Nb,
-        "assets/rules.nb.ron",
-        include_str!("../../assets/rules.nb.ron"),
-    ),
-    (
-        Lang::Ru,
-        "assets/rules.ru.ron",
-        include_str!("../../assets/rules.ru.ron"),
-    ),
-];
+// `TRANSLATIONS`: the rulebook's names, guidance and descriptions in the other languages,
+// by rule id, from each language folder's `rules.ron` (`assets/i18n/<code>/rules.ron`), as
+// `build.rs` finds them.
+include!(concat!(env!("OUT_DIR"), "/embedded_rule_translations.rs"));
 
 /// A translation of the rulebook's words: ids, sources and scopes stay in `assets/rules.ron`.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]

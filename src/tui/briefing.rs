@@ -14,7 +14,7 @@ use super::screen::{Context, Screen, Update, scroll_by};
 use super::text::{clean, hanging, wrap};
 use super::view::{panel, scrolled};
 use crate::engine::{Conversation, Millis};
-use crate::i18n::{Args, fill};
+use crate::i18n::Args;
 use crate::scenario::ValidScenario;
 
 pub struct Briefing {
@@ -104,7 +104,7 @@ fn draw(cx: &Context, frame: &mut Frame, area: Rect, briefing: &Briefing) {
     lines.push(Line::from(vec![
         Span::styled(format!(" {}", clean(&m.client.name)), t.client),
         Span::styled(
-            format!(" · {}", cx.strings.client_type(m.shown_type())),
+            format!(" · {}", cx.messages().client_type(m.shown_type())),
             t.dim,
         ),
         Span::styled(
@@ -119,14 +119,14 @@ fn draw(cx: &Context, frame: &mut Frame, area: Rect, briefing: &Briefing) {
         ),
     ]));
     lines.extend(indented(&m.client.persona, width, t.dim));
-    section(&mut lines, &cx.strings.briefing_situation);
+    section(&mut lines, &cx.text("briefing-situation"));
     lines.extend(indented(
         &m.briefing.situation,
         width,
         ratatui::style::Style::new(),
     ));
     if !m.briefing.known.is_empty() {
-        section(&mut lines, &cx.strings.briefing_known);
+        section(&mut lines, &cx.text("briefing-known"));
         for fact in &m.briefing.known {
             lines.extend(hanging(
                 Span::raw("  • "),
@@ -136,16 +136,19 @@ fn draw(cx: &Context, frame: &mut Frame, area: Rect, briefing: &Briefing) {
             ));
         }
     }
-    section(&mut lines, &cx.strings.briefing_goal);
+    section(&mut lines, &cx.text("briefing-goal"));
     lines.extend(indented(&m.briefing.goal, width, t.you));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!(" {}", cx.strings.briefing_begin),
+        format!(" {}", cx.text("briefing-begin")),
         t.dim,
     ));
     let title = format!(
         " {} ",
-        fill(&cx.strings.briefing_title, &[("title", &clean(&m.title))])
+        cx.msg(
+            "briefing-title",
+            &Args::new().text("title", clean(&m.title))
+        )
     );
     let scroll = (briefing.scroll, &briefing.scroll_limit);
     scrolled(cx, frame, area, lines, scroll, panel(cx, title));

@@ -21,8 +21,8 @@ use super::screen::{Context, Effect, PAGE, Screen, Update};
 use super::text::{clean, hanging, truncate};
 use super::view::{centred, more_signs, panel};
 use crate::engine::{Conversation, Feedback, Millis, Place, Report};
-use crate::i18n::{Args, fill};
-use crate::scenario::{Choice, Node, STATE_MAX, STATE_MIN, ValidScenario, Verdict};
+use crate::i18n::Args;
+use crate::scenario::{Choice, Client, Node, STATE_MAX, STATE_MIN, ValidScenario, Verdict};
 use ratatui::crossterm::event::KeyCode;
 
 /// How a conversation is played, as whoever opens it decides: the trainer, or a drill.
@@ -285,8 +285,15 @@ impl Screen for Play {
         if !self.clock(now) {
             return Update::none();
         }
-        let name = &self.conversation.scenario().scenario().client.name;
-        Update::notice(fill(&cx.strings.drill.time_ran_out, &[("client", name)]))
+        let client = &self.conversation.scenario().scenario().client;
+        Update::notice(
+            cx.msg(
+                "drill-time-ran-out",
+                &Args::new()
+                    .text("client", client.name.as_str())
+                    .gender(client.gender),
+            ),
+        )
     }
 
     /// The clock runs only while the options are in front of the trainee.
@@ -318,11 +325,10 @@ impl Screen for Play {
         cx: &Context,
         now: Millis,
     ) -> Update {
-        let s = cx.strings;
         let failed = |e: &dyn std::fmt::Display| {
-            Update::notice(fill(
-                &s.reloaded_failed,
-                &[("file", file), ("error", &e.to_string())],
+            Update::notice(cx.msg(
+                "reloaded-failed",
+                &Args::new().text("file", file).text("error", e.to_string()),
             ))
         };
         match self.conversation.reloaded(Arc::clone(scenario)) {
@@ -335,9 +341,10 @@ impl Screen for Play {
                 self.showing_consequence =
                     self.showing_consequence && !self.conversation.steps().is_empty();
                 match place {
-                    Place::Lost(node) => {
-                        Update::notice(fill(&s.reloaded_lost, &[("file", file), ("node", &node)]))
-                    }
+                    Place::Lost(node) => Update::notice(cx.msg(
+                        "reloaded-lost",
+                        &Args::new().text("file", file).text("node", node),
+                    )),
                     _ => Update::none(),
                 }
             }
@@ -351,7 +358,7 @@ impl Screen for Play {
                         let confirm = self.confirm_leave;
                         *self = Play::new(conversation.with_time_limit(setup.time_limit), setup);
                         self.confirm_leave = confirm;
-                        Update::notice(fill(&s.reloaded_restart, &[("file", file)]))
+                        Update::notice(cx.msg("reloaded-restart", &Args::new().text("file", file)))
                     }
                     Err(e) => failed(&e),
                 }
@@ -467,12 +474,12 @@ fn draw(cx: &Context, frame: &mut Frame, area: Rect, play: &Play) {
     for (i, step) in steps.iter().enumerate() {
         push_client(cx, &mut lines, name, &step.turn.line, inner_width);
         if step.hesitated {
-            lines.extend(silence_lines(cx, name, inner_width));
+            lines.extend(silence_lines(cx, &scenario.client, inner_width));
         } else if let Some(choice) =
             find_choice(conversation.scenario().node(&step.turn.node), &step.chosen)
         {
             lines.extend(hanging(
-                Span::styled(format!(" {}: ", cx.strings.you), cx.theme.you),
+                Span::styled(format!(" {}: ", cx.text("you")), cx.theme.you),
                 &choice.text,
                 cx.theme.you,
                 inner_width,
@@ -501,7 +508,7 @@ fn draw(cx: &Context, frame: &mut Frame, area: Rect, play: &Play) {
     let scroll = bottom_scroll.saturating_sub(usize::from(play.scroll_back));
     let block = more_signs(
         cx,
-        panel(cx, format!(" {} ", cx.strings.conversation)),
+        panel(cx, format!(" {} ", cx.text("conversation"))),
         scroll > 0,
         scroll < bottom_scroll,
     );
@@ -556,17 +563,21 @@ fn push_client<'a>(cx: &Context, lines: &mut Vec<Line<'a>>, name: &str, line: &s
 }
 
 /// A decision let pass in a timed drill: the trainee said nothing and the client felt it.
-fn silence_lines<'a>(cx: &Context, name: &str, width: usize) -> Vec<Line<'a>> {
-    let strings = cx.strings;
+fn silence_lines<'a>(cx: &Context, client: &Client, width: usize) -> Vec<Line<'a>> {
     let mut lines = hanging(
-        Span::styled(format!(" {}: ", strings.you), cx.theme.you),
-        &format!("({})", strings.silence),
+        Span::styled(format!(" {}: ", cx.text("you")), cx.theme.you),
+        &format!("({})", cx.text("silence")),
         cx.theme.bad,
         width,
     );
     lines.extend(hanging(
         Span::raw("   "),
-        &fill(&strings.silence_waits, &[("client", name)]),
+        &cx.msg(
+            "silence-waits",
+            &Args::new()
+                .text("client", client.name.as_str())
+                .gender(client.gender),
+        ),
         cx.theme.narration,
         width,
     ));
@@ -653,19 +664,19 @@ fn bottom_lines<'a>(cx: &Context, play: &Play, width: usize) -> Bottom<'a> {
             }
         }
         return Bottom {
-            title: format!(" {} ", cx.strings.what_happened),
+            title: format!(" {} ", cx.text("what-happened")),
             lines,
             options: Vec::new(),
             footer: Some(Line::styled(
-                format!(" {}", cx.strings.press_continue),
+                format!(" {}", cx.text("press-continue")),
                 t.dim,
             )),
         };
     }
     if conversation.is_finished() {
-        let lines = hanging(Span::raw(" "), &cx.strings.conversation_over, t.dim, width);
+        let lines = hanging(Span::raw(" "), &cx.text("conversation-over"), t.dim, width);
         return Bottom {
-            title: format!(" {} ", cx.strings.the_end),
+            title: format!(" {} ", cx.text("the-end")),
             lines,
             options: Vec::new(),
             footer: None,
@@ -693,7 +704,7 @@ fn bottom_lines<'a>(cx: &Context, play: &Play, width: usize) -> Bottom<'a> {
         options.push((start, lines.len()));
     }
     Bottom {
-        title: format!(" {} ", cx.strings.your_answer),
+        title: format!(" {} ", cx.text("your-answer")),
         lines,
         options,
         footer: None,
@@ -707,14 +718,14 @@ pub fn verdict_line<'a>(cx: &Context, verdict: &Verdict) -> Line<'a> {
         Verdict::Breaks(r, w) => (r, *w, false),
     };
     let (mark, word, style) = if follows {
-        ("✓", &cx.strings.follows, cx.theme.good)
+        ("✓", cx.text("verdict-follows"), cx.theme.good)
     } else {
-        ("✗", &cx.strings.breaks, cx.theme.bad)
+        ("✗", cx.text("verdict-breaks"), cx.theme.bad)
     };
     Line::from(vec![
         Span::styled(format!(" {mark} {word} "), style),
         Span::styled(clean(cx.rules.name(rule)).into_owned(), style),
-        Span::styled(cx.strings.weight(weight), cx.theme.dim),
+        Span::styled(cx.messages().weight(weight), cx.theme.dim),
     ])
 }
 
@@ -722,22 +733,22 @@ pub fn verdict_line<'a>(cx: &Context, verdict: &Verdict) -> Line<'a> {
 fn confirm(cx: &Context, frame: &mut Frame, body: Rect, then_quit: bool) {
     let area = centred(body, 56, 6);
     let question = if then_quit {
-        &cx.strings.quit_question
+        cx.text("quit-question")
     } else {
-        &cx.strings.leave_question
+        cx.text("leave-question")
     };
     let lines = vec![
         Line::raw(""),
         Line::styled(format!(" {question}"), cx.theme.heading),
         Line::from(vec![
             Span::styled(" y", cx.theme.key),
-            Span::raw(format!(" {}   ", cx.strings.yes)),
+            Span::raw(format!(" {}   ", cx.text("yes"))),
             Span::styled("n", cx.theme.key),
-            Span::raw(format!(" {}", cx.strings.no_keep_going)),
+            Span::raw(format!(" {}", cx.text("no-keep-going"))),
         ]),
     ];
     frame.render_widget(Clear, area);
-    let title = format!(" {} ", cx.strings.leave_title);
+    let title = format!(" {} ", cx.text("leave-title"));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

@@ -19,7 +19,7 @@ use super::screen::{Context, Screen, Update, scroll_by};
 use super::text::{clean, hanging, wrap};
 use super::view::{panel, scrolled};
 use crate::engine::{Millis, Report};
-use crate::i18n::{Args, fill};
+use crate::i18n::Args;
 use crate::labels;
 use crate::rules::RuleScope;
 use crate::scenario::{Rating, ValidScenario};
@@ -140,9 +140,9 @@ fn draw(cx: &Context, frame: &mut Frame, area: Rect, debrief: &Debrief) {
     let lines = lines(cx, debrief, usize::from(area.width.saturating_sub(2)));
     let title = format!(
         " {} ",
-        fill(
-            &cx.strings.debrief_title,
-            &[("title", &clean(&debrief.report.scenario.title))]
+        cx.msg(
+            "debrief-title",
+            &Args::new().text("title", clean(&debrief.report.scenario.title))
         )
     );
     let scroll = (debrief.scroll, &debrief.scroll_limit);
@@ -168,15 +168,15 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             .map_or_else(|| labels::outcome_is_good(ending.outcome), Rating::is_good);
         let style = if good { t.good } else { t.bad };
         let mut line = vec![
-            Span::styled(format!(" {}: ", cx.strings.ending), t.heading),
+            Span::styled(format!(" {}: ", cx.text("ending")), t.heading),
             Span::styled(
-                cx.strings.outcome(ending.outcome).to_owned(),
+                cx.messages().outcome(ending.outcome).to_owned(),
                 style.add_modifier(ratatui::style::Modifier::BOLD),
             ),
         ];
         if let Some(rating) = ending.rating {
             line.push(Span::styled(
-                format!(" · {}", cx.strings.rating(rating)),
+                format!(" · {}", cx.messages().rating(rating)),
                 style,
             ));
         }
@@ -184,13 +184,17 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         if let Some(apparent) = report.scenario.appears_as {
             out.extend(hanging(
                 Span::raw(" "),
-                &fill(
-                    &cx.strings.diagnosis,
-                    &[
-                        ("client", &client),
-                        ("apparent", cx.strings.client_type(apparent)),
-                        ("real", cx.strings.client_type(report.scenario.client_type)),
-                    ],
+                &cx.msg(
+                    "debrief-diagnosis",
+                    &Args::new()
+                        .text("client", &*client)
+                        .text("apparent", cx.messages().client_type_quoted(apparent))
+                        .text(
+                            "real",
+                            cx.messages()
+                                .client_type_quoted(report.scenario.client_type),
+                        )
+                        .gender(gender),
                 ),
                 t.warn,
                 width,
@@ -205,7 +209,7 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         out.extend(hanging(Span::raw(" "), &ending.closing, t.narration, width));
         out.push(Line::raw(""));
         out.push(Line::from(vec![
-            Span::styled(format!(" {} ", cx.strings.score), t.heading),
+            Span::styled(format!(" {} ", cx.text("score")), t.heading),
             Span::styled(format!("{}/100", report.score), t.title),
             Span::styled(
                 format!(
@@ -225,13 +229,12 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         if report.grading >= 2 {
             out.extend(hanging(
                 Span::raw(" "),
-                &fill(
-                    &cx.strings.score_pieces,
-                    &[
-                        ("handling", &report.handling.to_string()),
-                        ("ending_cap", &report.ending_cap.to_string()),
-                        ("serious_cap", &report.serious_cap.to_string()),
-                    ],
+                &cx.msg(
+                    "debrief-score-pieces",
+                    &Args::new()
+                        .text("handling", report.handling.to_string())
+                        .text("ending_cap", report.ending_cap.to_string())
+                        .text("serious_cap", report.serious_cap.to_string()),
                 ),
                 t.dim,
                 width,
@@ -240,7 +243,7 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
     }
 
     if let Some(step) = report.turning_point.and_then(|i| report.steps.get(i)) {
-        heading(&mut out, &cx.strings.turned_here);
+        heading(&mut out, &cx.text("debrief-turned-here"));
         out.extend(hanging(
             Span::styled(format!(" {client}: "), t.client),
             &step.client_line,
@@ -251,12 +254,11 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         if let Some(rule) = &step.serious {
             out.extend(hanging(
                 Span::raw(" "),
-                &fill(
-                    &cx.strings.serious_mistake,
-                    &[
-                        ("rule", &clean(cx.rules.name(rule))),
-                        ("cap", &report.serious_cap.to_string()),
-                    ],
+                &cx.msg(
+                    "debrief-serious-mistake",
+                    &Args::new()
+                        .text("rule", clean(cx.rules.name(rule)))
+                        .text("cap", report.serious_cap.to_string()),
                 ),
                 t.warn,
                 width,
@@ -264,7 +266,7 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         }
         if !step.was_best {
             out.extend(hanging(
-                Span::styled(format!(" {}: ", cx.strings.best_here), t.good),
+                Span::styled(format!(" {}: ", cx.text("best-here")), t.good),
                 &step.best.text,
                 t.good,
                 width,
@@ -285,7 +287,7 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         ));
     }
 
-    heading(&mut out, &cx.strings.rules);
+    heading(&mut out, &cx.text("debrief-rules"));
     for tally in &report.rules {
         let name = clean(cx.rules.name(&tally.rule)).into_owned();
         let style = if tally.broken > 0 { t.bad } else { t.good };
@@ -299,7 +301,7 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         ]));
     }
 
-    heading(&mut out, &cx.strings.decision_by_decision);
+    heading(&mut out, &cx.text("debrief-decision-by-decision"));
     for (n, step) in report.steps.iter().enumerate() {
         out.push(Line::raw(""));
         // The mark sits inside the indent, so the line keeps the width the wrap measured.
@@ -314,22 +316,25 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             t.client,
             width,
         ));
-        let you_word = &cx.strings.you;
+        let you_word = cx.text("you");
         if step.hesitated {
             out.extend(hanging(
                 Span::styled(format!("  ✗ {you_word}: "), t.bad),
                 &format!(
                     "({})",
-                    fill(
-                        &cx.strings.silence_within,
-                        &[("s", &step.elapsed_ms.div_ceil(1000).to_string())]
+                    cx.messages().msg(
+                        "silence-within",
+                        &Args::new().count(
+                            "s",
+                            usize::try_from(step.elapsed_ms.div_ceil(1000)).unwrap_or(usize::MAX)
+                        )
                     )
                 ),
                 t.bad,
                 width,
             ));
             out.extend(hanging(
-                Span::styled(format!("    {}: ", cx.strings.best_here), t.heading),
+                Span::styled(format!("    {}: ", cx.text("best-here")), t.heading),
                 &step.best.text,
                 Style::new(),
                 width,
@@ -348,12 +353,12 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         }
         out.extend(you);
         for v in &step.verdicts {
-            let weight = cx.strings.weight(v.weight);
+            let weight = cx.messages().weight(v.weight);
             let (text, style) = if v.follows {
                 (
                     format!(
                         "      ✓ {} {}{weight}",
-                        cx.strings.follows,
+                        cx.text("verdict-follows"),
                         clean(&v.rule_name)
                     ),
                     t.good,
@@ -362,7 +367,7 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
                 (
                     format!(
                         "      ✗ {} {}{weight}",
-                        cx.strings.breaks,
+                        cx.text("verdict-breaks"),
                         clean(&v.rule_name)
                     ),
                     t.bad,
@@ -374,13 +379,13 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
         out.extend(hanging(Span::raw("      "), &coaching, t.dim, width));
         if !step.was_best {
             out.extend(hanging(
-                Span::styled(format!("    {}: ", cx.strings.best_here), t.heading),
+                Span::styled(format!("    {}: ", cx.text("best-here")), t.heading),
                 &step.best.text,
                 Style::new(),
                 width,
             ));
             out.extend(hanging(
-                Span::styled(format!("    {}: ", cx.strings.why), t.heading),
+                Span::styled(format!("    {}: ", cx.text("why")), t.heading),
                 &cx.rules.render_coaching(&step.best_coaching),
                 t.dim,
                 width,

@@ -25,12 +25,12 @@ use super::debrief::DRILL_DEBRIEF;
 use super::drill_summary::DrillSummary;
 use super::keymap::{Action, Binding, Does, ENDS, ENTER, HELP, PAGES, QUIT_OR_ESC, UP_DOWN, bind};
 use super::screen::{Context, ResultId, Screen, Update, scroll_by};
-use super::text::{clean, template, truncate, wrap_line};
+use super::text::{clean, styled_message, truncate, wrap_line};
 use super::view::{more_signs, panel};
 use crate::drill::DrillPlan;
 use crate::engine::Feedback;
 use crate::engine::{Millis, Report};
-use crate::i18n::{Args, fill};
+use crate::i18n::Args;
 
 /// Whether a finished scenario's result is in the database.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,8 +135,12 @@ impl DrillCard {
             debrief: (self.plan.feedback == Feedback::Now).then_some(DRILL_DEBRIEF),
         };
         let fallback = item.scenario.scenario().language != cx.lang.code();
-        let notice =
-            fallback.then(|| fill(&cx.strings.fallback_notice, &[("lang", cx.lang.name())]));
+        let notice = fallback.then(|| {
+            cx.msg(
+                "fallback-notice",
+                &Args::new().text("language", cx.lang.name()),
+            )
+        });
         Update::push(Briefing::new(Arc::clone(&item.scenario), setup)).with_notice(notice)
     }
 
@@ -152,17 +156,15 @@ impl DrillCard {
     /// The line above the scenario: the drill, how far along, and the countdown.
     fn draw_bar(&self, frame: &mut Frame, area: Rect, cx: &Context, top: &dyn Screen, now: Millis) {
         let t = &cx.theme;
-        let d = &cx.strings.drill;
         let index = self.playing.unwrap_or(0);
         let left = format!(
             " {}",
-            fill(
-                &d.progress,
-                &[
-                    ("name", &self.plan.name),
-                    ("n", &(index + 1).to_string()),
-                    ("total", &self.plan.items.len().to_string()),
-                ],
+            cx.msg(
+                "drill-progress",
+                &Args::new()
+                    .text("name", self.plan.name.as_str())
+                    .text("n", (index + 1).to_string())
+                    .text("total", self.plan.items.len().to_string()),
             )
         );
         let width = usize::from(area.width);
@@ -172,7 +174,10 @@ impl DrillCard {
                 let remaining = deadline.saturating_sub(now);
                 let limit = self.plan.time_limit_ms;
                 let figure = format!("{:>3}", seconds_left(remaining));
-                let label = format!(" {} ", fill(&d.seconds, &[("s", &figure)]));
+                let label = format!(
+                    " {} ",
+                    cx.msg("drill-seconds", &Args::new().text("s", figure))
+                );
                 // The gauge takes what is left after the drill's name, up to 30 cells.
                 let room = width.saturating_sub(left.width().min(width / 2) + label.width() + 3);
                 let cells = room.clamp(5, 30);
@@ -195,7 +200,10 @@ impl DrillCard {
             None => {
                 let seconds = (self.plan.time_limit_ms / 1000).to_string();
                 vec![Span::styled(
-                    format!("{} ", fill(&d.per_answer, &[("s", &seconds)])),
+                    format!(
+                        "{} ",
+                        cx.msg("drill-per-answer", &Args::new().text("s", seconds))
+                    ),
                     t.dim,
                 )]
             }
@@ -211,12 +219,12 @@ impl DrillCard {
 
     fn draw_intro(&self, frame: &mut Frame, area: Rect, cx: &Context) {
         let t = &cx.theme;
-        let d = &cx.strings.drill;
         let plan = &self.plan;
         let mut lines = vec![
             Line::raw(""),
-            Line::from(template(
-                &d.intro_trainee,
+            Line::from(styled_message(
+                cx.messages(),
+                "drill-intro-trainee",
                 t.heading,
                 &[("trainee", Span::raw(self.trainee.clone()))],
             )),
@@ -235,10 +243,10 @@ impl DrillCard {
         );
         lines.push(Line::styled(plan_text, t.dim));
         let coaching = match plan.feedback {
-            Feedback::Now => &d.coaching_now,
-            Feedback::End => &d.coaching_end,
+            Feedback::Now => cx.text("drill-coaching-now"),
+            Feedback::End => cx.text("drill-coaching-end"),
         };
-        lines.push(Line::styled(coaching.clone(), t.dim));
+        lines.push(Line::styled(coaching, t.dim));
         lines.push(Line::raw(""));
         for (i, item) in plan.items.iter().enumerate() {
             let m = item.scenario.scenario();
@@ -250,12 +258,16 @@ impl DrillCard {
             ]));
         }
         lines.push(Line::raw(""));
-        let begin = Line::from(template(
-            &d.intro_begin,
+        let begin = Line::from(styled_message(
+            cx.messages(),
+            "drill-intro-begin",
             t.dim,
             &[("key", Span::styled("Enter", t.key))],
         ));
-        let title = format!(" {} ", fill(&d.title, &[("name", &plan.name)]));
+        let title = format!(
+            " {} ",
+            cx.msg("drill-title", &Args::new().text("name", plan.name.as_str()))
+        );
         // Padding rather than a leading space, so wrapped lines keep the margin too.
         let block = panel(cx, title).padding(Padding::horizontal(1));
         let inner = block.inner(area);

@@ -14,12 +14,12 @@ use super::debrief::REVIEW;
 use super::drill::{Finished, Saved};
 use super::keymap::{Action, Binding, Does, ENTER, HELP, QUIT_OR_ESC, UP_DOWN, bind, digits};
 use super::screen::{Context, ResultId, Screen, Update};
-use super::text::{template, truncate};
+use super::text::{styled_message, truncate};
 use super::theme::Theme;
 use super::view::panel;
 use crate::drill::DrillPlan;
 use crate::engine::Millis;
-use crate::i18n::{Args, Strings, fill};
+use crate::i18n::{Args, Messages};
 use crate::labels;
 
 pub struct DrillSummary {
@@ -71,9 +71,10 @@ impl DrillSummary {
 
     fn draw_summary(&self, frame: &mut Frame, area: Rect, cx: &Context) {
         let t = &cx.theme;
-        let strings = cx.strings;
-        let d = &strings.drill;
-        let title = fill(&d.summary_title, &[("name", &self.plan.name)]);
+        let title = cx.msg(
+            "drill-summary-title",
+            &Args::new().text("name", self.plan.name.as_str()),
+        );
         let block = panel(cx, format!(" {title} "));
         let inner = block.inner(area);
         frame.render_widget(block, area);
@@ -81,7 +82,7 @@ impl DrillSummary {
             Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(inner);
         let score = self
             .score()
-            .map_or_else(|| d.no_score.clone(), |s| format!("{s}/100"));
+            .map_or_else(|| cx.text("drill-no-score"), |s| format!("{s}/100"));
         let silences: u32 = self.results.iter().map(|r| r.report.hesitations).sum();
         let counts = cx.messages().msg(
             "drill-summary-counts",
@@ -91,23 +92,29 @@ impl DrillSummary {
                 .count("silences", silences as usize),
         );
         let head_lines = vec![
-            Line::from(template(
-                &format!(" {}", d.summary_head),
-                t.heading,
-                &[
-                    ("trainee", Span::raw(self.trainee.clone())),
-                    ("score", Span::styled(score, t.title)),
-                ],
-            )),
+            Line::from(
+                [Span::raw(" ")]
+                    .into_iter()
+                    .chain(styled_message(
+                        cx.messages(),
+                        "drill-summary-head",
+                        t.heading,
+                        &[
+                            ("trainee", Span::raw(self.trainee.clone())),
+                            ("score", Span::styled(score, t.title)),
+                        ],
+                    ))
+                    .collect::<Vec<_>>(),
+            ),
             Line::styled(format!(" {counts}"), t.dim),
         ];
         frame.render_widget(Paragraph::new(head_lines), head);
 
-        let columns = &d.columns;
+        let columns = Columns::new(cx.messages());
         let rows: Vec<SummaryRow> = self
             .results
             .iter()
-            .map(|r| SummaryRow::new(r, strings, t))
+            .map(|r| SummaryRow::new(r, cx.messages(), t))
             .collect();
         // The fixed columns are as wide as the English ones were, or as their heading and
         // their widest cell in this language, if wider: a translation never gets cut.
@@ -123,7 +130,10 @@ impl DrillSummary {
             &mut rows.iter().map(|r| r.average.width()),
         );
         // Every state a row can pass through counts, so the column stays put as saves land.
-        let states = [d.saving.width(), d.not_saved_row.width()];
+        let states = [
+            cx.text("drill-saving").width(),
+            cx.text("drill-not-saved-row").width(),
+        ];
         let saved_width = fit(
             11,
             &columns.saved,
@@ -147,7 +157,7 @@ impl DrillSummary {
             .enumerate()
             .map(|(i, r)| {
                 let marker = if i == self.selected { "›" } else { " " };
-                let ending = truncate(r.ending, usize::from(ending_width));
+                let ending = truncate(&r.ending, usize::from(ending_width));
                 let row = Row::new(vec![
                     TableCell::from(Span::styled(format!("{marker}{}", i + 1), t.key)),
                     TableCell::from(r.title),
@@ -214,11 +224,36 @@ impl Screen for DrillSummary {
     }
 }
 
+/// The headings of the summary's table, in the trainee's language.
+pub struct Columns {
+    pub scenario: String,
+    pub score: String,
+    pub ending: String,
+    /// How many times the time ran out.
+    pub silent: String,
+    /// The average time to answer.
+    pub average: String,
+    pub saved: String,
+}
+
+impl Columns {
+    pub fn new(messages: &Messages) -> Columns {
+        Columns {
+            scenario: messages.text("drill-column-scenario"),
+            score: messages.text("drill-column-score"),
+            ending: messages.text("drill-column-ending"),
+            silent: messages.text("drill-column-silent"),
+            average: messages.text("drill-column-average"),
+            saved: messages.text("drill-column-saved"),
+        }
+    }
+}
+
 /// One finished scenario as the summary's table shows it, in the trainee's language.
 struct SummaryRow {
     title: String,
     score: u8,
-    ending: &'static str,
+    ending: String,
     ending_style: Style,
     hesitations: u32,
     average: String,
@@ -227,8 +262,7 @@ struct SummaryRow {
 }
 
 impl SummaryRow {
-    fn new(result: &Finished, strings: &'static Strings, t: &Theme) -> SummaryRow {
-        let d = &strings.drill;
+    fn new(result: &Finished, messages: &Messages, t: &Theme) -> SummaryRow {
         let report = &result.report;
         let answered: Vec<&crate::engine::StepReport> =
             report.steps.iter().filter(|s| !s.hesitated).collect();
@@ -237,8 +271,8 @@ impl SummaryRow {
         } else {
             let total: u64 = answered.iter().map(|s| s.elapsed_ms).sum();
             let seconds = total as f64 / answered.len() as f64 / 1000.0;
-            let figure = format!("{seconds:.1}").replace('.', &d.decimal_separator);
-            fill(&d.seconds, &[("s", &figure)])
+            let figure = format!("{seconds:.1}").replace('.', &messages.text("decimal-separator"));
+            messages.msg("drill-seconds", &Args::new().text("s", figure))
         };
         let (ending, ending_style) = match &report.ending {
             Some(e)
@@ -247,15 +281,18 @@ impl SummaryRow {
                     crate::scenario::Rating::is_good,
                 ) =>
             {
-                (strings.outcome(e.outcome), t.good)
+                (messages.outcome(e.outcome), t.good)
             }
-            Some(e) => (strings.outcome(e.outcome), t.bad),
-            None => ("–", t.dim),
+            Some(e) => (messages.outcome(e.outcome), t.bad),
+            None => ("–".to_owned(), t.dim),
         };
         let (saved, saved_style) = match &result.saved {
-            Saved::Saved(id) => (fill(&d.saved_row, &[("id", &id.to_string())]), t.good),
-            Saved::Pending => (d.saving.clone(), t.warn),
-            Saved::Failed(_) => (d.not_saved_row.clone(), t.bad),
+            Saved::Saved(id) => (
+                messages.msg("drill-saved-row", &Args::new().text("id", id.to_string())),
+                t.good,
+            ),
+            Saved::Pending => (messages.text("drill-saving"), t.warn),
+            Saved::Failed(_) => (messages.text("drill-not-saved-row"), t.bad),
         };
         SummaryRow {
             title: report.scenario.title.clone(),

@@ -17,7 +17,7 @@ use super::screen::{Context, Screen, Update};
 use super::text::{pad, truncate};
 use super::view::panel;
 use crate::engine::{Millis, Report};
-use crate::i18n::fill;
+use crate::i18n::Args;
 use crate::report::dates::Zone;
 use crate::store::{RuleStat, SessionRow};
 
@@ -66,18 +66,20 @@ impl History {
             return Update::none();
         };
         let Some((_, report)) = self.data.reports.iter().find(|(id, _)| *id == row.id) else {
-            return Update::notice(cx.strings.history.unreadable.clone());
+            return Update::notice(cx.text("history-unreadable"));
         };
         // A transcript leads back to the history, and is not played again from here.
         Update::push(Debrief::new(report.clone(), REPLAY, None))
     }
 
     fn draw_list_screen(&self, frame: &mut Frame, body: Rect, cx: &Context) {
-        let h = &cx.strings.history;
         if self.data.sessions.is_empty() {
-            let empty = fill(&h.empty, &[("trainee", &self.data.trainee)]);
+            let empty = cx.msg(
+                "history-empty",
+                &Args::new().text("trainee", self.data.trainee.as_str()),
+            );
             let lines = vec![Line::raw(""), Line::raw(format!(" {empty}"))];
-            let title = format!(" {} ", h.title);
+            let title = format!(" {} ", cx.text("history-title"));
             frame.render_widget(Paragraph::new(lines).block(panel(cx, title)), body);
         } else {
             let charts_height = (body.height / 2).max(6);
@@ -121,9 +123,9 @@ impl History {
                 cx,
                 format!(
                     " {} ",
-                    fill(
-                        &cx.strings.history.scores,
-                        &[("trainee", &self.data.trainee)]
+                    cx.msg(
+                        "history-scores",
+                        &Args::new().text("trainee", self.data.trainee.as_str())
                     )
                 ),
             ))
@@ -158,7 +160,7 @@ impl History {
             })
             .collect();
         stats.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.rule.cmp(&b.0.rule)));
-        let block = panel(cx, format!(" {} ", cx.strings.history.rules));
+        let block = panel(cx, format!(" {} ", cx.text("history-rules")));
         let inner = block.inner(area);
         // One bar per line; keep the strongest and the weakest when not all fit.
         let room = usize::from(inner.height).max(1);
@@ -194,8 +196,8 @@ impl History {
 
     fn draw_list(&self, frame: &mut Frame, area: Rect, cx: &Context) {
         let t = &cx.theme;
-        let h = &cx.strings.history;
-        let mut block = panel(cx, format!(" {} ", h.recent));
+        let practice = cx.text("history-practice");
+        let mut block = panel(cx, format!(" {} ", cx.text("history-recent")));
         if let Some(s) = self.data.sessions.get(self.selected) {
             block = block.title_bottom(Line::raw(format!(" {} ", self.pieces(s, cx))));
         }
@@ -214,7 +216,7 @@ impl History {
             .take(visible)
             .map(|(i, s)| {
                 let selected = i == self.selected;
-                let drill = s.drill.as_deref().unwrap_or(&h.practice);
+                let drill = s.drill.as_deref().unwrap_or(&practice);
                 let right = format!(
                     "{:>3}{}  {}  {} ",
                     s.score,
@@ -246,25 +248,24 @@ impl History {
     /// A session's pieces of the grade: handling, the ending's rating and cap, serious
     /// mistakes; and whether an older grading model produced its score.
     fn pieces(&self, s: &SessionRow, cx: &Context) -> String {
-        let st = cx.strings;
+        use crate::scenario::Rating;
         let rating = match s.rating.as_deref() {
-            Some("excellent") => st.rating_excellent.as_str(),
-            Some("good") => st.rating_good.as_str(),
-            Some("poor") => st.rating_poor.as_str(),
-            Some("fail") => st.rating_fail.as_str(),
-            _ => "–",
+            Some("excellent") => cx.messages().rating(Rating::Excellent),
+            Some("good") => cx.messages().rating(Rating::Good),
+            Some("poor") => cx.messages().rating(Rating::Poor),
+            Some("fail") => cx.messages().rating(Rating::Fail),
+            _ => "–".to_owned(),
         };
-        let mut text = fill(
-            &st.history.pieces,
-            &[
-                ("handling", &s.handling.to_string()),
-                ("rating", rating),
-                ("cap", &s.ending_cap.to_string()),
-                ("serious", &s.serious_mistakes.to_string()),
-            ],
+        let mut text = cx.msg(
+            "history-pieces",
+            &Args::new()
+                .text("handling", s.handling.to_string())
+                .text("rating", rating)
+                .text("cap", s.ending_cap.to_string())
+                .count("serious", s.serious_mistakes as usize),
         );
         if s.older_grading() {
-            text = format!("{text} · {}", st.history.older);
+            text = format!("{text} · {}", cx.text("history-older"));
         }
         text
     }

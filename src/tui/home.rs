@@ -19,7 +19,7 @@ use super::screen::{Context, Screen, Update};
 use super::text::{truncate, wrap};
 use super::view::panel;
 use crate::engine::Millis;
-use crate::i18n::{Args, fill};
+use crate::i18n::Args;
 use crate::labels;
 use crate::lang::Lang;
 use crate::scenario::measure::best_path_decisions;
@@ -152,9 +152,12 @@ impl Home {
         let Some(entry) = self.entries().get(self.selected).cloned() else {
             return Update::none();
         };
-        let notice = entry
-            .fallback
-            .then(|| fill(&cx.strings.fallback_notice, &[("lang", cx.lang.name())]));
+        let notice = entry.fallback.then(|| {
+            cx.msg(
+                "fallback-notice",
+                &Args::new().text("language", cx.lang.name()),
+            )
+        });
         let scenario = Arc::clone(&self.scenarios[entry.index]);
         Update::push(Briefing::new(scenario, self.setup)).with_notice(notice)
     }
@@ -233,8 +236,32 @@ fn next_type(current: Option<ClientType>) -> Option<ClientType> {
     }
 }
 
+/// The client-type filter in words.
+fn type_label(filter: Option<ClientType>, cx: &Context) -> String {
+    match filter {
+        Some(kind) => cx.messages().client_type(kind),
+        None => cx.text("home-all-types"),
+    }
+}
+
+/// The language filter in words. The trainee's own language and only that language are
+/// told apart even when they name the same language: the one lists each scenario once, in
+/// English where the trainee's language has no version, the other only what is written in it.
+pub fn lang_label(filter: LangFilter, cx: &Context) -> String {
+    match filter {
+        LangFilter::Mine => cx.msg(
+            "home-my-language",
+            &Args::new().text("language", cx.lang.name()),
+        ),
+        LangFilter::Only(lang) => cx.msg(
+            "home-only-language",
+            &Args::new().text("language", cx.messages().language_in_text(lang)),
+        ),
+        LangFilter::All => cx.text("home-all-languages"),
+    }
+}
+
 fn draw(app: &Home, cx: &Context, frame: &mut Frame, area: Rect) {
-    let s = cx.strings;
     let notice_height = if app.problems.is_empty() { 0 } else { 2 };
     let [filters_area, list_area, notice_area] = Layout::vertical([
         Constraint::Length(1),
@@ -243,17 +270,11 @@ fn draw(app: &Home, cx: &Context, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
 
-    let types = app
-        .type_filter
-        .map_or(s.filter_all_types.as_str(), |k| s.client_type(k));
-    let languages = match app.lang_filter {
-        LangFilter::Mine => cx.lang.name(),
-        LangFilter::Only(lang) => lang.name(),
-        LangFilter::All => s.filter_all_languages.as_str(),
-    };
-    let filters = fill(
-        &s.home_filters,
-        &[("types", types), ("languages", languages)],
+    let filters = cx.msg(
+        "home-filters",
+        &Args::new()
+            .text("types", type_label(app.type_filter, cx))
+            .text("languages", lang_label(app.lang_filter, cx)),
     );
     let width = usize::from(area.width);
     frame.render_widget(
@@ -264,18 +285,18 @@ fn draw(app: &Home, cx: &Context, frame: &mut Frame, area: Rect) {
         filters_area,
     );
 
-    let block = panel(cx, format!(" {} ", s.home_title));
+    let block = panel(cx, format!(" {} ", cx.text("home-title")));
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
     let width = usize::from(inner.width);
     let entries = app.entries();
     if entries.is_empty() {
         let message = if app.scenarios.is_empty() {
-            &s.home_empty
+            cx.text("home-empty")
         } else {
-            &s.home_nothing_matches
+            cx.text("home-nothing-matches")
         };
-        let lines: Vec<Line> = wrap(message, width).into_iter().map(Line::raw).collect();
+        let lines: Vec<Line> = wrap(&message, width).into_iter().map(Line::raw).collect();
         frame.render_widget(Paragraph::new(lines), inner);
     } else {
         // Each entry takes three lines: title and type, length and situation, a gap.
@@ -287,9 +308,9 @@ fn draw(app: &Home, cx: &Context, frame: &mut Frame, area: Rect) {
             let scenario = &app.scenarios[entry.index];
             let m = scenario.scenario();
             let selected = i == app.selected;
-            let mut kind = s.client_type(m.shown_type()).to_owned();
+            let mut kind = cx.messages().client_type(m.shown_type());
             if entry.fallback && m.language == "en" {
-                kind = format!("{kind} · {}", s.in_english);
+                kind = format!("{kind} · {}", cx.text("home-in-english"));
             } else if entry.fallback {
                 kind = format!("{kind} · {}", truncate(&m.language, 8));
             } else if app.lang_filter == LangFilter::All {
@@ -324,8 +345,8 @@ fn draw(app: &Home, cx: &Context, frame: &mut Frame, area: Rect) {
                     .map_or_else(String::new, |n| {
                         format!(
                             "{}, {} · ",
-                            cx.messages().msg("home-length", &Args::new().count("n", n)),
-                            s.difficulty(n)
+                            cx.msg("home-length", &Args::new().count("n", n)),
+                            cx.messages().difficulty(n)
                         )
                     });
             let situation = labels::first_sentence(&m.briefing.situation);

@@ -2,14 +2,14 @@
 //! file: the keys it answers to, the action each key asks for, and what the binding does.
 //! The same table turns keys into actions ([`action_for`]), draws the legend at the bottom
 //! of the screen ([`legend`]) and lists that screen's help ([`help`]); only what a binding
-//! does is translated (`legend` and `help_text` in `assets/i18n`, through [`Does`]). A key a
+//! does is translated (the `legend-…` and `help-…` messages in `assets/i18n/<code>/tui.ftl`, named by [`Does`]). A key a
 //! screen's table does not list does nothing there. Ctrl-C and Ctrl-Z work everywhere
 //! ([`GLOBAL`]); the tables here are the ones every screen shares: the help while it is
 //! open, the "too small" screen, and the keys most screens bind alike.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::i18n::{HelpText, Legend};
+use crate::i18n::Messages;
 
 /// What the trainee asked for, whatever key they used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,71 +78,71 @@ pub enum Does {
 }
 
 impl Does {
-    /// The legend's word for it, if the legend shows it.
-    pub fn legend(self, l: &Legend) -> Option<&str> {
+    /// The message id of the legend's word for it, if the legend shows it.
+    pub fn legend(self) -> Option<&'static str> {
         use Does::*;
         Some(match self {
-            MoveList => &l.move_,
-            Open => &l.open,
-            FilterType => &l.filter_type,
-            FilterLanguage => &l.filter_language,
-            Begin | DrillBegin => &l.begin,
-            Scroll | ScrollHappened => &l.scroll,
-            Back | BackToSummary | BackToHistory => &l.back,
-            Choose => &l.choose,
-            Select => &l.select,
-            History => &l.history,
-            Continue | Next => &l.continue_,
-            Debrief | DrillReview => &l.debrief,
-            Leave | YesLeave => &l.leave,
-            Again => &l.again,
-            Home => &l.home,
-            CloseHelp => &l.close_help,
-            Help => &l.help,
-            Quit => &l.quit,
-            NoStay => &l.stay,
-            Transcript => &l.transcript,
+            MoveList => "legend-move",
+            Open => "legend-open",
+            FilterType => "legend-filter-type",
+            FilterLanguage => "legend-filter-language",
+            Begin | DrillBegin => "legend-begin",
+            Scroll | ScrollHappened => "legend-scroll",
+            Back | BackToSummary | BackToHistory => "legend-back",
+            Choose => "legend-choose",
+            Select => "legend-select",
+            History => "legend-history",
+            Continue | Next => "legend-continue",
+            Debrief | DrillReview => "legend-debrief",
+            Leave | YesLeave => "legend-leave",
+            Again => "legend-again",
+            Home => "legend-home",
+            CloseHelp => "legend-close-help",
+            Help => "legend-help",
+            Quit => "legend-quit",
+            NoStay => "legend-stay",
+            Transcript => "legend-transcript",
             OpenNumbered | Ends | Page | Interrupt | Suspend | ReviewNumbered => return None,
         })
     }
 
-    /// The help's line for it.
-    pub fn help(self, h: &HelpText) -> &str {
+    /// The message id of the help's line for it.
+    pub fn help(self) -> &'static str {
         use Does::*;
         match self {
-            MoveList => &h.move_list,
-            OpenNumbered => &h.open_numbered,
-            Open => &h.open,
-            Ends => &h.ends,
-            FilterType => &h.filter_type,
-            FilterLanguage => &h.filter_language,
-            Begin => &h.begin,
-            Scroll => &h.scroll,
-            Page => &h.page,
-            Back => &h.back,
-            Choose => &h.choose,
-            Select => &h.select,
-            History => &h.history,
-            Continue => &h.continue_,
-            ScrollHappened => &h.scroll_happened,
-            Debrief => &h.debrief,
-            Leave => &h.leave,
-            Again => &h.again,
-            Home => &h.home,
-            CloseHelp => &h.close_help,
-            Help => &h.help,
-            Quit => &h.quit,
-            YesLeave => &h.yes_leave,
-            NoStay => &h.no_stay,
-            Interrupt => &h.interrupt,
-            Suspend => &h.suspend,
-            DrillBegin => &h.drill_begin,
-            DrillReview => &h.drill_review,
-            ReviewNumbered => &h.review_numbered,
-            Next => &h.next,
-            BackToSummary => &h.back_summary,
-            BackToHistory => &h.back_history,
-            Transcript => &h.transcript,
+            MoveList => "help-move-list",
+            OpenNumbered => "help-open-numbered",
+            Open => "help-open",
+            Ends => "help-ends",
+            FilterType => "help-filter-type",
+            FilterLanguage => "help-filter-language",
+            Begin => "help-begin",
+            Scroll => "help-scroll",
+            Page => "help-page",
+            Back => "help-back",
+            Choose => "help-choose",
+            Select => "help-select",
+            History => "help-history",
+            Continue => "help-continue",
+            ScrollHappened => "help-scroll-happened",
+            Debrief => "help-debrief",
+            Leave => "help-leave",
+            Again => "help-again",
+            Home => "help-home",
+            CloseHelp => "help-close-help",
+            Help => "help-help",
+            Quit => "help-quit",
+            YesLeave => "help-yes-leave",
+            NoStay => "help-no-stay",
+            Interrupt => "help-interrupt",
+            Suspend => "help-suspend",
+            DrillBegin => "help-drill-begin",
+            DrillReview => "help-drill-review",
+            ReviewNumbered => "help-review-numbered",
+            Next => "help-next",
+            BackToSummary => "help-back-summary",
+            BackToHistory => "help-back-history",
+            Transcript => "help-transcript",
         }
     }
 }
@@ -269,19 +269,19 @@ pub fn action_for(key: KeyEvent, table: &[Binding]) -> Option<Action> {
 }
 
 /// The legend of a screen: each binding the legend shows, as its keys and its word.
-pub fn legend<'a>(table: &[Binding], words: &'a Legend) -> Vec<(&'static str, &'a str)> {
+pub fn legend(table: &[Binding], messages: &Messages) -> Vec<(&'static str, String)> {
     table
         .iter()
-        .filter_map(|b| b.does.legend(words).map(|word| (b.label, word)))
+        .filter_map(|b| b.does.legend().map(|id| (b.label, messages.text(id))))
         .collect()
 }
 
 /// The help of a screen: every binding, then the ones that work everywhere.
-pub fn help<'a>(table: &[Binding], text: &'a HelpText) -> Vec<(&'static str, &'a str)> {
+pub fn help(table: &[Binding], messages: &Messages) -> Vec<(&'static str, String)> {
     table
         .iter()
         .chain(GLOBAL)
-        .map(|b| (b.label, b.does.help(text)))
+        .map(|b| (b.label, messages.text(b.does.help())))
         .collect()
 }
 

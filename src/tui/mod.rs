@@ -50,7 +50,7 @@ mod briefing;
 mod conversation;
 mod debrief;
 pub mod drill;
-mod drill_summary;
+pub mod drill_summary;
 pub mod history;
 mod home;
 pub mod keymap;
@@ -125,7 +125,6 @@ pub fn trainer(
     seed: Option<u64>,
     theme: theme::Theme,
     lang: Lang,
-    strings: &'static crate::i18n::Strings,
 ) -> Stack {
     let setup = Setup {
         seed,
@@ -133,12 +132,7 @@ pub fn trainer(
         feedback,
         debrief: Some(debrief::DEBRIEF),
     };
-    let cx = Context {
-        theme,
-        lang,
-        strings,
-        rules,
-    };
+    let cx = Context { theme, lang, rules };
     Stack::new(cx, Home::new(library, lang, setup))
 }
 
@@ -146,7 +140,6 @@ pub fn trainer(
 /// ratatui's hook on a panic, and before the process ends by a signal.
 pub fn run(options: Options) -> Result<ExitCode> {
     let theme = theme::Theme::for_env(std::env::var_os("NO_COLOR").as_deref());
-    let strings = crate::i18n::strings(options.lang)?;
     let mut stack = trainer(
         options.library,
         options.rules,
@@ -154,7 +147,6 @@ pub fn run(options: Options) -> Result<ExitCode> {
         options.seed,
         theme,
         options.lang,
-        strings,
     );
     let mut watch = options.watch.map(watch::FileWatch::new);
     if let Some(w) = &watch {
@@ -397,7 +389,7 @@ fn save_finished(stack: &mut Stack, record: Option<&mut Recorder>) {
 /// repaints. Without a shell to return to, it stays and says why.
 fn suspend(terminal: &mut DefaultTerminal, stack: &mut Stack) -> Result<()> {
     if !signals::can_suspend() {
-        stack.notice = Some(stack.cx.strings.no_suspend.clone());
+        stack.notice = Some(stack.cx.text("no-suspend"));
         return Ok(());
     }
     terminal.show_cursor().context("cannot show the cursor")?;
@@ -457,7 +449,6 @@ pub fn run_drill(options: DrillOptions) -> Result<ExitCode> {
     let cx = Context {
         theme,
         lang: options.lang,
-        strings: crate::i18n::strings(options.lang)?,
         rules: options.rules,
     };
     let mut stack = drill(options.plan, options.trainee, cx);
@@ -499,12 +490,11 @@ pub fn run_history(options: HistoryOptions) -> Result<ExitCode> {
     let cx = Context {
         theme,
         lang: options.lang,
-        strings: crate::i18n::strings(options.lang)?,
         rules: options.rules,
     };
     let mut stack = Stack::new(cx, History::new(data));
     if options.not_regraded {
-        stack.notice = Some(stack.cx.strings.history.not_regraded.clone());
+        stack.notice = Some(stack.cx.text("history-not-regraded"));
     }
     with_terminal(|terminal, signals| event_loop(terminal, &mut stack, None, None, signals))
 }

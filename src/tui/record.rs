@@ -5,7 +5,7 @@
 use std::fmt::Display;
 
 use crate::engine::{Millis, Report};
-use crate::i18n::{Strings, fill};
+use crate::i18n::{Args, Messages};
 use crate::store::{SessionRecord, Store, StoreError};
 
 /// Where and under whose name finished conversations are kept.
@@ -29,13 +29,32 @@ impl Recorder {
     }
 
     /// The line the legend shows after a save.
-    pub fn notice<E: Display>(strings: &Strings, result: &Result<i64, E>, title: &str) -> String {
+    pub fn notice<E: Display>(messages: &Messages, result: &Result<i64, E>, title: &str) -> String {
+        let args = Args::new().text("title", title);
         match result {
-            Ok(id) => fill(&strings.saved, &[("title", title), ("id", &id.to_string())]),
-            Err(e) => fill(
-                &strings.not_saved,
-                &[("title", title), ("error", &e.to_string())],
-            ),
+            Ok(id) => messages.msg("saved", &args.text("id", id.to_string())),
+            Err(e) => messages.msg("not-saved", &args.text("error", e.to_string())),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn a_title_with_braces_is_shown_as_written() {
+        let en = Messages::get(Lang::En);
+        let saved: Result<i64, String> = Ok(7);
+        assert_eq!(
+            Recorder::notice(en, &saved, "{id} { $id } {title}"),
+            "Saved: {id} { $id } {title} (session 7)."
+        );
+        let failed: Result<i64, String> = Err("{error}".to_owned());
+        assert_eq!(
+            Recorder::notice(en, &failed, "{ $error }"),
+            "NOT SAVED: { $error }: {error}"
+        );
     }
 }

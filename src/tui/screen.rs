@@ -14,16 +14,15 @@ use ratatui::layout::Rect;
 use super::keymap::{Action, Binding};
 use super::theme::Theme;
 use crate::engine::{Millis, Report};
-use crate::i18n::{Lang, Messages, Strings};
+use crate::i18n::{Args, Lang, Messages};
 use crate::rules::Rulebook;
 use crate::scenario::ValidScenario;
 
-/// What every screen reads and none owns: the trainee's language and its words, the
-/// colours, and the rulebook choices are graded against.
+/// What every screen reads and none owns: the trainee's language (whose messages give
+/// every word on screen), the colours, and the rulebook choices are graded against.
 pub struct Context {
     pub theme: Theme,
     pub lang: Lang,
-    pub strings: &'static Strings,
     pub rules: Rulebook,
 }
 
@@ -31,6 +30,16 @@ impl Context {
     /// The trainee's language's Fluent messages.
     pub fn messages(&self) -> &'static Messages {
         Messages::get(self.lang)
+    }
+
+    /// A message with its arguments, in the trainee's language.
+    pub fn msg(&self, id: &str, args: &Args<'_>) -> String {
+        self.messages().msg(id, args)
+    }
+
+    /// A message without arguments, in the trainee's language.
+    pub fn text(&self, id: &str) -> String {
+        self.messages().text(id)
     }
 }
 

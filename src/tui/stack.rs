@@ -16,7 +16,7 @@ use super::keymap::{self, Action, Binding};
 use super::screen::{Context, Effect, ResultId, Screen, Transition, Update, scroll_by};
 use super::view;
 use crate::engine::{Millis, Report};
-use crate::i18n::fill;
+use crate::i18n::Args;
 use crate::scenario::{Problem, ValidScenario};
 
 pub struct Stack {
@@ -196,7 +196,7 @@ impl Stack {
 
     /// How saving result `id` went: said in a notice, and told to every screen.
     pub fn saved(&mut self, id: ResultId, title: &str, outcome: Result<i64, String>) {
-        self.notice = Some(super::Recorder::notice(self.cx.strings, &outcome, title));
+        self.notice = Some(super::Recorder::notice(self.cx.messages(), &outcome, title));
         for screen in self.all_mut() {
             screen.saved(id, &outcome);
         }
@@ -215,7 +215,7 @@ impl Stack {
             }
         };
         self.load_errors.clear();
-        self.notice = Some(fill(&self.cx.strings.reloaded, &[("file", file)]));
+        self.notice = Some(self.cx.msg("reloaded", &Args::new().text("file", file)));
         for at in 0..self.below.len() {
             let mut update = self.below[at].reload(&scenario, file, &self.cx, now);
             update.transition = None;

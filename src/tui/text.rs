@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::i18n::{Piece, pieces};
+use crate::i18n::{Args, Messages};
 
 /// Text with every character a terminal would obey replaced by a visible U+FFFD, and tabs
 /// as spaces. Any text from a scenario goes through this (or a function here that calls it)
@@ -187,24 +187,41 @@ pub fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(room))
 }
 
-/// A translated template as spans: the text in `style`, and each `{name}` placeholder replaced
-/// by its own span, so a key or a name keeps its style wherever a language puts it. A
-/// placeholder without a value stays as written.
-pub fn template(text: &str, style: Style, values: &[(&str, Span<'static>)]) -> Vec<Span<'static>> {
+/// A message as spans: its text in `style`, and each of `values` as its own span, so a key or
+/// a name keeps its style wherever a language puts it. The message is formatted with each
+/// value's variable standing in as a private-use character (no translation writes one), then
+/// cut at those characters.
+pub fn styled_message(
+    messages: &Messages,
+    id: &str,
+    style: Style,
+    values: &[(&'static str, Span<'static>)],
+) -> Vec<Span<'static>> {
+    const FIRST_SLOT: u32 = 0xF_0000;
+    let mut args = Args::new();
+    for (i, (name, _)) in values.iter().enumerate() {
+        let slot = u32::try_from(i)
+            .ok()
+            .and_then(|i| char::from_u32(FIRST_SLOT + i))
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        args = args.text(name, slot.to_string());
+    }
+    let text = messages.msg(id, &args);
     let mut spans = Vec::new();
     let mut plain = String::new();
-    for piece in pieces(text) {
-        match piece {
-            Piece::Text(t) => plain.push_str(t),
-            Piece::Placeholder(name) => match values.iter().find(|(n, _)| *n == name) {
-                Some((_, span)) => {
-                    if !plain.is_empty() {
-                        spans.push(Span::styled(std::mem::take(&mut plain), style));
-                    }
-                    spans.push(span.clone());
+    for c in text.chars() {
+        let value = u32::from(c)
+            .checked_sub(FIRST_SLOT)
+            .and_then(|i| usize::try_from(i).ok())
+            .and_then(|i| values.get(i));
+        match value {
+            Some((_, span)) => {
+                if !plain.is_empty() {
+                    spans.push(Span::styled(std::mem::take(&mut plain), style));
                 }
-                None => plain.push_str(&format!("{{{name}}}")),
-            },
+                spans.push(span.clone());
+            }
+            None => plain.push(c),
         }
     }
     if !plain.is_empty() {
@@ -272,19 +289,37 @@ mod tests {
     }
 
     #[test]
-    fn a_template_styles_each_placeholder_wherever_it_stands() {
+    fn a_message_styles_each_value_wherever_the_language_puts_it() {
+        use crate::lang::Lang;
         let key = Style::new().bold();
-        let spans = template(
-            " Trykk {key} for å begynne {odd",
+        let enter = [("key", Span::styled("Enter", key))];
+        let nb = styled_message(
+            Messages::get(Lang::Nb),
+            "drill-intro-begin",
             Style::new(),
-            &[("key", Span::styled("Enter", key))],
+            &enter,
         );
-        let texts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
-        assert_eq!(texts, [" Trykk ", "Enter", " for å begynne {odd"]);
-        assert_eq!(spans[1].style, key);
-        let unknown = template("{x} {y}", Style::new(), &[("y", Span::raw("Y"))]);
-        let texts: Vec<&str> = unknown.iter().map(|s| s.content.as_ref()).collect();
-        assert_eq!(texts, ["{x} ", "Y"]);
+        let texts: Vec<&str> = nb.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Trykk ",
+                "Enter",
+                " for å begynne med den første orienteringen."
+            ]
+        );
+        assert_eq!(nb[1].style, key);
+        let ru = styled_message(
+            Messages::get(Lang::Ru),
+            "drill-intro-begin",
+            Style::new(),
+            &enter,
+        );
+        let texts: Vec<&str> = ru.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(
+            texts,
+            ["Нажмите ", "Enter", ", чтобы перейти к первой вводной."]
+        );
     }
 
     #[test]

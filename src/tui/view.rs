@@ -14,7 +14,7 @@ use std::cell::Cell;
 use super::keymap::{self, Binding};
 use super::screen::Context;
 use super::text;
-use crate::i18n::fill;
+use crate::i18n::Args;
 use crate::scenario::Problem;
 
 /// Below this size the screens cannot say anything useful.
@@ -26,7 +26,7 @@ pub(super) fn load_errors(cx: &Context, frame: &mut Frame, body: Rect, problems:
     let width = body.width.saturating_sub(4).max(1);
     let inner = usize::from(width.saturating_sub(2));
     let mut lines = vec![Line::styled(
-        format!(" {}", cx.strings.cannot_load),
+        format!(" {}", cx.text("cannot-load")),
         cx.theme.warn,
     )];
     lines.push(Line::raw(""));
@@ -43,7 +43,7 @@ pub(super) fn load_errors(cx: &Context, frame: &mut Frame, body: Rect, problems:
         .min(body.height);
     let area = centred(body, width, height);
     frame.render_widget(Clear, area);
-    let title = format!(" {} ", cx.strings.cannot_load_title);
+    let title = format!(" {} ", cx.text("cannot-load-title"));
     frame.render_widget(Paragraph::new(lines).block(panel(cx, title)), area);
 }
 
@@ -55,11 +55,11 @@ pub(super) fn notice_line(cx: &Context, notice: &str, width: u16) -> Line<'stati
 
 /// The legend of a screen with these key bindings: as many entries as fit, in order.
 pub(super) fn legend_line(cx: &Context, bindings: &[Binding], width: u16) -> Line<'static> {
-    let keys = keymap::legend(bindings, &cx.strings.legend);
-    let size = |(key, label): &(&str, &str)| 1 + key.width() + 1 + label.width() + 1;
+    let keys = keymap::legend(bindings, cx.messages());
+    let size = |(key, label): &(&str, String)| 1 + key.width() + 1 + label.width() + 1;
     // When not every key fits, help and quit stay: help lists the keys left out, and quit is
     // the one a trainee must never have to guess. The others go from the end.
-    let kept = |(key, _): &(&str, &str)| *key == "?" || *key == "q";
+    let kept = |(key, _): &(&str, String)| *key == "?" || *key == "q";
     let mut room =
         usize::from(width).saturating_sub(keys.iter().filter(|k| kept(k)).map(size).sum());
     let keys = keys.as_slice();
@@ -85,14 +85,13 @@ pub(super) fn legend_line(cx: &Context, bindings: &[Binding], width: u16) -> Lin
 /// The "too small" message in place of a screen. Until the next frame is drawn bigger, keys
 /// do nothing but help and quit: nothing may be chosen that cannot be seen.
 pub(super) fn too_small(cx: &Context, frame: &mut Frame, area: Rect) {
-    let message = fill(
-        &cx.strings.too_small,
-        &[
-            ("w", &area.width.to_string()),
-            ("h", &area.height.to_string()),
-            ("min_w", &MIN_WIDTH.to_string()),
-            ("min_h", &MIN_HEIGHT.to_string()),
-        ],
+    let message = cx.msg(
+        "too-small",
+        &Args::new()
+            .text("w", area.width.to_string())
+            .text("h", area.height.to_string())
+            .text("min_w", MIN_WIDTH.to_string())
+            .text("min_h", MIN_HEIGHT.to_string()),
     );
     let lines: Vec<Line> = text::wrap(&message, usize::from(area.width))
         .into_iter()
@@ -148,10 +147,10 @@ pub fn more_signs<'a>(cx: &Context, block: Block<'a>, above: bool, below: bool) 
     let sign = |text: &str| Line::styled(format!(" {text} "), cx.theme.key).right_aligned();
     let mut block = block;
     if above {
-        block = block.title_top(sign(&cx.strings.more_above));
+        block = block.title_top(sign(&cx.text("more-above")));
     }
     if below {
-        block = block.title_bottom(sign(&cx.strings.more_below));
+        block = block.title_bottom(sign(&cx.text("more-below")));
     }
     block
 }
@@ -169,7 +168,7 @@ pub(super) fn help(
     let width = 64.min(body.width);
     let inner_width = usize::from(width.saturating_sub(2));
     let mut lines = Vec::new();
-    let bindings = keymap::help(screen, &cx.strings.help_text);
+    let bindings = keymap::help(screen, cx.messages());
     let key_width = bindings.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 2;
     for (keys, what) in &bindings {
         let pad = " ".repeat(key_width.saturating_sub(keys.width()));
@@ -178,7 +177,7 @@ pub(super) fn help(
     }
     lines.push(Line::raw(""));
     lines.extend(
-        text::wrap(&cx.strings.help_about, inner_width.saturating_sub(1))
+        text::wrap(&cx.text("help-about"), inner_width.saturating_sub(1))
             .into_iter()
             .map(|l| Line::styled(format!(" {l}"), cx.theme.dim)),
     );
@@ -190,7 +189,7 @@ pub(super) fn help(
     let limit = u16::try_from(lines.len().saturating_sub(shown)).unwrap_or(u16::MAX);
     limit_seen.set(limit);
     let scroll = scroll.min(limit);
-    let title = format!(" {} ", cx.strings.help_title);
+    let title = format!(" {} ", cx.text("help-title"));
     let block = more_signs(cx, panel(cx, title), scroll > 0, scroll < limit);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
