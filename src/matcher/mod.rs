@@ -15,6 +15,7 @@
 //! Pure and deterministic: no clock, no randomness, no terminal; the same options and reply
 //! always give the same [`Reading`].
 
+pub mod lint;
 pub mod normalize;
 pub mod tone;
 pub mod vector;
