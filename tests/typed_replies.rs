@@ -262,3 +262,49 @@ fn dev_detail() {
         print_row("dev", lang, &f);
     }
 }
+
+/// For tuning, on the development split only: figures over all three languages for a grid
+/// of settings.
+#[test]
+#[ignore]
+fn dev_grid() {
+    let library = library();
+    for char_share in [0.4, 0.5, 0.6] {
+        for floor in [0.12, 0.14, 0.16] {
+            for margin in [0.2, 0.25, 0.3] {
+                let settings = Settings {
+                    floor,
+                    margin,
+                    char_share,
+                    ..Settings::default()
+                };
+                let mut t = Figures::default();
+                for lang in Lang::ALL {
+                    let f = evaluate(&library, "dev", lang, settings, false);
+                    t.replies += f.replies;
+                    t.labelled += f.labelled;
+                    t.unfit += f.unfit;
+                    t.confident_labelled += f.confident_labelled;
+                    t.right_confident += f.right_confident;
+                    t.right_nearest += f.right_nearest;
+                    t.chance += f.chance;
+                    t.same_class += f.same_class;
+                    t.asked += f.asked;
+                    t.silent_wrong_class += f.silent_wrong_class;
+                    t.unfit_read += f.unfit_read;
+                }
+                println!(
+                    "share {char_share:.1} floor {floor:.2} margin {margin:.2}: top1c {:.2} ({}/{}) near {:.2} gvb {:.2} asked {:.2} silent {:.3} unfit {:.2}",
+                    t.top1_confident(),
+                    t.right_confident,
+                    t.confident_labelled,
+                    t.top1_nearest(),
+                    t.good_vs_bad(),
+                    t.asked(),
+                    t.silent_wrong(),
+                    t.unfit_read()
+                );
+            }
+        }
+    }
+}
