@@ -18,6 +18,8 @@
 //! - [`authoring`]: tools for trainers, such as the starter scenario of `composure new`.
 //! - [`import`]: stories written in other tools (Twine's Twee) turned into scenario drafts,
 //!   with a warning for everything that could not be carried over.
+//! - [`matcher`]: typed replies read as one of a decision's options, or a question when
+//!   unclear; with tone notes. Pure and deterministic.
 //! - [`i18n`]: the languages and every string the trainer shows, per language.
 //! - [`analysis`]: the scenario as a whole: every path with its score, best and worst
 //!   scores, and the conversation as a graph.
@@ -54,11 +56,12 @@
 //! | `analysis` | `scenario`, `rules`, `engine` |
 //! | `authoring` | `scenario`, `labels` |
 //! | `import` | `scenario`, `labels` |
+//! | `matcher` | `scenario`, `lang` |
 //! | `i18n` | `scenario`, `lang` |
-//! | `check` | `scenario`, `rules`, `drill`, `parallel` |
+//! | `check` | `scenario`, `rules`, `drill`, `parallel`, `matcher` |
 //! | `export` | `scenario`, `rules`, `analysis`, `labels` |
 //! | `report` | `scenario`, `rules`, `engine`, `store`, `drill`, `i18n` |
-//! | `tui` | `scenario`, `rules`, `engine`, `drill`, `store`, `report`, `i18n`, `labels`, `authoring`, `lang` |
+//! | `tui` | `scenario`, `rules`, `engine`, `drill`, `store`, `report`, `i18n`, `labels`, `authoring`, `lang`, `matcher` |
 //! | `cli` | every module |
 
 pub mod analysis;
@@ -72,6 +75,7 @@ pub mod i18n;
 pub mod import;
 pub mod labels;
 pub mod lang;
+pub mod matcher;
 pub mod parallel;
 pub mod report;
 pub mod rules;

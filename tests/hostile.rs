@@ -111,6 +111,7 @@ fn choice() -> impl Strategy<Value = Choice> {
             |(id, text, next, verdicts, (mood, trust), consequence, coaching)| Choice {
                 id,
                 text,
+                phrasings: Vec::new(),
                 next,
                 verdicts,
                 effect: Effect { mood, trust },
@@ -227,6 +228,7 @@ fn tidy(mut s: Scenario) -> Scenario {
                     choices.push(Choice {
                         id: String::new(),
                         text: "On.".to_owned(),
+                        phrasings: Vec::new(),
                         next: String::new(),
                         verdicts: Vec::new(),
                         effect: Effect::default(),

@@ -32,6 +32,7 @@ fn chain(count: usize) -> Scenario {
             choices: vec![Choice {
                 id: format!("c{i}"),
                 text: "Go on.".to_owned(),
+                phrasings: Vec::new(),
                 next: format!("n{}", i + 1),
                 verdicts: vec![Verdict::Follows("offer-solutions".to_owned(), 1)],
                 effect: Effect::default(),

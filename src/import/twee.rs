@@ -946,6 +946,7 @@ fn build_nodes(story: &[&Passage], node_ids: &[String], drafts: Vec<Draft>) -> V
             .map(|(text, next)| Choice {
                 id: choice_ids.next().unwrap_or_default(),
                 text,
+                phrasings: Vec::new(),
                 next,
                 verdicts: Vec::new(),
                 effect: Effect::default(),

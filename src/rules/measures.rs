@@ -66,6 +66,7 @@ mod tests {
         Choice {
             id: id.to_owned(),
             text: text.to_owned(),
+            phrasings: Vec::new(),
             next: "end".to_owned(),
             verdicts,
             effect: Effect::default(),

@@ -241,6 +241,10 @@ pub struct Choice {
     pub id: String,
     /// What the trainee says or does.
     pub text: String,
+    /// Other ways of saying the same, for typed replies: a reply close to any of them is read
+    /// as this choice (see `docs/typed-replies.md`). Optional; translations give their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phrasings: Vec<String>,
     /// Id of the node this choice leads to.
     pub next: String,
     /// How the choice stands against the rulebook.
