@@ -412,7 +412,7 @@ fn the_drill_card_scrolls_at_the_minimum_size_with_the_prompt_to_begin_in_view()
                 Some(Action::Down),
                 "{what}: ↓ does not scroll"
             );
-            let help = composure::tui::keymap::help(bindings, &strings.help_text);
+            let help = composure::tui::keymap::help(bindings, &strings.help_text, lang);
             assert!(
                 help.iter().any(|(keys, _)| *keys == "↑↓"),
                 "{what}: {help:?}"

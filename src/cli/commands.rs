@@ -152,6 +152,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 watch,
                 lang,
                 record,
+                typed: cli.typed,
             })
         }
         Some(Command::Drill(args)) => {
@@ -164,6 +165,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 library: &library,
                 data_dir: &data_dir,
                 now,
+                typed: cli.typed,
             };
             super::drill::run(args, &cx)
         }
@@ -184,6 +186,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                     library: &library,
                     data_dir: Path::new(""),
                     now,
+                    typed: false,
                 },
             )
         }
@@ -212,6 +215,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 watch: None,
                 lang,
                 record: None,
+                typed: cli.typed,
             })
         }
     }

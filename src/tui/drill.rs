@@ -133,6 +133,7 @@ impl DrillCard {
             // Between scenarios the debrief leads on to the next; nothing is played again.
             // With the coaching at the end, there is none until the summary.
             debrief: (self.plan.feedback == Feedback::Now).then_some(DRILL_DEBRIEF),
+            typed: self.plan.typed,
         };
         let fallback = item.scenario.scenario().language != cx.lang.code();
         let notice =

@@ -9,7 +9,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::i18n::{HelpText, Legend};
+use std::borrow::Cow;
+
+use crate::i18n::{HelpText, Lang, Legend, Messages};
 
 /// What the trainee asked for, whatever key they used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +77,12 @@ pub enum Does {
     BackToSummary,
     BackToHistory,
     Transcript,
+    /// Typed replies: send the reply written.
+    Send,
+    /// Typed replies: from the question about an unclear reply back to writing it.
+    TypeAgain,
+    /// Ctrl-C where `q` is text being typed: the legend says how to quit.
+    QuitNow,
 }
 
 impl Does {
@@ -102,6 +110,9 @@ impl Does {
             Quit => &l.quit,
             NoStay => &l.stay,
             Transcript => &l.transcript,
+            QuitNow => &l.quit,
+            // Their words are Fluent messages: see `fluent`.
+            Send | TypeAgain => return None,
             OpenNumbered | Ends | Page | Interrupt | Suspend | ReviewNumbered => return None,
         })
     }
@@ -134,7 +145,6 @@ impl Does {
             Quit => &h.quit,
             YesLeave => &h.yes_leave,
             NoStay => &h.no_stay,
-            Interrupt => &h.interrupt,
             Suspend => &h.suspend,
             DrillBegin => &h.drill_begin,
             DrillReview => &h.drill_review,
@@ -143,6 +153,19 @@ impl Does {
             BackToSummary => &h.back_summary,
             BackToHistory => &h.back_history,
             Transcript => &h.transcript,
+            Interrupt | QuitNow => &h.interrupt,
+            // Their words are Fluent messages: see `fluent`.
+            Send | TypeAgain => "",
+        }
+    }
+
+    /// The Fluent messages (legend word, help line) of the bindings whose words are in
+    /// Fluent already (`assets/i18n/*/typed.ftl`).
+    fn fluent(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Does::Send => Some(("typed-legend-send", "typed-help-send")),
+            Does::TypeAgain => Some(("typed-legend-type-again", "typed-help-type-again")),
+            _ => None,
         }
     }
 }
@@ -269,19 +292,46 @@ pub fn action_for(key: KeyEvent, table: &[Binding]) -> Option<Action> {
 }
 
 /// The legend of a screen: each binding the legend shows, as its keys and its word.
-pub fn legend<'a>(table: &[Binding], words: &'a Legend) -> Vec<(&'static str, &'a str)> {
+pub fn legend<'a>(
+    table: &[Binding],
+    words: &'a Legend,
+    lang: Lang,
+) -> Vec<(&'static str, Cow<'a, str>)> {
     table
         .iter()
-        .filter_map(|b| b.does.legend(words).map(|word| (b.label, word)))
+        .filter_map(|b| match b.does.fluent() {
+            Some((id, _)) => Some((
+                b.label,
+                Cow::Owned(Messages::get(lang).msg(id, &Default::default())),
+            )),
+            None => b
+                .does
+                .legend(words)
+                .map(|word| (b.label, Cow::Borrowed(word))),
+        })
         .collect()
 }
 
-/// The help of a screen: every binding, then the ones that work everywhere.
-pub fn help<'a>(table: &[Binding], text: &'a HelpText) -> Vec<(&'static str, &'a str)> {
+/// The help of a screen: every binding, then the ones that work everywhere (unless the
+/// screen lists them itself).
+pub fn help<'a>(
+    table: &[Binding],
+    text: &'a HelpText,
+    lang: Lang,
+) -> Vec<(&'static str, Cow<'a, str>)> {
+    let global = GLOBAL
+        .iter()
+        .filter(|g| !table.iter().any(|b| b.label == g.label));
     table
         .iter()
-        .chain(GLOBAL)
-        .map(|b| (b.label, b.does.help(text)))
+        .chain(global)
+        .map(|b| {
+            let line = match b.does.fluent() {
+                Some((_, id)) => Cow::Owned(Messages::get(lang).msg(id, &Default::default())),
+                None => Cow::Borrowed(b.does.help(text)),
+            };
+            (b.label, line)
+        })
         .collect()
 }
 

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use super::keymap::{self, Binding};
@@ -55,11 +56,12 @@ pub(super) fn notice_line(cx: &Context, notice: &str, width: u16) -> Line<'stati
 
 /// The legend of a screen with these key bindings: as many entries as fit, in order.
 pub(super) fn legend_line(cx: &Context, bindings: &[Binding], width: u16) -> Line<'static> {
-    let keys = keymap::legend(bindings, &cx.strings.legend);
-    let size = |(key, label): &(&str, &str)| 1 + key.width() + 1 + label.width() + 1;
+    let keys = keymap::legend(bindings, &cx.strings.legend, cx.lang);
+    let size = |(key, label): &(&str, Cow<str>)| 1 + key.width() + 1 + label.width() + 1;
     // When not every key fits, help and quit stay: help lists the keys left out, and quit is
-    // the one a trainee must never have to guess. The others go from the end.
-    let kept = |(key, _): &(&str, &str)| *key == "?" || *key == "q";
+    // the one a trainee must never have to guess. The others go from the end. (While a reply
+    // is being typed, `?` and `q` are text, and F1 opens the help.)
+    let kept = |(key, _): &(&str, Cow<str>)| *key == "?" || *key == "q" || *key == "F1";
     let mut room =
         usize::from(width).saturating_sub(keys.iter().filter(|k| kept(k)).map(size).sum());
     let keys = keys.as_slice();
@@ -169,7 +171,7 @@ pub(super) fn help(
     let width = 64.min(body.width);
     let inner_width = usize::from(width.saturating_sub(2));
     let mut lines = Vec::new();
-    let bindings = keymap::help(screen, &cx.strings.help_text);
+    let bindings = keymap::help(screen, &cx.strings.help_text, cx.lang);
     let key_width = bindings.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 2;
     for (keys, what) in &bindings {
         let pad = " ".repeat(key_width.saturating_sub(keys.width()));
