@@ -148,6 +148,10 @@ impl Play {
 
     /// One action while no question is open.
     fn act(&mut self, action: Action, cx: &Context, now: Millis) -> Update {
+        // The question about an unclear reply has its own keys: Esc there writes again.
+        if self.asking() {
+            return self.act_typed(action, now);
+        }
         if action == Action::Back {
             // Leaving a finished conversation loses nothing (it is handed over for saving):
             // straight out; leaving one in progress asks first.
@@ -502,10 +506,11 @@ fn draw(cx: &Context, frame: &mut Frame, area: Rect, play: &Play) {
         {
             match &step.typed {
                 // What the trainee typed, and the option it counts as.
+                // The latest one's reading is in the panel below while it is open.
                 Some(reply) => lines.extend(super::typed::said_lines(
                     cx,
                     reply,
-                    &choice.text,
+                    (!(i + 1 == steps.len() && play.showing_consequence)).then_some(&*choice.text),
                     inner_width,
                 )),
                 None => lines.extend(hanging(

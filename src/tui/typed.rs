@@ -44,8 +44,10 @@ pub const TYPING: &[Binding] = &[
     ),
 ];
 
-/// "Which did you mean?": the nearest options to an unclear reply.
+/// "Which did you mean?": the nearest options to an unclear reply. Esc comes first: on a
+/// narrow screen the legend keeps it, with help and quit, when the rest cannot fit.
 pub const ASKING: &[Binding] = &[
+    bind("Esc", &[(KeyCode::Esc, Action::Back)], Does::TypeAgain),
     digits(Does::Choose),
     bind(
         "↑↓ Enter",
@@ -58,7 +60,6 @@ pub const ASKING: &[Binding] = &[
         ],
         Does::Select,
     ),
-    bind("Esc", &[(KeyCode::Esc, Action::Back)], Does::TypeAgain),
     HELP,
     QUIT,
 ];
@@ -131,7 +132,8 @@ impl Typing {
         match &self.asking {
             Some(asking) => 2 + 1 + ask_lines(cx, asking, conversation, 0, width).0.len(),
             None => {
-                let rows = wrap(&self.words(), width.saturating_sub(1).max(1)).len();
+                // A column of margin and one for the cursor after the last word.
+                let rows = wrap(&self.words(), width.saturating_sub(2).max(1)).len();
                 2 + rows.clamp(INPUT_ROWS.0, INPUT_ROWS.1) + usize::from(self.empty_hint)
             }
         }
@@ -152,6 +154,12 @@ impl Typing {
                     Constraint::Length(u16::from(self.empty_hint)),
                 ])
                 .areas(inner);
+                // A column of margin, as the other panels' text has.
+                let input_area = Rect {
+                    x: input_area.x.saturating_add(1),
+                    width: input_area.width.saturating_sub(1),
+                    ..input_area
+                };
                 frame.render_widget(&self.input, input_area);
                 if self.input.is_empty() {
                     // After the cursor's cell, so the cursor stays in sight.
@@ -490,7 +498,7 @@ fn tone_lines<'a>(cx: &Context, reply: &TypedReply, indent: &str, width: usize) 
 pub(super) fn said_lines<'a>(
     cx: &Context,
     reply: &TypedReply,
-    option: &str,
+    option: Option<&str>,
     width: usize,
 ) -> Vec<Line<'a>> {
     let m = cx.messages();
@@ -500,6 +508,9 @@ pub(super) fn said_lines<'a>(
         cx.theme.you,
         width,
     );
+    let Some(option) = option else {
+        return lines;
+    };
     let label = match reply.read {
         ReadHow::Matched => m.msg("typed-read-as", &Args::new()),
         ReadHow::Picked => m.msg("typed-picked-as", &Args::new()),
