@@ -444,3 +444,97 @@ fn no_size_makes_the_typed_screens_panic() {
         }
     }
 }
+
+/// The typed drill of the fixtures, at its first decision.
+fn typed_drill() -> Stack {
+    let lang = Lang::En;
+    let rules = Rulebook::embedded_in(lang).unwrap();
+    let library = Library::embedded(&rules);
+    let drill = composure::drill::load_drill_path(
+        std::path::Path::new("tests/fixtures/drills/valid/typed-washer.ron"),
+        &library,
+    )
+    .unwrap();
+    let cx = composure::tui::Context {
+        theme: MONO,
+        lang,
+        strings: composure::i18n::strings(lang).unwrap(),
+        rules,
+    };
+    let mut app = composure::tui::drill(
+        composure::drill::plan(&drill, &library, "en"),
+        "Ann Lee".to_owned(),
+        cx,
+    );
+    app.update(Action::Confirm, NOW); // the drill's card
+    app.update(Action::Confirm, NOW); // the briefing
+    assert!(
+        play(&app).typing.is_some(),
+        "a typed drill shows the options"
+    );
+    app
+}
+
+#[test]
+fn a_typed_drill_gives_the_typed_time_and_stops_the_clock_while_it_asks() {
+    let mut app = typed_drill();
+    // Three times the drill's 20 seconds.
+    assert_eq!(app.deadline(), Some(NOW + 60_000));
+    type_text(&mut app, "hmm, right");
+    app.key(
+        KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+        NOW + 50_000,
+    );
+    assert!(asking(&app).is_some());
+    // Composure's question is not the trainee's time: no deadline, and no silence however
+    // long the trainee takes to say which option they meant.
+    assert_eq!(app.deadline(), None);
+    app.tick(NOW + 200_000);
+    assert_eq!(play(&app).conversation.hesitations(), 0);
+    let at = asking(&app)
+        .unwrap()
+        .nearest
+        .iter()
+        .position(|id| id == "open-cold")
+        .unwrap();
+    app.key(
+        KeyEvent::new(
+            KeyCode::Char(char::from(b'1' + at as u8)),
+            KeyModifiers::NONE,
+        ),
+        NOW + 200_000,
+    );
+    let step = play(&app).conversation.steps().last().unwrap().clone();
+    assert_eq!(step.chosen, "open-cold");
+    // The answer counts from when the reply was sent.
+    assert_eq!(step.elapsed(), 50_000);
+    assert!(!step.hesitated);
+}
+
+#[test]
+fn a_reply_sent_after_the_deadline_answers_the_silence_and_keeps_the_words() {
+    let mut app = typed_drill();
+    type_text(&mut app, "Right, what's your ticket");
+    // The time runs out while the trainee writes.
+    app.tick(NOW + 60_000);
+    assert_eq!(play(&app).conversation.hesitations(), 1);
+    assert_eq!(
+        play(&app).typing.as_ref().unwrap().words(),
+        "Right, what's your ticket"
+    );
+    for c in " number? I'll get it looked at straight away.".chars() {
+        app.key(
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            NOW + 61_000,
+        );
+    }
+    app.key(
+        KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+        NOW + 62_000,
+    );
+    let steps = play(&app).conversation.steps();
+    assert_eq!(steps.len(), 2);
+    assert!(steps[0].hesitated);
+    assert_eq!(steps[1].chosen, "open-cold");
+    assert_eq!(steps[1].elapsed(), 2_000);
+}

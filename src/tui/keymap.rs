@@ -345,6 +345,7 @@ mod tests {
     use crate::tui::drill_summary::DRILL_SUMMARY;
     use crate::tui::history::HISTORY;
     use crate::tui::home::HOME;
+    use crate::tui::typed::{ASKING, TYPING};
 
     /// Every screen's tables, and the shared ones.
     const ALL: &[&[Binding]] = &[
@@ -364,6 +365,8 @@ mod tests {
         DRILL_INTRO_SCROLLED,
         DRILL_SUMMARY,
         HISTORY,
+        TYPING,
+        ASKING,
     ];
 
     fn key(code: KeyCode) -> KeyEvent {
@@ -421,6 +424,23 @@ mod tests {
     }
 
     #[test]
+    fn while_a_reply_is_typed_no_printable_key_is_bound() {
+        for binding in TYPING {
+            assert!(!binding.digits, "{}", binding.label);
+            for (code, _) in binding.keys {
+                assert!(
+                    !matches!(code, KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Tab),
+                    "{} binds {code:?}, which is text or editing",
+                    binding.label
+                );
+            }
+        }
+        for c in ['q', '?', '1', '9', 'j', 'k', ' ', 'r'] {
+            assert_eq!(action_for(key(KeyCode::Char(c)), TYPING), None, "{c}");
+        }
+    }
+
+    #[test]
     fn no_key_asks_for_two_things_on_one_screen() {
         for table in ALL {
             let mut seen: Vec<KeyCode> = Vec::new();
@@ -441,6 +461,14 @@ mod tests {
             let help = action_for(key(KeyCode::Char('?')), table);
             if std::ptr::eq(*table, CONFIRM_LEAVE) {
                 // The question is answered first: y or n.
+                continue;
+            }
+            if std::ptr::eq(*table, TYPING) {
+                // `q` and `?` are text there: F1 opens the help, Esc leaves, Ctrl-C quits.
+                assert_eq!(quit, None);
+                assert_eq!(help, None);
+                assert_eq!(action_for(key(KeyCode::F(1)), table), Some(Action::Help));
+                assert_eq!(action_for(key(KeyCode::Esc), table), Some(Action::Back));
                 continue;
             }
             assert_eq!(quit, Some(Action::Quit));
