@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use crate::matcher::lint::lint_typed;
 use crate::parallel::map_in_parallel;
 use crate::rules::Rulebook;
 use crate::scenario::library::{Library, collect_files, embedded_sources};
@@ -47,7 +48,8 @@ pub fn check_sources_with(
     let alone = map_in_parallel(&sources, |(origin, text)| match text {
         Ok(text) if !crate::drill::is_drill_source(text) => {
             Some(load_source(origin, text, rules).map(|scenario| {
-                let warnings = lint(&scenario, text);
+                let mut warnings = lint(&scenario, text);
+                warnings.extend(lint_typed(&scenario, text));
                 (scenario, warnings)
             }))
         }
@@ -143,6 +145,7 @@ pub fn fuzz_one(data: &[u8], rules: &Rulebook, shipped: &Library) {
         Field::When(1, 0, "next"),
         Field::Choice(0, 1, "text"),
         Field::Verdict(0, 0, 1),
+        Field::Phrasing(0, 0, 1),
     ] {
         let _ = loc.string(field, Some(3));
     }

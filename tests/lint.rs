@@ -231,3 +231,41 @@ fn a_translation_whose_client_has_no_gender_is_flagged() {
     );
     assert!(check_text(&with_gender, "client-gender-missing").is_empty());
 }
+
+#[test]
+fn a_phrasing_the_matcher_reads_as_another_option_is_flagged() {
+    let good = "I understand, let me check the delivery for you now.";
+    let bad = "Deliveries are not my department, call the courier.";
+    let clear = chain(1, good, bad);
+    assert_eq!(check_text(&clear, "typed-ambiguous"), Vec::<String>::new());
+    // A phrasing of the good option that is the bad option's words, nearly.
+    let muddled = clear.replacen(
+        r#"next: "end", verdicts: [Follows"#,
+        r#"phrasings: ["Deliveries are not my department, please call the courier."], next: "end", verdicts: [Follows"#,
+        1,
+    );
+    let found = check_text(&muddled, "typed-ambiguous");
+    assert!(!found.is_empty(), "{muddled}");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("choice \"g0\": its phrasing 1")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn two_options_in_nearly_the_same_words_are_flagged() {
+    let found = check_text(
+        &chain(
+            1,
+            "I will send you the tracking number today.",
+            "I will send you the tracking number later today.",
+        ),
+        "typed-ambiguous",
+    );
+    assert!(
+        found.iter().any(|m| m.contains("too close to choice")),
+        "{found:?}"
+    );
+}

@@ -15,6 +15,7 @@
 //! Pure and deterministic: no clock, no randomness, no terminal; the same options and reply
 //! always give the same [`Reading`].
 
+pub mod lint;
 pub mod normalize;
 pub mod tone;
 pub mod vector;
@@ -87,14 +88,30 @@ impl Reading {
     }
 }
 
-/// The least similarity the best option needs to be read confidently.
-pub const FLOOR: f32 = 0.18;
-/// How far the best option must lead the runner-up to be read confidently.
-pub const MARGIN: f32 = 0.05;
-/// A third option is offered in a question when it is this close to the best.
-pub const THIRD_WITHIN: f32 = 0.10;
-/// How much of the similarity comes from character n-grams; the rest from content words.
-const CHAR_SHARE: f32 = 0.6;
+/// The thresholds and weights of a matcher. [`Settings::default`] is what Composure uses,
+/// tuned on the development split of `tests/typed-replies`; other values are for measuring.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// The least similarity the best option needs to be read confidently.
+    pub floor: f32,
+    /// How far the best option must lead the runner-up to be read confidently.
+    pub margin: f32,
+    /// A third option is offered in a question when it is this close to the best.
+    pub third_within: f32,
+    /// How much of the similarity comes from character n-grams; the rest from content words.
+    pub char_share: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            floor: 0.18,
+            margin: 0.05,
+            third_within: 0.10,
+            char_share: 0.6,
+        }
+    }
+}
 
 /// Feature kinds, hashed in with the feature so they never meet.
 const WORD: u8 = 0;
@@ -113,6 +130,7 @@ struct Prepared {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     lang: Lang,
+    settings: Settings,
     candidates: Vec<Candidate>,
     /// Per candidate, its text and then each phrasing.
     prepared: Vec<Vec<Prepared>>,
@@ -157,6 +175,11 @@ fn counts(lang: Lang, text: &str) -> Counts {
 impl Matcher {
     /// A matcher for a decision offering `options` in `lang`.
     pub fn new(lang: Lang, options: &[Candidate]) -> Matcher {
+        Matcher::with_settings(lang, options, Settings::default())
+    }
+
+    /// As [`Matcher::new`], with other thresholds and weights (for measuring them).
+    pub fn with_settings(lang: Lang, options: &[Candidate], settings: Settings) -> Matcher {
         let raw: Vec<Vec<Counts>> = options
             .iter()
             .map(|c| {
@@ -209,6 +232,7 @@ impl Matcher {
             .collect();
         Matcher {
             lang,
+            settings,
             candidates: options.to_vec(),
             prepared,
             own_tone,
@@ -242,7 +266,7 @@ impl Matcher {
     /// Reads a typed reply.
     pub fn read(&self, reply: &str) -> Reading {
         let ranked = self.similarities(reply);
-        let verdict = verdict(&ranked);
+        let verdict = verdict(&ranked, &self.settings);
         let mut tone = tone_flags(self.lang, reply);
         if let Verdict::Confident { option } = verdict
             && let Some(own) = self.own_tone.get(option)
@@ -269,7 +293,7 @@ impl Matcher {
             .map(|(i, texts)| {
                 let best = texts
                     .iter()
-                    .map(|p| similarity(&grams, &content, p))
+                    .map(|p| similarity(&grams, &content, p, self.settings.char_share))
                     .fold(0.0f32, f32::max);
                 (i, best)
             })
@@ -280,30 +304,30 @@ impl Matcher {
 }
 
 /// How alike a reply (its n-gram and word vectors) and one option text are.
-fn similarity(grams: &Sparse, content: &Sparse, text: &Prepared) -> f32 {
+fn similarity(grams: &Sparse, content: &Sparse, text: &Prepared, char_share: f32) -> f32 {
     let by_grams = grams.cosine(&text.grams);
     // A reply or option of stopwords only has no content words: the n-grams alone decide.
     if content.is_empty() || text.words.is_empty() {
         return by_grams;
     }
-    CHAR_SHARE * by_grams + (1.0 - CHAR_SHARE) * content.cosine(&text.words)
+    char_share * by_grams + (1.0 - char_share) * content.cosine(&text.words)
 }
 
-/// Confident when the best clears [`FLOOR`] and leads by [`MARGIN`]; a decision with a single
-/// option can only mean that option.
-fn verdict(ranked: &[(usize, f32)]) -> Verdict {
+/// Confident when the best clears the floor and leads by the margin; a decision with a
+/// single option can only mean that option.
+fn verdict(ranked: &[(usize, f32)], settings: &Settings) -> Verdict {
     match ranked {
         [] => Verdict::Ask {
             nearest: Vec::new(),
         },
         [(only, _)] => Verdict::Confident { option: *only },
         [(best, top), (second, next), rest @ ..] => {
-            if *top >= FLOOR && top - next >= MARGIN {
+            if *top >= settings.floor && top - next >= settings.margin {
                 Verdict::Confident { option: *best }
             } else {
                 let mut nearest = vec![*best, *second];
                 if let Some((third, s)) = rest.first()
-                    && top - s <= THIRD_WITHIN
+                    && top - s <= settings.third_within
                 {
                     nearest.push(*third);
                 }

@@ -92,6 +92,8 @@ pub enum Field<'k> {
     Choice(usize, usize, &'k str),
     /// The rule id of a choice's `index`-th verdict.
     Verdict(usize, usize, usize),
+    /// A choice's `index`-th alternative phrasing.
+    Phrasing(usize, usize, usize),
 }
 
 /// How far apart the column marks are, in bytes.
@@ -171,6 +173,7 @@ impl<'a> Locator<'a> {
                 Field::When(node, index, key) => self.when(node, index, key),
                 Field::Choice(node, choice, key) => self.choice(node, choice, key),
                 Field::Verdict(node, choice, index) => self.verdict(node, choice, index),
+                Field::Phrasing(node, choice, index) => self.phrasing(node, choice, index),
             },
         }
     }
@@ -204,6 +207,10 @@ impl<'a> Locator<'a> {
                 let list = self.child_for_key(self.choice_group(node, choice)?, "verdicts")?;
                 let verdict = self.groups.get(list)?.children.get(index).copied()?;
                 self.groups.get(verdict)?.strings.first().copied()
+            }
+            Field::Phrasing(node, choice, index) => {
+                let list = self.child_for_key(self.choice_group(node, choice)?, "phrasings")?;
+                self.groups.get(list)?.strings.get(index).copied()
             }
         }
     }
@@ -330,6 +337,18 @@ impl<'a> Locator<'a> {
         match verdict {
             Some(v) => self.position(self.groups[v].start),
             None => self.choice(node, choice, "verdicts"),
+        }
+    }
+
+    /// A choice's `index`-th alternative phrasing; its `phrasings` (or the choice) when absent.
+    pub fn phrasing(&self, node: usize, choice: usize, index: usize) -> Position {
+        let at = self
+            .choice_group(node, choice)
+            .and_then(|c| self.child_for_key(c, "phrasings"))
+            .and_then(|list| self.groups.get(list)?.strings.get(index).copied());
+        match at {
+            Some(at) => self.position(at),
+            None => self.choice(node, choice, "phrasings"),
         }
     }
 

@@ -75,6 +75,7 @@ impl Checker<'_> {
         self.header(scenario);
         let index = self.node_ids(scenario);
         self.choices(scenario, &index, rules);
+        self.phrasings(scenario);
         self.graph(scenario, &index);
         self.found.sort_by_key(|f| f.position);
         self.found
@@ -98,6 +99,65 @@ const MAX_HINTS: usize = 16;
 const MAX_HINT_CANDIDATES: usize = 500;
 
 impl Checker<'_> {
+    /// Every phrasing of a choice: not empty, at most [`MAX_PHRASINGS`] to a choice, and not
+    /// the same words as the choice's text or any other text or phrasing at its decision
+    /// (compared without case, punctuation or spacing), which would make a typed reply
+    /// mean two options at once. How close is too close is the matcher's to say: `check`
+    /// warns about that (`typed-ambiguous`).
+    fn phrasings(&mut self, s: &Scenario) {
+        for (i, node) in s.nodes.iter().enumerate() {
+            let Node::Decision { choices, .. } = node else {
+                continue;
+            };
+            // Each wording at the decision: whose it is, and which (None: the text).
+            let mut said: HashMap<String, (usize, Option<usize>)> = HashMap::new();
+            for (j, choice) in choices.iter().enumerate() {
+                said.entry(same_words(&choice.text)).or_insert((j, None));
+            }
+            for (j, choice) in choices.iter().enumerate() {
+                let id = for_message(&choice.id).into_owned();
+                if choice.phrasings.len() > MAX_PHRASINGS {
+                    let at = self.loc.phrasing(i, j, MAX_PHRASINGS);
+                    self.report(
+                        at,
+                        format!(
+                            "choice \"{id}\" has {} phrasings; the limit is {MAX_PHRASINGS}",
+                            choice.phrasings.len()
+                        ),
+                    );
+                }
+                for (k, phrasing) in choice.phrasings.iter().enumerate() {
+                    let words = same_words(phrasing);
+                    if words.is_empty() {
+                        let p = self.loc.phrasing(i, j, k);
+                        self.report(p, format!("choice \"{id}\": phrasing {} is empty", k + 1));
+                        continue;
+                    }
+                    let Some(&(owner, which)) = said.get(&words) else {
+                        said.insert(words, (j, Some(k)));
+                        continue;
+                    };
+                    let owner_id = choices.get(owner).map_or("", |c| c.id.as_str());
+                    let whose = match which {
+                        None if owner == j => "the choice's own text".to_owned(),
+                        None => format!("the text of choice \"{}\"", for_message(owner_id)),
+                        Some(n) => {
+                            format!("phrasing {} of choice \"{}\"", n + 1, for_message(owner_id))
+                        }
+                    };
+                    let p = self.loc.phrasing(i, j, k);
+                    self.report(
+                        p,
+                        format!(
+                            "choice \"{id}\": phrasing {} says the same as {whose}",
+                            k + 1
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
     /// `; did you mean "x"?` for a misspelt name, while hints last, among at most
     /// [`MAX_HINT_CANDIDATES`] names.
     fn hint<'n>(&mut self, word: &str, known: impl IntoIterator<Item = &'n str>) -> String {
@@ -645,6 +705,9 @@ fn texts(s: &Scenario) -> Vec<(Field<'static>, &str)> {
                         let (Verdict::Follows(rule, _) | Verdict::Breaks(rule, _)) = verdict;
                         out.push((Field::Verdict(i, j, k), rule));
                     }
+                    for (k, phrasing) in choice.phrasings.iter().enumerate() {
+                        out.push((Field::Phrasing(i, j, k), phrasing));
+                    }
                 }
             }
             Node::Ending { closing, .. } => {
@@ -685,7 +748,24 @@ fn name_of(s: &Scenario, field: Field) -> String {
         Field::Verdict(i, j, k) => {
             format!("choice \"{}\": verdict {} rule", choice_id(i, j), k + 1)
         }
+        Field::Phrasing(i, j, k) => {
+            format!("choice \"{}\": phrasing {}", choice_id(i, j), k + 1)
+        }
     }
+}
+
+/// Most phrasings one choice may have: a handful covers the ways people say a thing, and the
+/// matcher compares a reply with each of them.
+pub const MAX_PHRASINGS: usize = 20;
+
+/// A text's words, lower-cased, without punctuation: two texts with the same words say the
+/// same thing as far as a typed reply can tell.
+fn same_words(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn node_id(node: &Node) -> &str {
