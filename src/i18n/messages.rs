@@ -248,7 +248,7 @@ mod tests {
             args = args.count(count, n);
         }
         for text in [
-            "client", "mood", "trust", "seed", "gauge", "trainee", "mean", "best",
+            "client", "mood", "trust", "seed", "gauge", "trainee", "mean", "best", "reply",
         ] {
             args = args.text(text, format!("<{text}>"));
         }

@@ -216,9 +216,9 @@ impl Typing {
         let block = more_signs(cx, block, top > 0, top + shown < lines.len());
         frame.render_widget(block, area);
         let said = format!(
-            "{}: “{}”",
+            "{}: {}",
             m.msg("typed-ask-said", &Args::new()),
-            asking.words
+            quoted(cx, &asking.words)
         );
         frame.render_widget(
             Paragraph::new(Line::styled(
@@ -443,6 +443,12 @@ impl Play {
     }
 }
 
+/// The trainee's words in the quotation marks of their language.
+fn quoted(cx: &Context, words: &str) -> String {
+    cx.messages()
+        .msg("typed-quoted", &Args::new().text("reply", words.to_owned()))
+}
+
 /// The words of a tone note, in the trainee's language.
 fn tone_note(cx: &Context, code: &str) -> String {
     match ToneFlag::ALL.iter().find(|f| f.code() == code) {
@@ -537,7 +543,7 @@ pub(super) fn debrief_lines<'a>(
             format!("    {}: ", m.msg("typed-you-typed", &Args::new())),
             cx.theme.you,
         ),
-        &format!("“{}”", reply.words),
+        &quoted(cx, &reply.words),
         cx.theme.you,
         width,
     );

@@ -23,5 +23,7 @@ typed-read-as = Read as
 typed-picked-as = You meant
 # Before a note on the reply's tone.
 typed-tone-label = Note
+# The trainee's words, quoted as the language quotes speech.
+typed-quoted = “{ $reply }”
 # In the debrief, before the words the trainee typed.
 typed-you-typed = You typed

@@ -3,7 +3,7 @@
 
 typed-legend-send = send svar
 typed-help-send = Send svaret: Composure leser det som svaralternativet som sier det samme, eller spør hvilket du mente
-typed-legend-type-again = skriv på nytt
+typed-legend-type-again = skriv om
 typed-help-type-again = Tilbake til svaret ditt, for å endre det og sende det igjen
 typed-your-reply = Ditt svar
 typed-placeholder = Si det med dine egne ord, og trykk Enter
@@ -13,4 +13,5 @@ typed-ask-said = Du skrev
 typed-read-as = Lest som
 typed-picked-as = Du mente
 typed-tone-label = Merk
+typed-quoted = «{ $reply }»
 typed-you-typed = Ditt svar

@@ -3,7 +3,7 @@
 
 typed-legend-send = отправить
 typed-help-send = Отправить ответ: Composure сопоставит его с вариантом, который говорит то же самое, или спросит, какой вы имели в виду
-typed-legend-type-again = написать заново
+typed-legend-type-again = изменить
 typed-help-type-again = Вернуться к ответу, чтобы исправить его и отправить снова
 typed-your-reply = Ваш ответ
 typed-placeholder = Скажите своими словами и нажмите Enter
@@ -13,4 +13,5 @@ typed-ask-said = Вы написали
 typed-read-as = Понято как
 typed-picked-as = Вы имели в виду
 typed-tone-label = Обратите внимание
+typed-quoted = «{ $reply }»
 typed-you-typed = Ваши слова
