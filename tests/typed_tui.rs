@@ -538,3 +538,79 @@ fn a_reply_sent_after_the_deadline_answers_the_silence_and_keeps_the_words() {
     assert_eq!(steps[1].chosen, "open-cold");
     assert_eq!(steps[1].elapsed(), 2_000);
 }
+
+/// Every shipped scenario in every language, played typed to its debrief, a frame drawn at
+/// 80×24 after every reply: at each decision the trainee types one option's own words (a
+/// different option each time), which must be read as that option without a question.
+#[test]
+fn every_shipped_scenario_plays_typed_to_its_debrief_in_every_language() {
+    for lang in Lang::ALL {
+        let rules = Rulebook::embedded_in(lang).unwrap();
+        let library = Library::embedded(&rules);
+        let mut app = composure::tui::trainer(
+            library,
+            rules,
+            Feedback::Now,
+            Some(3),
+            MONO,
+            lang,
+            composure::i18n::strings(lang).unwrap(),
+        );
+        app.find_mut::<Home>().unwrap().setup.typed = true;
+        let count = app.find::<Home>().unwrap().entries().len();
+        let mut replies = 0;
+        for n in 0..count {
+            app.find_mut::<Home>().unwrap().selected = n;
+            app.update(Action::Confirm, NOW); // the briefing
+            app.update(Action::Confirm, NOW); // the conversation
+            let id = play(&app).conversation.scenario().id().to_owned();
+            let mut decision = 0;
+            while !play(&app).conversation.is_finished() {
+                let conversation = &play(&app).conversation;
+                let turn = conversation.turn();
+                let target = turn.options[decision % turn.options.len()].clone();
+                let Some(composure::scenario::Node::Decision { choices, .. }) =
+                    conversation.scenario().node(&turn.node)
+                else {
+                    panic!("{id}: no decision at {}", turn.node);
+                };
+                let text = choices
+                    .iter()
+                    .find(|c| c.id == target)
+                    .unwrap()
+                    .text
+                    .clone();
+                let before = conversation.steps().len();
+                type_text(&mut app, &text);
+                key(&mut app, KeyCode::Enter);
+                screen(&app, 80, 24);
+                let play = play(&app);
+                assert!(
+                    asking(&app).is_none(),
+                    "{id} ({}): an option's own words were asked about: {text:?}",
+                    lang.code()
+                );
+                assert_eq!(play.conversation.steps().len(), before + 1);
+                assert_eq!(
+                    play.conversation.steps().last().unwrap().chosen,
+                    target,
+                    "{id} ({}): {text:?}",
+                    lang.code()
+                );
+                replies += 1;
+                key(&mut app, KeyCode::Enter);
+                decision += 1;
+            }
+            key(&mut app, KeyCode::Enter);
+            assert!(
+                app.top::<Debrief>().is_some(),
+                "{id} ({}): no debrief",
+                lang.code()
+            );
+            screen(&app, 80, 24);
+            app.update(Action::Confirm, NOW); // home again
+            assert!(app.top::<Home>().is_some());
+        }
+        assert!(replies > count * 3, "{}: {replies} replies", lang.code());
+    }
+}
