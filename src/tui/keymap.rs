@@ -255,6 +255,7 @@ pub const HELP_OPEN: &[Binding] = &[
             (KeyCode::Esc, Action::Help),
             (KeyCode::Enter, Action::Help),
             (KeyCode::Char('?'), Action::Help),
+            (KeyCode::F(1), Action::Help),
             (KeyCode::Backspace, Action::Help),
         ],
         Does::CloseHelp,

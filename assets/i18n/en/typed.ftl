@@ -3,10 +3,10 @@
 
 # Legend word and help line of Enter while writing a reply.
 typed-legend-send = send
-typed-help-send = Send your reply: Composure reads it as the answer that says the same, or asks which one you meant
+typed-help-send = send your reply: Composure reads it as the answer that says the same, or asks which one you meant
 # Legend word and help line of Esc in the question about an unclear reply.
 typed-legend-type-again = write again
-typed-help-type-again = Back to your reply, to change it and send it again
+typed-help-type-again = back to your reply, to change it and send it again
 # Title of the box the reply is written in.
 typed-your-reply = Your reply
 # Shown in the empty box.

@@ -2,9 +2,9 @@
 # samtalen og gjennomgangen viser det som ble skrevet.
 
 typed-legend-send = send svar
-typed-help-send = Send svaret: Composure leser det som svaralternativet som sier det samme, eller spør hvilket du mente
+typed-help-send = send svaret: Composure leser det som svaralternativet som sier det samme, eller spør hvilket du mente
 typed-legend-type-again = skriv om
-typed-help-type-again = Tilbake til svaret ditt, for å endre det og sende det igjen
+typed-help-type-again = tilbake til svaret ditt, for å endre det og sende det igjen
 typed-your-reply = Ditt svar
 typed-placeholder = Si det med dine egne ord, og trykk Enter
 typed-empty = Ingenting å sende ennå: skriv hva du ville sagt, og trykk Enter.
