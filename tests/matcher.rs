@@ -46,35 +46,3 @@ fn every_shipped_option_typed_word_for_word_is_read_as_itself() {
     }
     assert!(decisions > 100, "{decisions}");
 }
-
-#[test]
-#[ignore]
-fn print_closest_pairs() {
-    let library = Library::embedded(&Rulebook::embedded().unwrap());
-    let mut all = Vec::new();
-    for scenario in library.scenarios() {
-        for node in &scenario.scenario().nodes {
-            let Node::Decision { id, choices, .. } = node else {
-                continue;
-            };
-            let matcher = Matcher::for_node(scenario, id).unwrap();
-            for (i, choice) in choices.iter().enumerate() {
-                let reading = matcher.read(&choice.text);
-                let other = reading.ranked.iter().find(|(j, _)| *j != i).unwrap().1;
-                all.push((
-                    other,
-                    format!(
-                        "{} {} {}",
-                        scenario.scenario().language,
-                        scenario.id(),
-                        choice.id
-                    ),
-                ));
-            }
-        }
-    }
-    all.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (s, n) in all.iter().take(15) {
-        println!("{s:.3} {n}");
-    }
-}

@@ -101,8 +101,8 @@ fn library() -> Library {
     Library::embedded(&Rulebook::embedded().unwrap())
 }
 
-/// Reads every reply of a split in one language with `settings`; with `show`, prints each
-/// reply that was not read as labelled.
+/// Reads every reply of a split in one language with `settings` (the tuning grid used other
+/// values; the test uses the defaults); with `show`, prints each reply not read as labelled.
 fn evaluate(library: &Library, split: &str, lang: Lang, settings: Settings, show: bool) -> Figures {
     let mut f = Figures::default();
     for case in cases(split, lang) {
@@ -181,10 +181,12 @@ fn print_row(split: &str, lang: Lang, f: &Figures) {
     );
 }
 
-/// The floors on the held-out split, per language, set a little under the figures measured
-/// when the matcher was tuned (on the development split only): `docs/typed-replies.md`.
+/// The floors on the held-out split, per language: a reply or two under the figures
+/// measured once the matcher had been tuned on the development split alone (the held-out
+/// figures in `docs/typed-replies.md`). One labelled reply is about 0.02 to 0.04 here.
 struct Floors {
     top1_confident: f64,
+    top1_nearest: f64,
     good_vs_bad: f64,
     /// Ceilings: asking about everything would be safe and useless.
     asked: f64,
@@ -192,24 +194,30 @@ struct Floors {
 }
 
 fn floors(lang: Lang) -> Floors {
+    // Measured on the held-out split: en 0.90 / 0.77 / 0.85 / 0.38 / 0.04, nb 0.81 / 0.65 /
+    // 0.71 / 0.50 / 0.06, ru 0.96 / 0.74 / 0.79 / 0.55 / 0.02 (top-1 confident, top-1
+    // nearest, good-vs-bad, asked, silent wrong grade).
     match lang {
         Lang::En => Floors {
-            top1_confident: 0.0,
-            good_vs_bad: 0.0,
-            asked: 1.0,
-            silent_wrong: 1.0,
+            top1_confident: 0.85,
+            top1_nearest: 0.72,
+            good_vs_bad: 0.80,
+            asked: 0.45,
+            silent_wrong: 0.07,
         },
         Lang::Nb => Floors {
-            top1_confident: 0.0,
-            good_vs_bad: 0.0,
-            asked: 1.0,
-            silent_wrong: 1.0,
+            top1_confident: 0.75,
+            top1_nearest: 0.60,
+            good_vs_bad: 0.65,
+            asked: 0.57,
+            silent_wrong: 0.09,
         },
         Lang::Ru => Floors {
-            top1_confident: 0.0,
-            good_vs_bad: 0.0,
-            asked: 1.0,
-            silent_wrong: 1.0,
+            top1_confident: 0.90,
+            top1_nearest: 0.69,
+            good_vs_bad: 0.73,
+            asked: 0.62,
+            silent_wrong: 0.05,
         },
     }
 }
@@ -224,7 +232,10 @@ fn typed_replies_are_read_at_least_as_well_as_documented() {
     let mut failures = Vec::new();
     for split in ["dev", "heldout"] {
         for lang in Lang::ALL {
-            let f = evaluate(&library, split, lang, Settings::default(), false);
+            // `TYPED_REPLIES_DETAIL=dev` prints every dev reply not read as labelled, for
+            // tuning; the held-out split is for measuring only.
+            let show = std::env::var("TYPED_REPLIES_DETAIL").is_ok_and(|v| v == split);
+            let f = evaluate(&library, split, lang, Settings::default(), show);
             print_row(split, lang, &f);
             if split != "heldout" {
                 continue;
@@ -232,6 +243,9 @@ fn typed_replies_are_read_at_least_as_well_as_documented() {
             let floor = floors(lang);
             if f.top1_confident() < floor.top1_confident {
                 failures.push(format!("{lang:?}: top-1 {:.2}", f.top1_confident()));
+            }
+            if f.top1_nearest() < floor.top1_nearest {
+                failures.push(format!("{lang:?}: top-1 nearest {:.2}", f.top1_nearest()));
             }
             if f.good_vs_bad() < floor.good_vs_bad {
                 failures.push(format!("{lang:?}: good-vs-bad {:.2}", f.good_vs_bad()));
@@ -248,17 +262,4 @@ fn typed_replies_are_read_at_least_as_well_as_documented() {
         }
     }
     assert!(failures.is_empty(), "below the floors: {failures:?}");
-}
-
-/// For tuning, on the development split only: `cargo test --test typed_replies dev_detail --
-/// --ignored --nocapture` prints each reply not read as labelled.
-#[test]
-#[ignore]
-fn dev_detail() {
-    let library = library();
-    for lang in Lang::ALL {
-        println!("{lang:?}");
-        let f = evaluate(&library, "dev", lang, Settings::default(), true);
-        print_row("dev", lang, &f);
-    }
 }

@@ -57,6 +57,18 @@ pub fn run_graph(
 
 /// A scenario named by id (from the library and `--scenarios` folders) or by file path.
 fn resolve(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<ValidScenario> {
+    // The structure is the same in every language; the English original is the reference.
+    resolve_in(id, Lang::En, folders, rules)
+}
+
+/// A scenario named by id, in `lang` when the library has that version (else English, with a
+/// notice), or by file path (whatever its language).
+pub(super) fn resolve_in(
+    id: &str,
+    lang: Lang,
+    folders: &[PathBuf],
+    rules: &Rulebook,
+) -> Result<ValidScenario> {
     let path = Path::new(id);
     if id.ends_with(".ron") || path.components().count() > 1 {
         return load_path(path, rules).map_err(|problems| {
@@ -73,9 +85,8 @@ fn resolve(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<ValidScena
     }
     let library = load_library(folders, rules);
     warn_problems(&library.problems);
-    // The structure is the same in every language; the English original is the reference.
-    let strings = crate::i18n::strings(Lang::En)?;
-    find(&library, id, Lang::En, strings).cloned()
+    let strings = crate::i18n::strings(lang)?;
+    find(&library, id, lang, strings).cloned()
 }
 
 /// The paths report as text: one path per line, then the summary.

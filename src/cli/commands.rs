@@ -48,6 +48,20 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
         Some(Command::Paths { id, limit, format }) => {
             super::analyse::run_paths(&id, limit, format, &cli.scenarios, &rules)
         }
+        Some(Command::Match {
+            scenario,
+            node,
+            reply,
+            format,
+        }) => super::matching::run(
+            &scenario,
+            &node,
+            &reply,
+            format,
+            lang,
+            &cli.scenarios,
+            &rules,
+        ),
         Some(Command::Graph { id, format }) => {
             super::analyse::run_graph(&id, format, &cli.scenarios, &rules)
         }

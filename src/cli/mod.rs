@@ -7,6 +7,7 @@ mod drill;
 pub mod exit;
 mod generate;
 mod import;
+mod matching;
 mod results;
 
 use std::path::PathBuf;
@@ -218,6 +219,20 @@ pub enum Command {
     Man {
         /// A command, for its own page: composure-check(1).
         command: Option<String>,
+    },
+    /// How a typed reply would be read at a decision: the choice it is read as and how
+    /// confidently, every option's similarity, tone notes, or the options the trainee would
+    /// be asked to pick from. The scenario's language follows --lang.
+    Match {
+        /// The scenario's id (see `composure list`), or the path of a .ron file.
+        scenario: String,
+        /// The id of a decision node in it.
+        node: String,
+        /// The reply, as a trainee would type it.
+        reply: String,
+        /// `text` to read, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// The conversation as a graph: DOT for Graphviz (`| dot -Tsvg > graph.svg`) or Mermaid
     /// for a Markdown ```mermaid block.

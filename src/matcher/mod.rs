@@ -94,9 +94,15 @@ impl Reading {
 pub struct Settings {
     /// The least similarity the best option needs to be read confidently.
     pub floor: f32,
-    /// How far the best option must lead the runner-up to be read confidently.
+    /// How far the best option must lead the runner-up to be read confidently, as a share
+    /// of the best's similarity: with 0.25, a best of 0.40 needs the runner-up at 0.30 or
+    /// less. Relative, because similarities of short replies are low all round.
     pub margin: f32,
-    /// A third option is offered in a question when it is this close to the best.
+    /// The most lead ever asked for: a reply that says an option word for word (1.0) is read
+    /// as it even beside an option that says the same and one sentence more (0.75).
+    pub margin_cap: f32,
+    /// A third option is offered in a question when its similarity is within this share of
+    /// the best's.
     pub third_within: f32,
     /// How much of the similarity comes from character n-grams; the rest from content words.
     pub char_share: f32,
@@ -105,10 +111,11 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            floor: 0.18,
-            margin: 0.05,
-            third_within: 0.10,
-            char_share: 0.6,
+            floor: 0.12,
+            margin: 0.25,
+            margin_cap: 0.1,
+            third_within: 0.5,
+            char_share: 0.4,
         }
     }
 }
@@ -322,12 +329,13 @@ fn verdict(ranked: &[(usize, f32)], settings: &Settings) -> Verdict {
         },
         [(only, _)] => Verdict::Confident { option: *only },
         [(best, top), (second, next), rest @ ..] => {
-            if *top >= settings.floor && top - next >= settings.margin {
+            let lead = (settings.margin * top).min(settings.margin_cap);
+            if *top >= settings.floor && top - next >= lead {
                 Verdict::Confident { option: *best }
             } else {
                 let mut nearest = vec![*best, *second];
                 if let Some((third, s)) = rest.first()
-                    && top - s <= settings.third_within
+                    && top - s <= settings.third_within * top
                 {
                     nearest.push(*third);
                 }

@@ -20,7 +20,7 @@ impl Sparse {
     pub fn weighted(counts: &HashMap<Feature, f32>, weight: impl Fn(Feature) -> f32) -> Sparse {
         let mut entries: Vec<(Feature, f32)> = counts
             .iter()
-            .map(|(&f, &count)| (f, count * weight(f)))
+            .map(|(&f, &count)| (f, (1.0 + count.ln()) * weight(f)))
             .filter(|(_, w)| *w > 0.0)
             .collect();
         entries.sort_unstable_by_key(|(f, _)| *f);
