@@ -371,10 +371,13 @@ fn a_tone_note_is_shown_beside_the_reading_and_never_changes_the_grade() {
     assert_eq!(report.steps[0].verdicts.len(), option.verdicts.len());
 }
 
+/// A reply to the washer's opening that says what no option says.
+const UNCLEAR_AT_THE_OPENING: &str = "Good morning.";
+
 /// At the question about an unclear reply, in English.
 fn at_the_question() -> Stack {
     let mut app = typed_app(Lang::En);
-    type_text(&mut app, "hmm, right");
+    type_text(&mut app, UNCLEAR_AT_THE_OPENING);
     key(&mut app, KeyCode::Enter);
     assert!(asking(&app).is_some());
     app
@@ -467,6 +470,14 @@ fn typed_drill() -> Stack {
         "Ann Lee".to_owned(),
         cx,
     );
+    let card = screen(&app, 80, 24);
+    assert!(
+        card.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("Answers are typed in your own words"),
+        "the card does not say the drill is typed:\n{card}"
+    );
     app.update(Action::Confirm, NOW); // the drill's card
     app.update(Action::Confirm, NOW); // the briefing
     assert!(
@@ -481,7 +492,7 @@ fn a_typed_drill_gives_the_typed_time_and_stops_the_clock_while_it_asks() {
     let mut app = typed_drill();
     // Three times the drill's 20 seconds.
     assert_eq!(app.deadline(), Some(NOW + 60_000));
-    type_text(&mut app, "hmm, right");
+    type_text(&mut app, UNCLEAR_AT_THE_OPENING);
     app.key(
         KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
         NOW + 50_000,
@@ -492,21 +503,14 @@ fn a_typed_drill_gives_the_typed_time_and_stops_the_clock_while_it_asks() {
     assert_eq!(app.deadline(), None);
     app.tick(NOW + 200_000);
     assert_eq!(play(&app).conversation.hesitations(), 0);
-    let at = asking(&app)
-        .unwrap()
-        .nearest
-        .iter()
-        .position(|id| id == "open-cold")
-        .unwrap();
+    // The second of the nearest, as a trainee who meant it would pick it.
+    let meant = asking(&app).unwrap().nearest[1].clone();
     app.key(
-        KeyEvent::new(
-            KeyCode::Char(char::from(b'1' + at as u8)),
-            KeyModifiers::NONE,
-        ),
+        KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE),
         NOW + 200_000,
     );
     let step = play(&app).conversation.steps().last().unwrap().clone();
-    assert_eq!(step.chosen, "open-cold");
+    assert_eq!(step.chosen, meant);
     // The answer counts from when the reply was sent.
     assert_eq!(step.elapsed(), 50_000);
     assert!(!step.hesitated);

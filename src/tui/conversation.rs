@@ -290,9 +290,9 @@ impl Screen for Play {
     }
 
     /// Typed mode: the keys no binding names are the reply being written.
-    fn input(&mut self, key: KeyEvent, cx: &Context, now: Millis) -> Option<Update> {
+    fn input(&mut self, key: KeyEvent, _cx: &Context, now: Millis) -> Option<Update> {
         self.clock(now);
-        self.type_key(key, cx)
+        self.type_key(key)
     }
 
     /// Quitting asks first when that would drop a conversation in progress. A finished one

@@ -240,6 +240,12 @@ impl DrillCard {
             Feedback::End => &d.coaching_end,
         };
         lines.push(Line::styled(coaching.clone(), t.dim));
+        if plan.typed {
+            lines.push(Line::styled(
+                cx.messages().msg("typed-drill-intro", &Args::new()),
+                t.dim,
+            ));
+        }
         lines.push(Line::raw(""));
         for (i, item) in plan.items.iter().enumerate() {
             let m = item.scenario.scenario();

@@ -307,7 +307,7 @@ impl Play {
 
     /// A key for the reply being written. `None` when no reply is being written, as when
     /// the question about leaving is open.
-    pub(super) fn type_key(&mut self, key: KeyEvent, _cx: &Context) -> Option<Update> {
+    pub(super) fn type_key(&mut self, key: KeyEvent) -> Option<Update> {
         if self.confirm_leave.is_some() || !self.deciding() {
             return None;
         }

@@ -27,3 +27,5 @@ typed-tone-label = Note
 typed-quoted = “{ $reply }”
 # In the debrief, before the words the trainee typed.
 typed-you-typed = You typed
+# On a typed drill's opening card, under the time limit.
+typed-drill-intro = Answers are typed in your own words: the options stay hidden, and your reply is read as the one that says the same.

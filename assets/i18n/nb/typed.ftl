@@ -15,3 +15,4 @@ typed-picked-as = Du mente
 typed-tone-label = Merk
 typed-quoted = «{ $reply }»
 typed-you-typed = Ditt svar
+typed-drill-intro = Svarene skrives med dine egne ord: alternativene er skjult, og svaret ditt leses som det som sier det samme.

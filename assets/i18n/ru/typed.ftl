@@ -15,3 +15,4 @@ typed-picked-as = Вы имели в виду
 typed-tone-label = Обратите внимание
 typed-quoted = «{ $reply }»
 typed-you-typed = Ваши слова
+typed-drill-intro = Ответы пишутся своими словами: варианты скрыты, и ваш ответ засчитывается как тот, что говорит то же самое.
