@@ -6,11 +6,12 @@
 //! together, or none scores well, the verdict is [`Verdict::Ask`].
 //!
 //! How it compares (`docs/typed-replies.md` has the measured accuracy and the limits):
-//! texts are normalised per language ([`normalize`]), turned into TF-IDF weighted character
-//! 3–5-grams of each word (which see through inflections and typos) and into stemmed content
-//! words, and compared by cosine; the IDF comes from the decision's own options, so what the
-//! options share counts less than what tells them apart. Tone guards ([`tone`]) add notes
-//! about capitals, insults and "calm down", which never change the reading.
+//! texts are normalised per language ([`normalize`]), turned into character 3–5-grams of
+//! each word (which see through inflections and typos) and into stemmed content words, each
+//! weighted by 1 + ln(count) times its IDF, and compared by cosine. The IDF comes from the
+//! decision's own options, so what the options share counts less than what tells them
+//! apart. Tone guards ([`tone`]) add notes about capitals, insults, "calm down" and blame,
+//! which never change the reading.
 //!
 //! Pure and deterministic: no clock, no randomness, no terminal; the same options and reply
 //! always give the same [`Reading`].
