@@ -166,6 +166,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 watch,
                 lang,
                 record,
+                typed: cli.typed,
             })
         }
         Some(Command::Drill(args)) => {
@@ -178,6 +179,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 library: &library,
                 data_dir: &data_dir,
                 now,
+                typed: cli.typed,
             };
             super::drill::run(args, &cx)
         }
@@ -198,6 +200,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                     library: &library,
                     data_dir: Path::new(""),
                     now,
+                    typed: false,
                 },
             )
         }
@@ -226,6 +229,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 watch: None,
                 lang,
                 record: None,
+                typed: cli.typed,
             })
         }
     }

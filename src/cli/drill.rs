@@ -52,6 +52,8 @@ pub struct Context<'a> {
     pub library: &'a Library,
     pub data_dir: &'a Path,
     pub now: Millis,
+    /// `--typed`: replies typed in the trainee's own words, whatever the drill file says.
+    pub typed: bool,
 }
 
 pub fn run(args: DrillArgs, cx: &Context<'_>) -> Result<ExitCode> {
@@ -75,6 +77,11 @@ pub fn run(args: DrillArgs, cx: &Context<'_>) -> Result<ExitCode> {
     } else {
         let name = args.drill.unwrap_or_default();
         plan(&load_drill(&name, cx.library)?, cx.library, cx.lang.code())
+    };
+    let plan = if cx.typed && !plan.typed {
+        plan.into_typed()
+    } else {
+        plan
     };
     match args.answers {
         Some(answers) => scripted(

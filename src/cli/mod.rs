@@ -59,6 +59,12 @@ pub struct Cli {
     /// When to show the coaching for each choice.
     #[arg(long, value_enum, default_value_t = Feedback::Now, global = true)]
     pub feedback: Feedback,
+
+    /// Answer in your own words: the options are hidden, you type a reply, and Composure
+    /// reads it as the option that says the same (asking when it is unsure). For the
+    /// screens: the list, `play` and `drill`; scripted play with --answers is unchanged.
+    #[arg(long, global = true)]
+    pub typed: bool,
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {

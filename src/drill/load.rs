@@ -190,6 +190,16 @@ pub fn load_drill_source(
             ),
         ));
     }
+    if let Some(seconds) = drill.seconds_per_typed_reply
+        && !(SECONDS_MIN..=SECONDS_MAX).contains(&seconds)
+    {
+        found.push(problem(
+            loc.top("seconds_per_typed_reply"),
+            format!(
+                "{seconds} seconds per typed reply is out of range: use {SECONDS_MIN} to {SECONDS_MAX}"
+            ),
+        ));
+    }
     // In the order of the file, as a trainer reads it.
     found.sort_by_key(|p| p.position);
     if found.is_empty() {

@@ -78,5 +78,9 @@ pub fn mistakes_plan(
         items,
         time_limit_ms,
         feedback: crate::engine::Feedback::Now,
+        typed: false,
+        typed_time_limit_ms: time_limit_ms
+            .saturating_mul(Millis::from(super::model::TYPED_FACTOR))
+            .min(Millis::from(super::model::SECONDS_MAX) * 1000),
     })
 }

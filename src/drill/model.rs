@@ -40,6 +40,14 @@ pub struct Drill {
     pub seed: u64,
     /// The time limit for each decision.
     pub seconds_per_decision: u32,
+    /// Answers are typed in the trainee's own words instead of chosen from a list
+    /// (`docs/typed-replies.md`); `composure drill --typed` asks for the same.
+    #[serde(default)]
+    pub typed: bool,
+    /// The time limit for each decision when the drill is played typed; when missing,
+    /// [`TYPED_FACTOR`] times `seconds_per_decision` (at most [`SECONDS_MAX`]).
+    #[serde(default)]
+    pub seconds_per_typed_reply: Option<u32>,
     /// When the coaching is shown; at the end when the file does not say.
     #[serde(default = "Feedback::drill_default")]
     pub feedback: Feedback,
@@ -59,7 +67,21 @@ pub struct DrillText {
     pub description: String,
 }
 
+/// Writing a reply takes longer than choosing one: without its own limit, a typed drill
+/// gives this many times the time per decision. Thirty seconds to choose become ninety to
+/// type, enough for two sentences at an ordinary typing speed after reading the client.
+pub const TYPED_FACTOR: u32 = 3;
+
 impl Drill {
+    /// The time limit per decision, in seconds, when this drill is played typed.
+    pub fn typed_seconds(&self) -> u32 {
+        self.seconds_per_typed_reply.unwrap_or_else(|| {
+            self.seconds_per_decision
+                .saturating_mul(TYPED_FACTOR)
+                .min(SECONDS_MAX)
+        })
+    }
+
     /// The name and description to show a trainee playing in `language`.
     pub fn text_in(&self, language: &str) -> (&str, &str) {
         match self.translations.get(language) {

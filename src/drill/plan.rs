@@ -26,8 +26,22 @@ pub struct DrillPlan {
     pub name: String,
     pub description: String,
     pub items: Vec<Planned>,
+    /// The time limit per decision in force: the typed one when `typed`.
     pub time_limit_ms: Millis,
     pub feedback: Feedback,
+    /// Replies are typed, not chosen from a list.
+    pub typed: bool,
+    /// The time limit per decision when played typed.
+    pub typed_time_limit_ms: Millis,
+}
+
+impl DrillPlan {
+    /// The same drill played with typed replies, against its typed time limit.
+    pub fn into_typed(mut self) -> DrillPlan {
+        self.typed = true;
+        self.time_limit_ms = self.typed_time_limit_ms;
+        self
+    }
 }
 
 /// Picks the drill's scenarios from the library: every pick in order (a client type gives all
@@ -74,12 +88,15 @@ pub fn plan(drill: &Drill, library: &Library, language: &str) -> DrillPlan {
         })
         .collect();
     let (name, description) = drill.text_in(language);
-    DrillPlan {
+    let plan = DrillPlan {
         id: drill.id.clone(),
         name: name.to_owned(),
         description: description.to_owned(),
         items,
         time_limit_ms: Millis::from(drill.seconds_per_decision) * 1000,
         feedback: drill.feedback,
-    }
+        typed: false,
+        typed_time_limit_ms: Millis::from(drill.typed_seconds()) * 1000,
+    };
+    if drill.typed { plan.into_typed() } else { plan }
 }

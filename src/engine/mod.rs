@@ -8,6 +8,7 @@
 
 mod feedback;
 mod report;
+mod typed;
 
 use std::sync::Arc;
 
@@ -17,6 +18,7 @@ use rand_chacha::ChaCha8Rng;
 
 pub use feedback::Feedback;
 pub use report::{ChoiceRef, EndingReport, Report, ScenarioInfo, StepReport, VerdictReport};
+pub use typed::{ReadHow, TypedReply};
 
 use crate::scenario::{ClientState, Effect, Node, Outcome, ValidScenario};
 
@@ -65,6 +67,8 @@ pub struct Step {
     pub state_after: ClientState,
     /// The time limit ran out before the trainee answered (see [`Conversation::hesitate`]).
     pub hesitated: bool,
+    /// In typed mode: the words the trainee typed, read as `chosen`.
+    pub typed: Option<TypedReply>,
 }
 
 impl Step {
@@ -205,6 +209,7 @@ impl Conversation {
             chosen_at: now,
             state_after,
             hesitated: true,
+            typed: None,
         });
         self.steps.last().ok_or(EngineError::Finished)
     }
@@ -294,8 +299,24 @@ impl Conversation {
             chosen_at: now,
             state_after,
             hesitated: false,
+            typed: None,
         });
         self.steps.last().ok_or(EngineError::Finished)
+    }
+
+    /// Picks the option with this choice id, as [`choose`](Conversation::choose) does, for a
+    /// reply the trainee typed: the words are kept with the step. The grade is the option's,
+    /// exactly as if it had been picked from the list.
+    pub fn choose_typed(
+        &mut self,
+        choice_id: &str,
+        reply: TypedReply,
+        now: Millis,
+    ) -> Result<&Step, EngineError> {
+        self.choose(choice_id, now)?;
+        let step = self.steps.last_mut().ok_or(EngineError::Finished)?;
+        step.typed = Some(reply);
+        Ok(step)
     }
 
     /// The same conversation on a new version of its scenario (a trainer saved the file):
@@ -313,6 +334,9 @@ impl Conversation {
             let same_question = next.turn.node == step.turn.node;
             let replayed = if step.hesitated {
                 next.hesitate(step.chosen_at).map(|_| ())
+            } else if let Some(reply) = &step.typed {
+                next.choose_typed(&step.chosen, reply.clone(), step.chosen_at)
+                    .map(|_| ())
             } else {
                 next.choose(&step.chosen, step.chosen_at).map(|_| ())
             };

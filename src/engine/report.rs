@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Conversation, HESITATION_EFFECT, Millis};
+use super::{Conversation, HESITATION_EFFECT, Millis, TypedReply};
 use crate::rules::{
     Answer, GRADING_VERSION, Grade, Limit, RuleTally, Rulebook, choice_value, grade_answers,
 };
@@ -106,6 +106,9 @@ pub struct StepReport {
     /// The rule broken at weight 3 when the choice was a serious mistake.
     #[serde(default)]
     pub serious: Option<String>,
+    /// In typed mode: the words the trainee typed, which were read as `chosen`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typed: Option<TypedReply>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -204,6 +207,7 @@ impl Report {
                         best_value: decision.best_value,
                         worst_value: decision.worst_value,
                         serious: None,
+                        typed: None,
                     });
                 }
                 let chosen = find(&step.chosen)?;
@@ -237,6 +241,7 @@ impl Report {
                     best_value: decision.best_value,
                     worst_value: decision.worst_value,
                     serious: decision.serious.clone(),
+                    typed: step.typed.clone(),
                 })
             })
             .collect();

@@ -364,6 +364,7 @@ mod tests {
             "score",
             "rating",
             "text",
+            "reply",
         ] {
             args = args.text(text, format!("<{text}>"));
         }

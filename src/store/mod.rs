@@ -266,9 +266,10 @@ fn insert(tx: &rusqlite::Transaction<'_>, record: &SessionRecord) -> Result<i64,
     tx.execute(
         "INSERT INTO sessions (trainee, drill, scenario, title, client_type, language, seed,
                  score, ending, decisions, hesitations, time_limit_ms, started_at, ended_at,
-                 version, grading, handling, rating, ending_cap, serious_cap, serious)
+                 version, grading, handling, rating, ending_cap, serious_cap, serious,
+                 typed_replies)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     ?17, ?18, ?19, ?20, ?21)",
+                     ?17, ?18, ?19, ?20, ?21, ?22)",
         params![
             record.trainee,
             record.drill,
@@ -296,6 +297,7 @@ fn insert(tx: &rusqlite::Transaction<'_>, record: &SessionRecord) -> Result<i64,
             report.ending_cap,
             report.serious_cap,
             serious_count(report),
+            typed_count(report),
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -319,6 +321,11 @@ fn serious_count(report: &Report) -> i64 {
     report.steps.iter().filter(|s| s.serious.is_some()).count() as i64
 }
 
+/// How many decisions of a transcript were typed replies.
+fn typed_count(report: &Report) -> i64 {
+    report.steps.iter().filter(|s| s.typed.is_some()).count() as i64
+}
+
 /// Writes a session's decisions, their verdicts and its per-rule tally.
 fn insert_details(
     tx: &rusqlite::Transaction<'_>,
@@ -330,8 +337,8 @@ fn insert_details(
 ) -> Result<(), StoreError> {
     let mut decision = tx.prepare_cached(
         "INSERT INTO decisions (session_id, n, node, choice, hesitated, elapsed_ms,
-                 score, was_best, best, stake, serious)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 score, was_best, best, stake, serious, typed, typed_read)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     let mut verdict = tx.prepare_cached(
         "INSERT INTO verdicts (session_id, n, rule, follows, weight)
@@ -351,6 +358,8 @@ fn insert_details(
             step.best.id,
             step.stake,
             step.serious,
+            step.typed.as_ref().map(|t| t.words.as_str()),
+            step.typed.as_ref().map(|t| t.read.slug()),
         ])?;
         for v in &step.verdicts {
             verdict.execute(params![id, n, v.rule, v.follows, v.weight])?;

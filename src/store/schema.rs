@@ -96,6 +96,13 @@ const MIGRATIONS: &[&str] = &[
          (trainee, score, decisions, hesitations, ended_at, drill, handling, ending_cap, serious,
           grading);
      CREATE INDEX sessions_by_grading ON sessions (grading);",
+    // 3: typed replies (`--typed`, a drill's `typed: true`). Each decision keeps the words
+    // the trainee typed and how they became the chosen option (`matched`, or `picked` when
+    // Composure asked); the session counts its typed replies. Results kept before it were
+    // all chosen from the list: no words, a count of 0.
+    "ALTER TABLE decisions ADD COLUMN typed TEXT;
+     ALTER TABLE decisions ADD COLUMN typed_read TEXT;
+     ALTER TABLE sessions ADD COLUMN typed_replies INTEGER NOT NULL DEFAULT 0;",
 ];
 
 /// The schema version this build writes.

@@ -19,11 +19,12 @@ use super::debrief::Debrief;
 use super::keymap::{Action, Binding, Does, ENTER, ESC, HELP, PAGES, QUIT, UP_DOWN, bind, digits};
 use super::screen::{Context, Effect, PAGE, Screen, Update};
 use super::text::{clean, hanging, truncate};
+use super::typed::Typing;
 use super::view::{centred, more_signs, panel};
 use crate::engine::{Conversation, Feedback, Millis, Place, Report};
 use crate::i18n::Args;
 use crate::scenario::{Choice, Client, Node, STATE_MAX, STATE_MIN, ValidScenario, Verdict};
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// How a conversation is played, as whoever opens it decides: the trainer, or a drill.
 #[derive(Debug, Clone, Copy)]
@@ -36,6 +37,9 @@ pub struct Setup {
     /// The debrief's keys after the client's last words; `None` for no debrief (a drill
     /// with its coaching at the end moves straight on).
     pub debrief: Option<&'static [Binding]>,
+    /// Replies are typed in the trainee's own words, not chosen from the list
+    /// ([`Typing`]).
+    pub typed: bool,
 }
 
 /// A conversation on screen.
@@ -59,6 +63,8 @@ pub struct Play {
     pub options: OptionsView,
     /// The "leave this conversation?" question is open; `true` quits after leaving.
     pub confirm_leave: Option<bool>,
+    /// In typed mode: the reply being written, or the question about an unclear one.
+    pub typing: Option<Box<Typing>>,
 }
 
 /// The options in front of the trainee.
@@ -124,13 +130,16 @@ impl Play {
             history_page: Cell::new((PAGE + 1, u16::MAX)),
             options: OptionsView::default(),
             confirm_leave: None,
+            typing: setup.typed.then(Box::default),
         }
     }
 
     /// Lets the clock reach `now`: a decision whose time ran out becomes a silence. Returns
     /// whether one did.
     fn clock(&mut self, now: Millis) -> bool {
-        if self.showing_consequence || self.conversation.tick(now) == 0 {
+        // While Composure asks which option an unclear reply meant, the reply has been given:
+        // the question is Composure's, and its time is not the trainee's.
+        if self.showing_consequence || self.asking() || self.conversation.tick(now) == 0 {
             return false;
         }
         self.selected = 0;
@@ -139,6 +148,10 @@ impl Play {
 
     /// One action while no question is open.
     fn act(&mut self, action: Action, cx: &Context, now: Millis) -> Update {
+        // The question about an unclear reply has its own keys: Esc there writes again.
+        if self.asking() {
+            return self.act_typed(action, now);
+        }
         if action == Action::Back {
             // Leaving a finished conversation loses nothing (it is handed over for saving):
             // straight out; leaving one in progress asks first.
@@ -191,6 +204,9 @@ impl Play {
                 None => Update::pop(),
             };
         }
+        if self.typing.is_some() {
+            return self.act_typed(action, now);
+        }
         let count = self.conversation.turn().options.len();
         let view = &self.options;
         let pick = match action {
@@ -239,6 +255,8 @@ impl Screen for Play {
     fn bindings(&self) -> &'static [Binding] {
         if self.confirm_leave.is_some() {
             CONFIRM_LEAVE
+        } else if let Some(typed) = self.typed_bindings() {
+            typed
         } else if self.showing_consequence {
             CONSEQUENCE
         } else if self.conversation.is_finished() {
@@ -271,6 +289,12 @@ impl Screen for Play {
         update
     }
 
+    /// Typed mode: the keys no binding names are the reply being written.
+    fn input(&mut self, key: KeyEvent, _cx: &Context, now: Millis) -> Option<Update> {
+        self.clock(now);
+        self.type_key(key)
+    }
+
     /// Quitting asks first when that would drop a conversation in progress. A finished one
     /// is already handed over for saving: nothing is lost, so nothing is asked.
     fn quit(&mut self) -> Update {
@@ -298,7 +322,7 @@ impl Screen for Play {
 
     /// The clock runs only while the options are in front of the trainee.
     fn deadline(&self) -> Option<Millis> {
-        if self.showing_consequence {
+        if self.showing_consequence || self.asking() {
             return None;
         }
         self.conversation.deadline()
@@ -338,6 +362,10 @@ impl Screen for Play {
                 self.conversation = conversation;
                 self.selected = 0;
                 self.options.top.set(0);
+                // The options asked about may be gone: the trainee's words stay, to send again.
+                if let Some(typing) = self.typing.as_mut() {
+                    typing.asking = None;
+                }
                 self.showing_consequence =
                     self.showing_consequence && !self.conversation.steps().is_empty();
                 match place {
@@ -456,12 +484,17 @@ fn draw(cx: &Context, frame: &mut Frame, area: Rect, play: &Play) {
     draw_header(cx, frame, header, play);
 
     let inner_width = usize::from(rest.width.saturating_sub(2));
+    // In typed mode, at a decision, the reply panel takes the options' place.
+    let typing = play.typing.as_deref().filter(|_| play.deciding());
     let bottom = bottom_lines(cx, play, inner_width);
     // The answer panel takes what it needs, leaving the conversation at least two fifths
     // (and never fewer than four rows, the client's latest words among them); what does
     // not fit scrolls.
     let keep = (rest.height * 2 / 5).max(4);
-    let wanted = bottom.lines.len() + 2 + usize::from(bottom.footer.is_some());
+    let wanted = match typing {
+        Some(typing) => typing.wanted_height(cx, &play.conversation, inner_width),
+        None => bottom.lines.len() + 2 + usize::from(bottom.footer.is_some()),
+    };
     let room = usize::from(rest.height.saturating_sub(keep)).max(3);
     let bottom_height = u16::try_from(wanted.min(room)).unwrap_or(3);
     let [history_area, answer_area] =
@@ -478,12 +511,22 @@ fn draw(cx: &Context, frame: &mut Frame, area: Rect, play: &Play) {
         } else if let Some(choice) =
             find_choice(conversation.scenario().node(&step.turn.node), &step.chosen)
         {
-            lines.extend(hanging(
-                Span::styled(format!(" {}: ", cx.text("you")), cx.theme.you),
-                &choice.text,
-                cx.theme.you,
-                inner_width,
-            ));
+            match &step.typed {
+                // What the trainee typed, and the option it counts as.
+                // The latest one's reading is in the panel below while it is open.
+                Some(reply) => lines.extend(super::typed::said_lines(
+                    cx,
+                    reply,
+                    (!(i + 1 == steps.len() && play.showing_consequence)).then_some(&*choice.text),
+                    inner_width,
+                )),
+                None => lines.extend(hanging(
+                    Span::styled(format!(" {}: ", cx.text("you")), cx.theme.you),
+                    &choice.text,
+                    cx.theme.you,
+                    inner_width,
+                )),
+            }
             let latest = i + 1 == steps.len();
             if !(latest && play.showing_consequence) {
                 lines.extend(hanging(
@@ -518,6 +561,10 @@ fn draw(cx: &Context, frame: &mut Frame, area: Rect, play: &Play) {
         history_area,
     );
 
+    if let Some(typing) = typing {
+        typing.draw(cx, frame, answer_area, play);
+        return;
+    }
     let block = panel(cx, bottom.title);
     let inner = block.inner(answer_area);
     let [text_area, footer_area] = Layout::vertical([
@@ -647,6 +694,9 @@ fn bottom_lines<'a>(cx: &Context, play: &Play, width: usize) -> Bottom<'a> {
         };
         let choice = find_choice(conversation.scenario().node(&step.turn.node), &step.chosen);
         let mut lines = Vec::new();
+        if let (Some(reply), Some(choice)) = (&step.typed, choice) {
+            lines.extend(super::typed::read_as_lines(cx, reply, &choice.text, width));
+        }
         if let Some(choice) = choice {
             lines.extend(hanging(
                 Span::raw(" "),

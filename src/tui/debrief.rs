@@ -341,6 +341,13 @@ fn lines<'a>(cx: &Context, debrief: &Debrief, width: usize) -> Vec<Line<'a>> {
             ));
             continue;
         }
+        // A typed reply: the words first, then the option they were read as.
+        let label = step.typed.as_ref().map(|reply| {
+            let (lines, label) = super::typed::debrief_lines(cx, reply, width);
+            out.extend(lines);
+            label
+        });
+        let you_word = label.as_deref().unwrap_or(&you_word);
         let mut you = hanging(
             Span::styled(format!("    {you_word}: "), t.you),
             &step.chosen.text,

@@ -133,6 +133,7 @@ impl DrillCard {
             // Between scenarios the debrief leads on to the next; nothing is played again.
             // With the coaching at the end, there is none until the summary.
             debrief: (self.plan.feedback == Feedback::Now).then_some(DRILL_DEBRIEF),
+            typed: self.plan.typed,
         };
         let fallback = item.scenario.scenario().language != cx.lang.code();
         let notice = fallback.then(|| {
@@ -247,6 +248,9 @@ impl DrillCard {
             Feedback::End => cx.text("drill-coaching-end"),
         };
         lines.push(Line::styled(coaching, t.dim));
+        if plan.typed {
+            lines.push(Line::styled(cx.text("typed-drill-intro"), t.dim));
+        }
         lines.push(Line::raw(""));
         for (i, item) in plan.items.iter().enumerate() {
             let m = item.scenario.scenario();

@@ -75,6 +75,12 @@ pub enum Does {
     BackToSummary,
     BackToHistory,
     Transcript,
+    /// Typed replies: send the reply written.
+    Send,
+    /// Typed replies: from the question about an unclear reply back to writing it.
+    TypeAgain,
+    /// Ctrl-C where `q` is text being typed: the legend says how to quit.
+    QuitNow,
 }
 
 impl Does {
@@ -102,6 +108,9 @@ impl Does {
             Quit => "legend-quit",
             NoStay => "legend-stay",
             Transcript => "legend-transcript",
+            QuitNow => "legend-quit",
+            Send => "typed-legend-send",
+            TypeAgain => "typed-legend-type-again",
             OpenNumbered | Ends | Page | Interrupt | Suspend | ReviewNumbered => return None,
         })
     }
@@ -143,6 +152,9 @@ impl Does {
             BackToSummary => "help-back-summary",
             BackToHistory => "help-back-history",
             Transcript => "help-transcript",
+            QuitNow => "help-interrupt",
+            Send => "typed-help-send",
+            TypeAgain => "typed-help-type-again",
         }
     }
 }
@@ -232,6 +244,7 @@ pub const HELP_OPEN: &[Binding] = &[
             (KeyCode::Esc, Action::Help),
             (KeyCode::Enter, Action::Help),
             (KeyCode::Char('?'), Action::Help),
+            (KeyCode::F(1), Action::Help),
             (KeyCode::Backspace, Action::Help),
         ],
         Does::CloseHelp,
@@ -276,11 +289,15 @@ pub fn legend(table: &[Binding], messages: &Messages) -> Vec<(&'static str, Stri
         .collect()
 }
 
-/// The help of a screen: every binding, then the ones that work everywhere.
+/// The help of a screen: every binding, then the ones that work everywhere (unless the
+/// screen lists them itself).
 pub fn help(table: &[Binding], messages: &Messages) -> Vec<(&'static str, String)> {
+    let global = GLOBAL
+        .iter()
+        .filter(|g| !table.iter().any(|b| b.label == g.label));
     table
         .iter()
-        .chain(GLOBAL)
+        .chain(global)
         .map(|b| (b.label, messages.text(b.does.help())))
         .collect()
 }
@@ -295,6 +312,7 @@ mod tests {
     use crate::tui::drill_summary::DRILL_SUMMARY;
     use crate::tui::history::HISTORY;
     use crate::tui::home::HOME;
+    use crate::tui::typed::{ASKING, TYPING};
 
     /// Every screen's tables, and the shared ones.
     const ALL: &[&[Binding]] = &[
@@ -314,6 +332,8 @@ mod tests {
         DRILL_INTRO_SCROLLED,
         DRILL_SUMMARY,
         HISTORY,
+        TYPING,
+        ASKING,
     ];
 
     fn key(code: KeyCode) -> KeyEvent {
@@ -371,6 +391,23 @@ mod tests {
     }
 
     #[test]
+    fn while_a_reply_is_typed_no_printable_key_is_bound() {
+        for binding in TYPING {
+            assert!(!binding.digits, "{}", binding.label);
+            for (code, _) in binding.keys {
+                assert!(
+                    !matches!(code, KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Tab),
+                    "{} binds {code:?}, which is text or editing",
+                    binding.label
+                );
+            }
+        }
+        for c in ['q', '?', '1', '9', 'j', 'k', ' ', 'r'] {
+            assert_eq!(action_for(key(KeyCode::Char(c)), TYPING), None, "{c}");
+        }
+    }
+
+    #[test]
     fn no_key_asks_for_two_things_on_one_screen() {
         for table in ALL {
             let mut seen: Vec<KeyCode> = Vec::new();
@@ -391,6 +428,14 @@ mod tests {
             let help = action_for(key(KeyCode::Char('?')), table);
             if std::ptr::eq(*table, CONFIRM_LEAVE) {
                 // The question is answered first: y or n.
+                continue;
+            }
+            if std::ptr::eq(*table, TYPING) {
+                // `q` and `?` are text there: F1 opens the help, Esc leaves, Ctrl-C quits.
+                assert_eq!(quit, None);
+                assert_eq!(help, None);
+                assert_eq!(action_for(key(KeyCode::F(1)), table), Some(Action::Help));
+                assert_eq!(action_for(key(KeyCode::Esc), table), Some(Action::Back));
                 continue;
             }
             assert_eq!(quit, Some(Action::Quit));

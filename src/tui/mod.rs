@@ -61,6 +61,7 @@ mod signals;
 mod stack;
 mod text;
 pub mod theme;
+mod typed;
 mod view;
 mod watch;
 
@@ -86,6 +87,7 @@ pub use screen::{Context, Screen};
 pub use stack::Stack;
 /// Word wrap by display width, for the commands that print wrapped text too.
 pub use text::wrap;
+pub use typed::{Asking, TYPING, Typing};
 pub use view::{MIN_HEIGHT, MIN_WIDTH};
 
 use crate::engine::Feedback;
@@ -114,6 +116,8 @@ pub struct Options {
     pub lang: Lang,
     /// Save every finished conversation (`play --trainee NAME`).
     pub record: Option<Recorder>,
+    /// Replies typed in the trainee's own words (`--typed`).
+    pub typed: bool,
 }
 
 /// The trainer as it opens: the home screen, its scenarios played as `feedback` says, with
@@ -131,6 +135,7 @@ pub fn trainer(
         time_limit: None,
         feedback,
         debrief: Some(debrief::DEBRIEF),
+        typed: false,
     };
     let cx = Context { theme, lang, rules };
     Stack::new(cx, Home::new(library, lang, setup))
@@ -148,6 +153,11 @@ pub fn run(options: Options) -> Result<ExitCode> {
         theme,
         options.lang,
     );
+    if options.typed
+        && let Some(home) = stack.find_mut::<Home>()
+    {
+        home.setup.typed = true;
+    }
     let mut watch = options.watch.map(watch::FileWatch::new);
     if let Some(w) = &watch {
         // Broken from the start: say so on screen rather than refusing to open. Nothing has
@@ -294,7 +304,8 @@ fn wait_for_input(
                 _ if stack.done() => {}
                 Some(Action::Suspend) => suspend(terminal, stack)?,
                 Some(action) => stack.update(action, now()),
-                None => {}
+                // Text, for a screen taking it (a typed reply).
+                None => stack.input(key, now()),
             }
         }
     }

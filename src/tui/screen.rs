@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::keymap::{Action, Binding};
@@ -142,6 +143,13 @@ pub trait Screen: Any {
 
     /// Draws the screen in `area`, above the legend line, as it stands at `now`.
     fn draw(&self, frame: &mut Frame, area: Rect, cx: &Context, now: Millis);
+
+    /// A key the screen's bindings do not name, offered to a screen that is taking text
+    /// (a typed reply): `Some` when the screen took it, with what follows. Screens that
+    /// take no text keep the default, and such a key does nothing there.
+    fn input(&mut self, _key: KeyEvent, _cx: &Context, _now: Millis) -> Option<Update> {
+        None
+    }
 
     /// The trainee pressed `q`: by default the trainer ends; a screen with something to
     /// lose asks first.

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout};
 
 use super::keymap::{self, Action, Binding};
@@ -161,6 +162,29 @@ impl Stack {
             other => self.top.update(other, &self.cx, now),
         };
         self.apply(update, now);
+    }
+
+    /// A key the bindings in force do not name: text for a screen taking it (a typed
+    /// reply), nothing elsewhere. Never while the help or the "too small" screen is up.
+    pub fn input(&mut self, key: KeyEvent, now: Millis) {
+        if self.help || self.too_small.get() || key.kind == KeyEventKind::Release {
+            return;
+        }
+        if let Some(update) = self.top.input(key, &self.cx, now) {
+            self.notice = None;
+            self.apply(update, now);
+        }
+    }
+
+    /// One key, as the event loop hands it over: the action the bindings in force give it,
+    /// else text for a screen taking it. For tests and the loop alike; Ctrl-Z, which needs
+    /// the terminal, is the loop's alone.
+    pub fn key(&mut self, key: KeyEvent, now: Millis) {
+        match keymap::action_for(key, self.bindings()) {
+            Some(Action::Suspend) => {}
+            Some(action) => self.update(action, now),
+            None => self.input(key, now),
+        }
     }
 
     /// Lets the clock reach `now` before the keys that came meanwhile are applied. Returns

@@ -58,8 +58,9 @@ pub(super) fn legend_line(cx: &Context, bindings: &[Binding], width: u16) -> Lin
     let keys = keymap::legend(bindings, cx.messages());
     let size = |(key, label): &(&str, String)| 1 + key.width() + 1 + label.width() + 1;
     // When not every key fits, help and quit stay: help lists the keys left out, and quit is
-    // the one a trainee must never have to guess. The others go from the end.
-    let kept = |(key, _): &(&str, String)| *key == "?" || *key == "q";
+    // the one a trainee must never have to guess. The others go from the end. (While a reply
+    // is being typed, `?` and `q` are text, and F1 opens the help.)
+    let kept = |(key, _): &(&str, String)| *key == "?" || *key == "q" || *key == "F1";
     let mut room =
         usize::from(width).saturating_sub(keys.iter().filter(|k| kept(k)).map(size).sum());
     let keys = keys.as_slice();
