@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
+use super::errors::{Instead, UserError};
 use super::{Cli, Command};
 use crate::authoring::starter::starter;
 use crate::engine::{Conversation, Millis, Report};
@@ -25,7 +26,7 @@ use crate::tui::wrap;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
-    let lang = i18n::resolve(cli.lang, |name| std::env::var(name).ok());
+    let lang = cli.resolved_lang();
     let strings = i18n::strings(lang)?;
     let rules = Rulebook::embedded_in(lang)?;
     let seed = cli.seed.unwrap_or(now);
@@ -74,14 +75,24 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             let library = load_library(&cli.scenarios, &rules);
             warn_problems(&library.problems);
             let kind = match client_type.as_deref() {
-                Some(text) => Some(labels::parse_client_type(text).map_err(|e| anyhow!(e))?),
+                Some(text) => Some(labels::parse_client_type(text).map_err(|_| {
+                    UserError::UnknownClientType {
+                        text: text.to_owned(),
+                        known: ClientType::ALL
+                            .into_iter()
+                            .map(|k| labels::client_type_slug(k).to_owned())
+                            .collect(),
+                    }
+                })?),
                 None => None,
             };
             let filter = match language.as_deref() {
                 None => LangFilter::Mine,
                 Some("all") => LangFilter::All,
                 Some(text) => LangFilter::Only(Lang::parse(text).ok_or_else(|| {
-                    anyhow!("\"{text}\" is not a language Composure speaks; use en, nb, ru or all")
+                    UserError::UnknownListLanguage {
+                        text: text.to_owned(),
+                    }
                 })?),
             };
             print_out(&list_text(&library, lang, strings, kind, filter))?;
@@ -119,9 +130,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
         }) => {
             let watch = if watch {
                 if !is_file_argument(&id) {
-                    bail!(
-                        "--watch needs the path of a scenario file, not an id: composure play FILE.ron --watch"
-                    );
+                    return Err(UserError::WatchNeedsFile.into());
                 }
                 Some(PathBuf::from(&id))
             } else {
@@ -136,9 +145,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             if watch.is_none() {
                 find(&library, &start_with, lang, strings)?;
             }
-            needs_terminal(
-                "for scripted play, give the answers: composure play ID --answers A,B,...",
-            )?;
+            needs_terminal(Instead::PlayAnswers)?;
             let record = match trainee {
                 Some(trainee) => Some(super::results::recorder(&data_dir?, &trainee)?),
                 None => None,
@@ -191,7 +198,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             super::results::history(&data_dir?, &cli.scenarios, &trainee, rules, lang)
         }
         Some(Command::Report(args)) => {
-            super::results::report(&data_dir?, &cli.scenarios, &args, now)
+            super::results::report(&data_dir?, &cli.scenarios, &args, now, lang)
         }
         Some(Command::New {
             name,
@@ -199,9 +206,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             force,
         }) => new_scenario(&name, &client_type, force),
         None => {
-            needs_terminal(
-                "`composure list` prints the scenarios, and `composure play ID --answers A,B,...` plays one without a terminal",
-            )?;
+            needs_terminal(Instead::ListOrPlay)?;
             let library = load_library(&cli.scenarios, &rules);
             tui::run(tui::Options {
                 library,
@@ -219,12 +224,12 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
 
 /// Screens read keys from standard input and draw on standard output; without a terminal on
 /// both there is nothing to draw on, and the error says what works instead.
-pub(super) fn needs_terminal(instead: &str) -> Result<()> {
+pub(super) fn needs_terminal(instead: Instead) -> Result<(), UserError> {
     use std::io::IsTerminal as _;
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return Ok(());
     }
-    bail!("this screen needs a terminal, and standard input or output is not one; {instead}")
+    Err(UserError::NeedsTerminal { instead })
 }
 
 /// Whether a `play` argument names a file rather than a scenario id.
@@ -247,13 +252,11 @@ fn library_for(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<(Libra
             library.insert(scenario);
             Ok((library, found))
         }
-        Err(problems) => {
-            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            Err(super::exit::found(format!(
-                "{id} cannot be played:\n{}",
-                list.join("\n")
-            )))
+        Err(problems) => Err(UserError::CannotPlay {
+            what: id.to_owned(),
+            problems: problems.iter().map(ToString::to_string).collect(),
         }
+        .into()),
     }
 }
 
@@ -319,10 +322,18 @@ pub(super) fn find<'a>(
         }
         None => {
             // One id for all the language versions of a scenario.
-            let mut ids: Vec<&str> = library.scenarios().iter().map(|s| s.id()).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            bail!("{}", crate::suggest::unknown_id("scenario", id, &ids))
+            let mut known: Vec<String> = library
+                .scenarios()
+                .iter()
+                .map(|s| s.id().to_owned())
+                .collect();
+            known.sort_unstable();
+            known.dedup();
+            Err(UserError::UnknownScenario {
+                id: id.to_owned(),
+                known,
+            }
+            .into())
         }
     }
 }
@@ -398,8 +409,11 @@ pub fn rules_text(
         Some(id) => match rules.get(id) {
             Some(rule) => vec![rule],
             None => {
-                let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
-                bail!("{}", crate::suggest::unknown_id("rule", id, &ids))
+                return Err(UserError::UnknownRule {
+                    id: id.to_owned(),
+                    known: rules.rules.iter().map(|r| r.id.clone()).collect(),
+                }
+                .into());
             }
         },
     };

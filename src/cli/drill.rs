@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use anyhow::{Context as _, Result, anyhow, bail};
+use anyhow::{Context as _, Result};
 use clap::Args;
 
 use super::commands::{plural, print_out, table};
+use super::errors::{Instead, UserError};
 use crate::drill::{
     DrillPlan, Order, embedded_drills, find_drill, load_drill_path, load_drill_source, mean_score,
     mistakes_plan, plan, play_scripted,
@@ -60,17 +61,15 @@ pub fn run(args: DrillArgs, cx: &Context<'_>) -> Result<ExitCode> {
     }
     let trainee = trainee_name(args.trainee.as_deref().unwrap_or_default())?;
     if args.answers.is_none() {
-        super::commands::needs_terminal(
-            "for scripted play, give the answers: composure drill DRILL --trainee NAME --answers A,B,...",
-        )?;
+        super::commands::needs_terminal(Instead::DrillAnswers)?;
     }
     let mut store = Store::open_in(cx.data_dir)?;
     let plan = if args.mistakes {
         let mistakes = store.latest_mistakes(&trainee)?;
         mistakes_plan(&mistakes, cx.library, cx.now, cx.lang.code()).ok_or_else(|| {
-            anyhow!(
-                "{trainee} has no mistakes to re-drill: every latest attempt was best throughout (or nothing is saved yet)"
-            )
+            UserError::NoMistakes {
+                trainee: trainee.clone(),
+            }
         })?
     } else {
         let name = args.drill.unwrap_or_default();
@@ -99,13 +98,13 @@ pub fn run(args: DrillArgs, cx: &Context<'_>) -> Result<ExitCode> {
 /// characters, and nothing a terminal would obey or a reader could not see. Reports print
 /// the name, and two names that look the same must be the same trainee, so direction marks,
 /// allowed in scenario text, are refused here too.
-pub fn trainee_name(name: &str) -> Result<String> {
+pub fn trainee_name(name: &str) -> Result<String, UserError> {
     let name = name.trim();
     if name.is_empty() {
-        bail!("--trainee needs a name, as in --trainee \"Ann Lee\"");
+        return Err(UserError::TraineeEmpty);
     }
     if name.chars().count() > 80 {
-        bail!("a trainee's name is at most 80 characters");
+        return Err(UserError::TraineeTooLong);
     }
     let mut chars = name.chars().enumerate().peekable();
     while let Some((at, c)) = chars.next() {
@@ -113,12 +112,11 @@ pub fn trainee_name(name: &str) -> Result<String> {
             (c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}'))
                 .then_some("a control or invisible character")
         });
-        if let Some(why) = why {
-            bail!(
-                "the trainee's name has U+{:04X} at character {}, {why}; use printable characters only",
-                u32::from(c),
-                at + 1
-            );
+        if why.is_some() {
+            return Err(UserError::TraineeCharacter {
+                code: u32::from(c),
+                at: at + 1,
+            });
         }
     }
     Ok(name.to_owned())
@@ -126,24 +124,25 @@ pub fn trainee_name(name: &str) -> Result<String> {
 
 /// A drill file path, or the id of a shipped drill.
 fn load_drill(name: &str, library: &Library) -> Result<crate::drill::Drill> {
-    let problems = |list: Vec<crate::scenario::Problem>| {
-        let list: Vec<String> = list.iter().map(ToString::to_string).collect();
-        super::exit::found(format!("{name} cannot be run:\n{}", list.join("\n")))
+    let problems = |list: Vec<crate::scenario::Problem>| UserError::CannotRunDrill {
+        name: name.to_owned(),
+        problems: list.iter().map(ToString::to_string).collect(),
     };
     if name.ends_with(".ron") || Path::new(name).is_file() {
-        return load_drill_path(&PathBuf::from(name), library).map_err(problems);
+        return Ok(load_drill_path(&PathBuf::from(name), library).map_err(problems)?);
     }
     match find_drill(name, library) {
-        Some(loaded) => loaded.map_err(problems),
+        Some(loaded) => Ok(loaded.map_err(problems)?),
         None => {
             let ids: Vec<String> = embedded_drills()
                 .filter_map(|(o, t)| load_drill_source(&o, t, library).ok())
                 .map(|d| d.id)
                 .collect();
-            bail!(
-                "no drill file or shipped drill \"{name}\"; shipped drills: {}",
-                ids.join(", ")
-            )
+            Err(UserError::UnknownDrill {
+                name: name.to_owned(),
+                known: ids,
+            }
+            .into())
         }
     }
 }

@@ -38,7 +38,12 @@ pub fn problems_found() -> ExitCode {
 
 /// The exit code for an error that ended a command.
 pub fn for_error(error: &anyhow::Error) -> ExitCode {
-    if error.chain().any(|e| e.is::<ProblemsFound>()) {
+    let problems = |e: &(dyn std::error::Error + 'static)| {
+        e.is::<ProblemsFound>()
+            || e.downcast_ref::<super::errors::UserError>()
+                .is_some_and(super::errors::UserError::is_problems_found)
+    };
+    if error.chain().any(problems) {
         ExitCode::from(PROBLEMS)
     } else {
         ExitCode::from(FAILURE)

@@ -4,6 +4,7 @@ mod analyse;
 mod check;
 mod commands;
 mod drill;
+pub mod errors;
 pub mod exit;
 mod generate;
 mod import;
@@ -57,6 +58,13 @@ pub struct Cli {
     /// When to show the coaching for each choice.
     #[arg(long, value_enum, default_value_t = Feedback::Now, global = true)]
     pub feedback: Feedback,
+}
+
+impl Cli {
+    /// The language to speak: `--lang`, else the locale, else English.
+    pub fn resolved_lang(&self) -> Lang {
+        crate::i18n::resolve(self.lang, |name| std::env::var(name).ok())
+    }
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {

@@ -31,8 +31,9 @@ pub struct ReportArgs {
     pub trainee: Option<String>,
     /// Only results from this time on: a day in your time zone (YYYY-MM-DD), or an exact
     /// instant in RFC 3339 (2026-01-31T09:00:00+01:00).
-    #[arg(long, value_name = "DATE|INSTANT", value_parser = dates::parse_since)]
-    pub since: Option<Since>,
+    // Read as text and parsed by `report`, so that a bad value is told in the user's language.
+    #[arg(long, value_name = "DATE|INSTANT")]
+    pub since: Option<String>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
     /// List every matching session instead, one row each: trainee, drill, scenario,
@@ -72,7 +73,18 @@ pub fn report(
     folders: &[PathBuf],
     args: &ReportArgs,
     now: Millis,
+    lang: Lang,
 ) -> Result<ExitCode> {
+    let since: Option<Since> = match &args.since {
+        Some(text) => {
+            Some(
+                dates::parse_since(text).map_err(|_| super::errors::UserError::BadSince {
+                    text: text.trim().to_owned(),
+                })?,
+            )
+        }
+        None => None,
+    };
     let xapi = xapi_export(args)?;
     if args.sessions && args.format == ReportFormat::Xapi {
         bail!(
@@ -88,27 +100,40 @@ pub fn report(
         super::commands::load_library(folders, &rules)
     })?;
     if let Some(notice) = notice {
-        eprintln!("{notice}");
+        eprintln!("{}", notice.localize(lang));
     }
     let zone = user_zone();
-    if let (Some(why), false) = (zone.fallback(), args.format == ReportFormat::Table) {
-        eprintln!("note: times are in UTC: {why}");
+    let for_people = args.format == ReportFormat::Table;
+    if let (Some(why), false) = (zone.fallback_in(lang), for_people) {
+        eprintln!(
+            "{}",
+            Messages::get(lang).msg("report-note-utc", &i18n::Args::new().text("why", why))
+        );
     }
+    // The table names rules in the reader's language; CSV, JSON and xAPI keep the English
+    // names, so what a script reads does not change with the locale.
+    let named = if for_people {
+        Rulebook::embedded_in(lang)?
+    } else {
+        rules.clone()
+    };
     let filter = Filter {
         trainee: args.trainee.clone(),
         drill: args.drill.clone(),
-        since: args.since.map(|s| s.resolve(&zone)),
+        since: since.map(|s| s.resolve(&zone)),
     };
     let sessions = match args.format {
         ReportFormat::Table if !args.sessions => Sessions::Latest(TABLE_SESSIONS),
         _ => Sessions::All,
     };
-    let mut report = TeamReport::build(&store, &filter, &rules, now, &zone, sessions)?;
+    let mut report = TeamReport::build(&store, &filter, &named, now, &zone, sessions)?;
+    let table = Table { lang };
+    let sessions_table = SessionsTable { lang };
     let export: &dyn Export = match (args.format, args.sessions) {
-        (ReportFormat::Table, false) => &Table,
+        (ReportFormat::Table, false) => &table,
         (ReportFormat::Csv, false) => &Csv,
         (ReportFormat::Json, false) => &Json,
-        (ReportFormat::Table, true) => &SessionsTable,
+        (ReportFormat::Table, true) => &sessions_table,
         (ReportFormat::Csv, true) => &SessionsCsv,
         (ReportFormat::Json, true) => &SessionsJson,
         (ReportFormat::Xapi, _) => {
@@ -165,9 +190,7 @@ pub fn history(
     lang: Lang,
 ) -> Result<ExitCode> {
     let trainee = super::trainee_name(trainee)?;
-    super::commands::needs_terminal(
-        "`composure report --trainee NAME` prints a trainee's results instead",
-    )?;
+    super::commands::needs_terminal(super::errors::Instead::ReportTrainee)?;
     let library = super::commands::load_library(folders, &rules);
     let (store, notice) = open_regraded(data_dir, &rules, &|| library.clone())?;
     crate::tui::run_history(crate::tui::HistoryOptions {
@@ -225,10 +248,10 @@ fn open_regraded(
 ) -> Result<(Store, Option<Notice>)> {
     let path = data_dir.join(crate::store::DB_FILE);
     if !path.exists() {
-        bail!(
-            "no results yet in {}: play with --trainee NAME or run a drill first",
-            data_dir.display()
-        );
+        return Err(super::errors::UserError::NoResults {
+            dir: data_dir.to_path_buf(),
+        }
+        .into());
     }
     // Read-only first: a file that needs nothing is never opened for writing, and a file
     // from a newer Composure is refused untouched.
@@ -257,18 +280,17 @@ enum Notice {
     Kept(usize),
 }
 
-impl std::fmt::Display for Notice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Notice {
+    /// The notice in `lang`; why the database could not be written stays as the system
+    /// said it.
+    fn localize(&self, lang: Lang) -> String {
+        let m = Messages::get(lang);
         match self {
-            Notice::CouldNotRegrade(why) => write!(
-                f,
-                "note: results graded by an older model could not be regraded here, so they are shown as they were graded ({why})"
+            Notice::CouldNotRegrade(why) => m.msg(
+                "report-could-not-regrade",
+                &i18n::Args::new().text("detail", why.as_str()),
             ),
-            // English until `report` takes the reader's language.
-            Notice::Kept(n) => f.write_str(
-                &Messages::get(Lang::En)
-                    .msg("report-kept-old-grade", &i18n::Args::new().count("n", *n)),
-            ),
+            Notice::Kept(n) => m.msg("report-kept-old-grade", &i18n::Args::new().count("n", *n)),
         }
     }
 }

@@ -1,0 +1,336 @@
+//! Errors about the user's input or data, told in the user's language: a scenario, rule or
+//! drill that does not exist, a trainee name that cannot be filed, a `--since` that is not a
+//! date, no results yet, a scenario or drill file that does not load, a results database
+//! Composure cannot read. Each is a typed value until the binary shows it; [`message`] then
+//! renders every error of the chain through Fluent (`assets/i18n/<lang>/errors.ftl`), and
+//! anything else (a failure of Composure itself, a parser's or SQLite's own detail) as
+//! written, in English. The English `Display` is the English message, so logs, tests and
+//! `anyhow` chains read the same sentence a user sees under `--lang en`.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::i18n::{Args, Lang, Messages};
+use crate::store::StoreError;
+
+/// What the user can type instead, when a screen needs a terminal and there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Instead {
+    /// `composure play ID --answers A,B,...`
+    PlayAnswers,
+    /// `composure drill DRILL --trainee NAME --answers A,B,...`
+    DrillAnswers,
+    /// `composure report --trainee NAME`
+    ReportTrainee,
+    /// `composure list` or `composure play ID --answers ...`
+    ListOrPlay,
+}
+
+/// An error about what the user typed or the data they keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UserError {
+    UnknownScenario {
+        id: String,
+        known: Vec<String>,
+    },
+    UnknownRule {
+        id: String,
+        known: Vec<String>,
+    },
+    UnknownDrill {
+        name: String,
+        known: Vec<String>,
+    },
+    UnknownClientType {
+        text: String,
+        known: Vec<String>,
+    },
+    /// `list --language` given something other than a language code or `all`.
+    UnknownListLanguage {
+        text: String,
+    },
+    TraineeEmpty,
+    TraineeTooLong,
+    /// A character a terminal would obey or a reader could not see, `at` counted from 1.
+    TraineeCharacter {
+        code: u32,
+        at: usize,
+    },
+    BadSince {
+        text: String,
+    },
+    NoResults {
+        dir: PathBuf,
+    },
+    /// A scenario file that does not load: each problem keeps its `file:line:col`, and the
+    /// parser's or checker's own words, in English.
+    CannotPlay {
+        what: String,
+        problems: Vec<String>,
+    },
+    /// A drill file, or a shipped drill, that does not load; problems as for `CannotPlay`.
+    CannotRunDrill {
+        name: String,
+        problems: Vec<String>,
+    },
+    NoMistakes {
+        trainee: String,
+    },
+    NeedsTerminal {
+        instead: Instead,
+    },
+    WatchNeedsFile,
+}
+
+impl UserError {
+    /// The message in `lang`.
+    pub fn localize(&self, lang: Lang) -> String {
+        let m = Messages::get(lang);
+        let unknown = |kind: &str, id: &str, known: &[String]| {
+            let near = crate::suggest::nearest(id, known.iter().map(String::as_str));
+            let args = Args::new().text("id", id.to_owned());
+            match near {
+                Some(near) => m.msg(
+                    &format!("error-unknown-{kind}-near"),
+                    &args.text("near", near.to_owned()),
+                ),
+                None => m.msg(
+                    &format!("error-unknown-{kind}"),
+                    &args.text("known", list_or_none(m, known)),
+                ),
+            }
+        };
+        match self {
+            UserError::UnknownScenario { id, known } => unknown("scenario", id, known),
+            UserError::UnknownRule { id, known } => unknown("rule", id, known),
+            UserError::UnknownDrill { name, known } => unknown("drill", name, known),
+            UserError::UnknownClientType { text, known } => {
+                let shown = crate::scenario::sanitize::for_message(text.trim());
+                unknown("client-type", &shown, known)
+            }
+            UserError::UnknownListLanguage { text } => m.msg(
+                "error-unknown-list-language",
+                &Args::new().text("id", crate::scenario::sanitize::for_message(text)),
+            ),
+            UserError::TraineeEmpty => m.msg("error-trainee-empty", &Args::new()),
+            UserError::TraineeTooLong => {
+                m.msg("error-trainee-too-long", &Args::new().count("n", 80))
+            }
+            UserError::TraineeCharacter { code, at } => m.msg(
+                "error-trainee-character",
+                &Args::new()
+                    .text("code", format!("U+{code:04X}"))
+                    .count("n", *at),
+            ),
+            UserError::BadSince { text } => m.msg(
+                "error-bad-since",
+                &Args::new().text("text", crate::scenario::sanitize::for_message(text)),
+            ),
+            UserError::NoResults { dir } => m.msg(
+                "error-no-results",
+                &Args::new().text("path", dir.display().to_string()),
+            ),
+            UserError::CannotPlay { what, problems } => format!(
+                "{}\n{}",
+                m.msg(
+                    "error-cannot-play",
+                    &Args::new().text("path", what.as_str())
+                ),
+                problems.join("\n")
+            ),
+            UserError::CannotRunDrill { name, problems } => format!(
+                "{}\n{}",
+                m.msg(
+                    "error-cannot-run-drill",
+                    &Args::new().text("path", name.as_str())
+                ),
+                problems.join("\n")
+            ),
+            UserError::NoMistakes { trainee } => m.msg(
+                "error-no-mistakes",
+                &Args::new().text("trainee", trainee.as_str()),
+            ),
+            UserError::NeedsTerminal { instead } => {
+                let instead = m.msg(
+                    match instead {
+                        Instead::PlayAnswers => "error-instead-play-answers",
+                        Instead::DrillAnswers => "error-instead-drill-answers",
+                        Instead::ReportTrainee => "error-instead-report-trainee",
+                        Instead::ListOrPlay => "error-instead-list-or-play",
+                    },
+                    &Args::new(),
+                );
+                m.msg(
+                    "error-needs-terminal",
+                    &Args::new().text("instead", instead),
+                )
+            }
+            UserError::WatchNeedsFile => m.msg("error-watch-needs-file", &Args::new()),
+        }
+    }
+
+    /// Whether this is problems found in the user's files (exit 1) rather than a request
+    /// Composure cannot follow (exit 2); see [`super::exit`].
+    pub fn is_problems_found(&self) -> bool {
+        matches!(
+            self,
+            UserError::CannotPlay { .. } | UserError::CannotRunDrill { .. }
+        )
+    }
+}
+
+/// `a, b, c`, or the language's word for none.
+fn list_or_none(m: &Messages, known: &[String]) -> String {
+    if known.is_empty() {
+        m.msg("error-none", &Args::new())
+    } else {
+        known.join(", ")
+    }
+}
+
+impl fmt::Display for UserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.localize(Lang::En))
+    }
+}
+
+impl std::error::Error for UserError {}
+
+/// A results-database error in `lang`. The detail SQLite, the file system or the JSON
+/// reader gives stays in English: it is theirs, and what a reader would search for.
+pub fn localize_store(error: &StoreError, lang: Lang) -> String {
+    let m = Messages::get(lang);
+    let path = |p: &PathBuf| p.display().to_string();
+    match error {
+        StoreError::Open { path: p, source } => m.msg(
+            "error-store-open",
+            &Args::new()
+                .text("path", path(p))
+                .text("detail", source.to_string()),
+        ),
+        StoreError::Folder { path: p, source } => m.msg(
+            "error-store-folder",
+            &Args::new()
+                .text("path", path(p))
+                .text("detail", source.to_string()),
+        ),
+        StoreError::TooNew {
+            path: p,
+            found,
+            known,
+        } => m.msg(
+            "error-store-too-new",
+            &Args::new()
+                .text("path", path(p))
+                .text("found", found.to_string())
+                .text("known", known.to_string()),
+        ),
+        StoreError::TooOld {
+            path: p,
+            found,
+            known,
+        } => m.msg(
+            "error-store-too-old",
+            &Args::new()
+                .text("path", path(p))
+                .text("found", found.to_string())
+                .text("known", known.to_string()),
+        ),
+        StoreError::NoDataDir(detail) => m.msg(
+            "error-store-no-data-dir",
+            &Args::new().text("detail", detail.as_str()),
+        ),
+        StoreError::Sqlite(e) => m.msg(
+            "error-store-sqlite",
+            &Args::new().text("detail", e.to_string()),
+        ),
+        StoreError::Transcript(e) => m.msg(
+            "error-store-transcript",
+            &Args::new().text("detail", e.to_string()),
+        ),
+    }
+}
+
+/// The whole error as `composure: error: …` prints it: each link of the chain in `lang`
+/// where it is one of Composure's typed errors about the user's input or data, else as
+/// written; links joined by `: ` as `anyhow` joins them. A link whose text the one before
+/// already ends with (a `{source}` a message quotes) is not repeated.
+pub fn message(error: &anyhow::Error, lang: Lang) -> String {
+    let mut out = String::new();
+    for link in error.chain() {
+        let text = if let Some(e) = link.downcast_ref::<UserError>() {
+            e.localize(lang)
+        } else if let Some(e) = link.downcast_ref::<StoreError>() {
+            localize_store(e, lang)
+        } else {
+            link.to_string()
+        };
+        if out.ends_with(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// The line the binary prints for an error that ended a command.
+pub fn error_line(error: &anyhow::Error, lang: Lang) -> String {
+    Messages::get(lang).msg(
+        "error-line",
+        &Args::new().text("message", message(error, lang)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use anyhow::Context as _;
+
+    use super::*;
+
+    #[test]
+    fn an_unknown_scenario_reads_in_every_language_with_the_nearest_id() {
+        let error = UserError::UnknownScenario {
+            id: "king-hotel-suit".into(),
+            known: vec!["king-hotel-suite".into(), "rude-broken-washer".into()],
+        };
+        assert_eq!(
+            error.to_string(),
+            "no scenario with id \"king-hotel-suit\"; did you mean \"king-hotel-suite\"?"
+        );
+        let nb = error.localize(Lang::Nb);
+        assert!(
+            nb.contains("king-hotel-suite") && nb.contains("scenario"),
+            "{nb}"
+        );
+        assert!(error.localize(Lang::Ru).contains("сценари"));
+    }
+
+    #[test]
+    fn a_chain_renders_its_typed_links_in_the_language_and_the_rest_as_written() {
+        let error = anyhow::Error::new(UserError::BadSince {
+            text: "yesterday".into(),
+        });
+        let error = Err::<(), _>(error).context("report").unwrap_err();
+        let ru = message(&error, Lang::Ru);
+        assert!(ru.starts_with("report: "), "{ru}");
+        assert!(
+            ru.contains("«yesterday»") && ru.contains("ГГГГ-ММ-ДД"),
+            "{ru}"
+        );
+    }
+
+    #[test]
+    fn problems_in_files_keep_their_location_under_a_translated_sentence() {
+        let error = UserError::CannotPlay {
+            what: "x.ron".into(),
+            problems: vec!["x.ron:3:7: expected a string".into()],
+        };
+        let nb = error.localize(Lang::Nb);
+        assert!(nb.ends_with("\nx.ron:3:7: expected a string"), "{nb}");
+        assert!(!nb.contains("cannot be played"), "{nb}");
+        assert!(error.is_problems_found());
+    }
+}
