@@ -72,7 +72,7 @@ fn resolve(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<ValidScena
         });
     }
     let library = load_library(folders, rules);
-    warn_problems(&library.problems);
+    warn_problems(&library.problems, Lang::En);
     // The structure is the same in every language; the English original is the reference.
     let strings = crate::i18n::strings(Lang::En)?;
     find(&library, id, Lang::En, strings).cloned()
@@ -230,7 +230,7 @@ pub fn run_audit(
             anyhow::bail!("\"{language}\" is not a language Composure speaks; use en, nb or ru");
         };
         let library = load_library(folders, rules);
-        warn_problems(&library.problems);
+        warn_problems(&library.problems, Lang::En);
         library
             .scenarios()
             .iter()

@@ -73,7 +73,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             language,
         }) => {
             let library = load_library(&cli.scenarios, &rules);
-            warn_problems(&library.problems);
+            warn_problems(&library.problems, lang);
             let kind = match client_type.as_deref() {
                 Some(text) => Some(labels::parse_client_type(text).map_err(|_| {
                     UserError::UnknownClientType {
@@ -105,13 +105,17 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             trainee,
             ..
         }) => {
-            let (library, id) = library_for(&id, &cli.scenarios, &rules)?;
+            let (library, id) = library_for(&id, &cli.scenarios, &rules, lang)?;
             let scenario = find(&library, &id, lang, strings)?;
             let report =
                 play_scripted(scenario, &answers, seed, now, &rules).map_err(super::exit::found)?;
             if let Some(trainee) = trainee {
                 let id = super::results::save_practice(&data_dir?, &trainee, &report, now)?;
-                eprintln!("saved: session {id}");
+                eprintln!(
+                    "{}",
+                    Messages::get(lang)
+                        .msg("play-saved", &Args::new().text("session", id.to_string()))
+                );
             }
             let text = if json {
                 serde_json::to_string_pretty(&report)? + "\n"
@@ -137,11 +141,12 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
                 None
             };
             // A watched file may be broken when the trainer starts: the trainer shows why.
-            let (library, start_with) = match (&watch, library_for(&id, &cli.scenarios, &rules)) {
-                (_, Ok(found)) => found,
-                (Some(_), Err(_)) => (Library::default(), id.clone()),
-                (None, Err(e)) => return Err(e),
-            };
+            let (library, start_with) =
+                match (&watch, library_for(&id, &cli.scenarios, &rules, lang)) {
+                    (_, Ok(found)) => found,
+                    (Some(_), Err(_)) => (Library::default(), id.clone()),
+                    (None, Err(e)) => return Err(e),
+                };
             if watch.is_none() {
                 find(&library, &start_with, lang, strings)?;
             }
@@ -163,7 +168,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
         }
         Some(Command::Drill(args)) => {
             let library = load_library(&cli.scenarios, &rules);
-            warn_problems(&library.problems);
+            warn_problems(&library.problems, lang);
             let data_dir = data_dir?;
             let cx = super::drill::Context {
                 rules: &rules,
@@ -239,10 +244,15 @@ fn is_file_argument(id: &str) -> bool {
 
 /// The library to play from, and the id to play: a file on its own, or the shipped scenarios
 /// and folders.
-fn library_for(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<(Library, String)> {
+fn library_for(
+    id: &str,
+    folders: &[PathBuf],
+    rules: &Rulebook,
+    lang: Lang,
+) -> Result<(Library, String)> {
     if !is_file_argument(id) {
         let library = load_library(folders, rules);
-        warn_problems(&library.problems);
+        warn_problems(&library.problems, lang);
         return Ok((library, id.to_owned()));
     }
     match load_path(Path::new(id), rules) {
@@ -347,12 +357,21 @@ pub(super) fn print_out(text: &str) -> Result<()> {
     }
 }
 
-pub(super) fn warn_problems(problems: &[Problem]) {
+/// Says which scenario files were skipped, in `lang`; each problem's location and detail
+/// stay as the loader wrote them.
+pub(super) fn warn_problems(problems: &[Problem], lang: Lang) {
+    let m = Messages::get(lang);
     for problem in problems {
-        eprintln!("warning: skipped: {problem}");
+        eprintln!(
+            "{}",
+            m.msg(
+                "warning-skipped",
+                &Args::new().text("problem", problem.to_string())
+            )
+        );
     }
     if !problems.is_empty() {
-        eprintln!("warning: run `composure check` on those files for details");
+        eprintln!("{}", m.msg("warning-skipped-hint", &Args::new()));
     }
 }
 
@@ -370,8 +389,9 @@ pub fn play_scripted(
         let answer = answer.trim();
         if conversation.is_finished() {
             bail!(
-                "the conversation ended at \"{}\" after {n} answers; \"{answer}\" and any after it were not used",
-                conversation.turn().node
+                "the conversation ended at \"{}\" after {}; \"{answer}\" and any after it were not used",
+                conversation.turn().node,
+                plural(n, "answer")
             );
         }
         conversation
@@ -475,6 +495,8 @@ pub fn list_text(
     filter: LangFilter,
 ) -> String {
     let mine = lang.code();
+    let msgs = Messages::get(lang);
+    let mut any_fallback = false;
     let rows: Vec<Vec<String>> = library
         .scenarios()
         .iter()
@@ -495,6 +517,7 @@ pub fn list_text(
                 }
             };
             let length = best_path_decisions(s);
+            any_fallback |= fallback;
             Some(vec![
                 m.id.clone(),
                 if fallback {
@@ -502,18 +525,39 @@ pub fn list_text(
                 } else {
                     m.language.clone()
                 },
-                labels::client_type_slug(m.shown_type()).to_owned(),
+                strings.client_type(m.shown_type()).to_owned(),
                 length.map_or("-".to_owned(), |n| {
-                    Messages::get(lang).msg("home-length", &Args::new().count("n", n))
+                    msgs.msg("home-length", &Args::new().count("n", n))
                 }),
                 length.map_or("-", |n| strings.difficulty(n)).to_owned(),
                 m.title.clone(),
             ])
         })
         .collect();
-    table(&rows)
+    if rows.is_empty() {
+        return msgs.msg("list-empty", &Args::new()) + "\n";
+    }
+    let heading = [
+        "list-col-id",
+        "list-col-language",
+        "list-col-client",
+        "list-col-length",
+        "list-col-difficulty",
+        "list-col-title",
+    ]
+    .iter()
+    .map(|id| msgs.msg(id, &Args::new()))
+    .collect();
+    let mut out = table(&[vec![heading], rows].concat());
+    if any_fallback {
+        out.push_str(&msgs.msg("list-fallback-note", &Args::new()));
+        out.push('\n');
+    }
+    out
 }
 
+/// `1 word`, `2 words`: English counts for the trainer tools, which speak English. Only for
+/// nouns whose plural adds an s.
 pub(super) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")

@@ -234,6 +234,10 @@ mod tests {
     const SAME_AS_ENGLISH: &[&str] = &[
         // The same word in Norwegian.
         "report-col-scenario",
+        "list-col-id",
+        "drills-col-id",
+        // "1 scenario" in Norwegian too.
+        "drills-scenarios",
     ];
 
     /// Every argument any message takes: counts are numbers, the rest text.
@@ -254,7 +258,8 @@ mod tests {
             "client", "mood", "trust", "seed", "gauge", "trainee", "mean", "best",
             // Errors, the report and the command line.
             "id", "near", "known", "code", "text", "path", "instead", "detail", "found", "message",
-            "scope", "drill", "time", "zone", "why", "tz", "version",
+            "scope", "drill", "time", "zone", "why", "tz", "version", "name", "session",
+            "scenario", "score", "answers", "problem",
         ] {
             args = args.text(text, format!("<{text}>"));
         }
