@@ -34,6 +34,9 @@ pub struct ReportArgs {
     // Read as text and parsed by `report`, so that a bad value is told in the user's language.
     #[arg(long, value_name = "DATE|INSTANT")]
     pub since: Option<String>,
+    /// How to print the report. The table is in your language (--lang); CSV, JSON and xAPI
+    /// keep English column names, keys and rule names whatever the language, so scripts and
+    /// spreadsheets read them the same everywhere.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
     /// List every matching session instead, one row each: trainee, drill, scenario,
@@ -54,11 +57,11 @@ pub struct ReportArgs {
 /// The formats of `composure report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
-    /// Aligned columns for a terminal.
+    /// Aligned columns for a terminal, in your language.
     Table,
-    /// One table with a header row for a spreadsheet.
+    /// One table with a header row for a spreadsheet; the column names are English.
     Csv,
-    /// The whole report as one JSON object.
+    /// The whole report as one JSON object; the keys are English.
     Json,
     /// xAPI statements for a learning record store: one per decision and one per played
     /// scenario.
