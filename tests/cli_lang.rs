@@ -452,3 +452,28 @@ fn scripted_drill_output_counts_in_russian() {
     assert_lacks(&stdout, &["hesitation", "saved:", "drill score"]);
     assert_has(&stderr, &["2 ответа не использованы: x,y"]);
 }
+
+#[test]
+fn answers_that_do_not_fit_are_told_in_russian_with_the_ids_as_given() {
+    let play = [
+        "--lang",
+        "ru",
+        "play",
+        "late-order",
+        "--scenarios",
+        "tests/fixtures/tui",
+    ];
+    let err = stderr(&[&play[..], &["--answers", "nope"]].concat(), 1);
+    assert_has(
+        &err,
+        &["composure: ошибка: ответ 1 из 1: варианта «nope» нет на «opening»; там можно выбрать:"],
+    );
+    let err = stderr(&[&play[..], &["--answers", "snap,express"]].concat(), 1);
+    assert_has(
+        &err,
+        &["после 1 ответа; «express» и все ответы после него не использованы"],
+    );
+    let err = stderr(&[&play[..], &["--answers", "acknowledge"]].concat(), 1);
+    assert_has(&err, &["ответы закончились на «delivery»"]);
+    assert_lacks(&err, &["answers ran out"]);
+}

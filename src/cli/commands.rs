@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use super::errors::{Instead, UserError};
+use super::errors::{AnswerError, Instead, UserError};
 use super::{Cli, Command};
 use crate::authoring::starter::starter;
 use crate::engine::{Conversation, Millis, Report};
@@ -107,8 +107,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
         }) => {
             let (library, id) = library_for(&id, &cli.scenarios, &rules, lang)?;
             let scenario = find(&library, &id, lang, strings)?;
-            let report =
-                play_scripted(scenario, &answers, seed, now, &rules).map_err(super::exit::found)?;
+            let report = play_scripted(scenario, &answers, seed, now, &rules)?;
             if let Some(trainee) = trainee {
                 let id = super::results::save_practice(&data_dir?, &trainee, &report, now)?;
                 eprintln!(
@@ -388,23 +387,28 @@ pub fn play_scripted(
     for (n, answer) in answers.iter().enumerate() {
         let answer = answer.trim();
         if conversation.is_finished() {
-            bail!(
-                "the conversation ended at \"{}\" after {}; \"{answer}\" and any after it were not used",
-                conversation.turn().node,
-                plural(n, "answer")
-            );
+            return Err(AnswerError::LeftOver {
+                node: conversation.turn().node.clone(),
+                used: n,
+                answer: answer.to_owned(),
+            }
+            .into());
         }
         conversation
             .choose(answer, now)
-            .with_context(|| format!("answer {} of {}", n + 1, answers.len()))?;
+            .map_err(|source| AnswerError::Nth {
+                n: n + 1,
+                total: answers.len(),
+                source,
+            })?;
     }
     if !conversation.is_finished() {
         let turn = conversation.turn();
-        bail!(
-            "the answers ran out at \"{}\" before an ending; offered there: {}",
-            turn.node,
-            turn.options.join(", ")
-        );
+        return Err(AnswerError::RanOut {
+            node: turn.node.clone(),
+            offered: turn.options.clone(),
+        }
+        .into());
     }
     Ok(Report::new(&conversation, rules))
 }

@@ -222,8 +222,7 @@ fn scripted(
     let mut clock = cx.now;
     let mut scores = Vec::new();
     for item in &plan.items {
-        let report = play_scripted(item, plan.time_limit_ms, &mut answers, &mut clock, cx.rules)
-            .map_err(super::exit::found)?;
+        let report = play_scripted(item, plan.time_limit_ms, &mut answers, &mut clock, cx.rules)?;
         let record = SessionRecord {
             trainee: trainee.to_owned(),
             drill: Some(plan.id.clone()),

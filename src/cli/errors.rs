@@ -10,6 +10,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::drill::ScriptError;
+use crate::engine::EngineError;
 use crate::i18n::{Args, Lang, Messages};
 use crate::store::StoreError;
 
@@ -196,6 +198,134 @@ impl fmt::Display for UserError {
 
 impl std::error::Error for UserError {}
 
+/// An answer given with `play --answers` that the conversation cannot take.
+#[derive(Debug)]
+pub enum AnswerError {
+    /// Answer `n` of `total` (from 1) was refused.
+    Nth {
+        n: usize,
+        total: usize,
+        source: EngineError,
+    },
+    /// The conversation needs more answers than were given.
+    RanOut { node: String, offered: Vec<String> },
+    /// The conversation ended after `used` answers, before `answer`.
+    LeftOver {
+        node: String,
+        used: usize,
+        answer: String,
+    },
+}
+
+impl AnswerError {
+    /// The message in `lang`; for `Nth`, which answer, the engine's refusal following in
+    /// the chain.
+    pub fn localize(&self, lang: Lang) -> String {
+        let m = Messages::get(lang);
+        match self {
+            AnswerError::Nth { n, total, .. } => m.msg(
+                "error-answer-nth",
+                &Args::new()
+                    .text("number", n.to_string())
+                    .text("total", total.to_string()),
+            ),
+            AnswerError::RanOut { node, offered } => ran_out(m, node, offered),
+            AnswerError::LeftOver { node, used, answer } => m.msg(
+                "error-answers-left-over",
+                &Args::new()
+                    .text("node", node.as_str())
+                    .count("n", *used)
+                    .text("answer", answer.as_str()),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.localize(Lang::En))
+    }
+}
+
+impl std::error::Error for AnswerError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AnswerError::Nth { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+fn ran_out(m: &Messages, node: &str, offered: &[String]) -> String {
+    m.msg(
+        "error-answers-ran-out",
+        &Args::new()
+            .text("node", node.to_owned())
+            .text("offered", offered.join(", ")),
+    )
+}
+
+/// The engine refusing a choice, in `lang`.
+pub fn localize_engine(error: &EngineError, lang: Lang) -> String {
+    let m = Messages::get(lang);
+    match error {
+        EngineError::Finished => m.msg("error-engine-finished", &Args::new()),
+        EngineError::NotOffered {
+            choice,
+            node,
+            offered,
+        } => m.msg(
+            "error-engine-not-offered",
+            &Args::new()
+                .text("choice", choice.as_str())
+                .text("node", node.as_str())
+                .text("offered", offered.join(", ")),
+        ),
+        EngineError::MissingNode(node) => m.msg(
+            "error-engine-missing-node",
+            &Args::new().text("node", node.as_str()),
+        ),
+        EngineError::RunawayRoutes(node) => m.msg(
+            "error-engine-runaway-routes",
+            &Args::new()
+                .text("node", node.as_str())
+                .count("n", crate::engine::MAX_AUTOMATIC_STEPS),
+        ),
+    }
+}
+
+/// A scripted drill's answers not fitting, in `lang`; for a refused answer, the engine's
+/// refusal follows in the chain.
+pub fn localize_script(error: &ScriptError, lang: Lang) -> String {
+    let m = Messages::get(lang);
+    match error {
+        ScriptError::RanOut {
+            scenario,
+            node,
+            offered,
+        } => format!("{scenario}: {}", ran_out(m, node, offered)),
+        ScriptError::Engine {
+            scenario, answer, ..
+        } => m.msg(
+            "error-script-answer",
+            &Args::new()
+                .text("scenario", scenario.as_str())
+                .text("answer", answer.as_str()),
+        ),
+    }
+}
+
+/// Whether an error is the user's answers or files being wrong (exit 1) rather than a
+/// request Composure cannot follow (exit 2).
+pub fn is_problems_found(error: &(dyn std::error::Error + 'static)) -> bool {
+    error
+        .downcast_ref::<UserError>()
+        .is_some_and(UserError::is_problems_found)
+        || error.is::<AnswerError>()
+        || error.is::<ScriptError>()
+        || error.is::<EngineError>()
+}
+
 /// A results-database error in `lang`. The detail SQLite, the file system or the JSON
 /// reader gives stays in English: it is theirs, and what a reader would search for.
 pub fn localize_store(error: &StoreError, lang: Lang) -> String {
@@ -262,6 +392,12 @@ pub fn message(error: &anyhow::Error, lang: Lang) -> String {
             e.localize(lang)
         } else if let Some(e) = link.downcast_ref::<StoreError>() {
             localize_store(e, lang)
+        } else if let Some(e) = link.downcast_ref::<AnswerError>() {
+            e.localize(lang)
+        } else if let Some(e) = link.downcast_ref::<ScriptError>() {
+            localize_script(e, lang)
+        } else if let Some(e) = link.downcast_ref::<EngineError>() {
+            localize_engine(e, lang)
         } else {
             link.to_string()
         };

@@ -39,9 +39,7 @@ pub fn problems_found() -> ExitCode {
 /// The exit code for an error that ended a command.
 pub fn for_error(error: &anyhow::Error) -> ExitCode {
     let problems = |e: &(dyn std::error::Error + 'static)| {
-        e.is::<ProblemsFound>()
-            || e.downcast_ref::<super::errors::UserError>()
-                .is_some_and(super::errors::UserError::is_problems_found)
+        e.is::<ProblemsFound>() || super::errors::is_problems_found(e)
     };
     if error.chain().any(problems) {
         ExitCode::from(PROBLEMS)

@@ -259,7 +259,8 @@ mod tests {
             // Errors, the report and the command line.
             "id", "near", "known", "code", "text", "path", "instead", "detail", "found", "message",
             "scope", "drill", "time", "zone", "why", "tz", "version", "name", "session",
-            "scenario", "score", "answers", "problem",
+            "scenario", "score", "answers", "problem", "number", "total", "node", "offered",
+            "answer", "choice",
         ] {
             args = args.text(text, format!("<{text}>"));
         }

@@ -54,3 +54,24 @@ error-store-too-old = the results database { $path } has no schema Composure can
 error-store-no-data-dir = no data folder: set COMPOSURE_DATA_DIR or pass --data-dir ({ $detail })
 error-store-sqlite = results database: { $detail }
 error-store-transcript = a stored transcript cannot be read: { $detail }
+
+# play --answers and drill --answers. $number, $total: which answer, of how many.
+error-answer-nth = answer { $number } of { $total }
+# $node: where the conversation stands; $offered: the choice ids offered there.
+error-answers-ran-out = the answers ran out at "{ $node }" before an ending; offered there: { $offered }
+# $node: the ending reached; $n: answers used; $answer: the first answer left over.
+error-answers-left-over = the conversation ended at "{ $node }" after { $n ->
+    [one] { $n } answer
+   *[other] { $n } answers
+}; "{ $answer }" and any after it were not used
+# $scenario: the scenario's id; $answer: the answer refused. The reason follows.
+error-script-answer = { $scenario }: answer "{ $answer }"
+error-engine-finished = the conversation has ended; no more choices are offered
+# $choice: the answer given; $node: where; $offered: the choice ids offered there.
+error-engine-not-offered = choice "{ $choice }" is not offered at "{ $node }"; offered: { $offered }
+error-engine-missing-node = the scenario has no node "{ $node }"
+# $n: how many routes in a row the trainer follows before it stops.
+error-engine-runaway-routes = routes from "{ $node }" went round more than { $n ->
+    [one] { $n } time
+   *[other] { $n } times
+} without asking the trainee

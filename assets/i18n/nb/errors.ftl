@@ -42,3 +42,18 @@ error-store-too-old = resultatdatabasen { $path } har ikke et skjema Composure k
 error-store-no-data-dir = ingen datamappe: sett COMPOSURE_DATA_DIR eller bruk --data-dir ({ $detail })
 error-store-sqlite = resultatdatabasen: { $detail }
 error-store-transcript = et lagret referat kan ikke leses: { $detail }
+
+error-answer-nth = svar { $number } av { $total }
+error-answers-ran-out = svarene tok slutt ved «{ $node }» før samtalen var ferdig; valgene der: { $offered }
+error-answers-left-over = samtalen endte ved «{ $node }» etter { $n ->
+    [one] { $n } svar
+   *[other] { $n } svar
+}; «{ $answer }» og alle svar etter det ble ikke brukt
+error-script-answer = { $scenario }: svaret «{ $answer }»
+error-engine-finished = samtalen er over; det er ingen flere valg
+error-engine-not-offered = valget «{ $choice }» finnes ikke ved «{ $node }»; valgene der: { $offered }
+error-engine-missing-node = scenarioet har ingen node «{ $node }»
+error-engine-runaway-routes = rutene fra «{ $node }» gikk rundt mer enn { $n ->
+    [one] { $n } gang
+   *[other] { $n } ganger
+} uten å spørre deltakeren

@@ -42,3 +42,18 @@ error-store-too-old = в базе результатов { $path } нет схе
 error-store-no-data-dir = нет папки данных: задайте COMPOSURE_DATA_DIR или укажите --data-dir ({ $detail })
 error-store-sqlite = база результатов: { $detail }
 error-store-transcript = сохранённую запись разговора не удаётся прочитать: { $detail }
+
+error-answer-nth = ответ { $number } из { $total }
+error-answers-ran-out = ответы закончились на «{ $node }», а разговор ещё не завершён; там можно выбрать: { $offered }
+error-answers-left-over = разговор завершился на «{ $node }» после { $n ->
+    [one] { $n } ответа
+   *[other] { $n } ответов
+}; «{ $answer }» и все ответы после него не использованы
+error-script-answer = { $scenario }: ответ «{ $answer }»
+error-engine-finished = разговор окончен; выбирать больше нечего
+error-engine-not-offered = варианта «{ $choice }» нет на «{ $node }»; там можно выбрать: { $offered }
+error-engine-missing-node = в сценарии нет узла «{ $node }»
+error-engine-runaway-routes = переходы от «{ $node }» сделали больше { $n ->
+    [one] { $n } круга
+   *[other] { $n } кругов
+} без вопроса участнику
