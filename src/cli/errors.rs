@@ -82,6 +82,12 @@ pub enum UserError {
         instead: Instead,
     },
     WatchNeedsFile,
+    /// `report --sessions --format xapi`.
+    SessionsWithXapi,
+    /// `report --bom` with a format other than CSV.
+    BomWithoutCsv,
+    /// `report --iri-base` with a format other than xAPI.
+    IriBaseWithoutXapi,
 }
 
 impl UserError {
@@ -168,6 +174,9 @@ impl UserError {
                 )
             }
             UserError::WatchNeedsFile => m.msg("error-watch-needs-file", &Args::new()),
+            UserError::SessionsWithXapi => m.msg("error-sessions-with-xapi", &Args::new()),
+            UserError::BomWithoutCsv => m.msg("error-bom-without-csv", &Args::new()),
+            UserError::IriBaseWithoutXapi => m.msg("error-iri-base-without-xapi", &Args::new()),
         }
     }
 

@@ -6,9 +6,10 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use clap::{Args, ValueEnum};
 
+use super::errors::UserError;
 use crate::engine::{Millis, Report};
 use crate::i18n::{self, Lang, Messages};
 use crate::report::dates::{self, Since, Zone};
@@ -79,24 +80,17 @@ pub fn report(
     lang: Lang,
 ) -> Result<ExitCode> {
     let since: Option<Since> = match &args.since {
-        Some(text) => {
-            Some(
-                dates::parse_since(text).map_err(|_| super::errors::UserError::BadSince {
-                    text: text.trim().to_owned(),
-                })?,
-            )
-        }
+        Some(text) => Some(dates::parse_since(text).map_err(|_| UserError::BadSince {
+            text: text.trim().to_owned(),
+        })?),
         None => None,
     };
-    let xapi = xapi_export(args)?;
+    let xapi = xapi_export(args, lang)?;
     if args.sessions && args.format == ReportFormat::Xapi {
-        bail!(
-            "--sessions lists sessions as a table, CSV or JSON; --format xapi already gives one \
-             statement per session"
-        );
+        return Err(UserError::SessionsWithXapi.into());
     }
     if args.bom && args.format != ReportFormat::Csv {
-        bail!("--bom starts a CSV file with a byte-order mark: use it with --format csv");
+        return Err(UserError::BomWithoutCsv.into());
     }
     let rules = Rulebook::embedded()?;
     let (store, notice) = open_regraded(data_dir, &rules, &|| {
@@ -160,10 +154,10 @@ pub fn report(
 /// The xAPI exporter `--format xapi` asks for, under `--iri-base`, else
 /// `COMPOSURE_IRI_BASE`, else the placeholder (and then a note says to set one); unused by
 /// the other formats, which refuse `--iri-base` and leave the variable unread.
-fn xapi_export(args: &ReportArgs) -> Result<Xapi> {
+fn xapi_export(args: &ReportArgs, lang: Lang) -> Result<Xapi> {
     if args.format != ReportFormat::Xapi {
         if args.iri_base.is_some() {
-            bail!("--iri-base names the IRIs of xAPI statements: use it with --format xapi");
+            return Err(UserError::IriBaseWithoutXapi.into());
         }
         return Ok(Xapi::default());
     }
@@ -176,10 +170,13 @@ fn xapi_export(args: &ReportArgs) -> Result<Xapi> {
     };
     if base.is_placeholder() {
         eprintln!(
-            "note: the statements use the placeholder IRI base {}; before sending them to a \
-             learning record store, set --iri-base or {IRI_BASE_ENV} to an address your \
-             organisation controls",
-            base.as_str()
+            "{}",
+            Messages::get(lang).msg(
+                "report-note-placeholder-iri",
+                &i18n::Args::new()
+                    .text("iri", base.as_str())
+                    .text("variable", IRI_BASE_ENV)
+            )
         );
     }
     Ok(Xapi { base })
@@ -251,7 +248,7 @@ fn open_regraded(
 ) -> Result<(Store, Option<Notice>)> {
     let path = data_dir.join(crate::store::DB_FILE);
     if !path.exists() {
-        return Err(super::errors::UserError::NoResults {
+        return Err(UserError::NoResults {
             dir: data_dir.to_path_buf(),
         }
         .into());

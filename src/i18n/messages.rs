@@ -260,7 +260,7 @@ mod tests {
             "id", "near", "known", "code", "text", "path", "instead", "detail", "found", "message",
             "scope", "drill", "time", "zone", "why", "tz", "version", "name", "session",
             "scenario", "score", "answers", "problem", "number", "total", "node", "offered",
-            "answer", "choice",
+            "answer", "choice", "iri", "variable",
         ] {
             args = args.text(text, format!("<{text}>"));
         }

@@ -75,3 +75,8 @@ error-engine-runaway-routes = routes from "{ $node }" went round more than { $n 
     [one] { $n } time
    *[other] { $n } times
 } without asking the trainee
+
+# report: options that do not go together.
+error-sessions-with-xapi = --sessions lists sessions as a table, CSV or JSON; --format xapi already gives one statement per session
+error-bom-without-csv = --bom starts a CSV file with a byte-order mark: use it with --format csv
+error-iri-base-without-xapi = --iri-base names the IRIs of xAPI statements: use it with --format xapi

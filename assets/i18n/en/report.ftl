@@ -107,3 +107,5 @@ report-every-session = Every session, newest first: { $n ->
 # The drill column of a result played with `play`, outside any drill.
 report-practice = practice
 report-sessions-legend = score: the headline score; silences: decisions where the time ran out (hesitations)
+# On standard error before xAPI statements. $iri: the placeholder base; $variable: the environment variable's name.
+report-note-placeholder-iri = note: the statements use the placeholder IRI base { $iri }; before sending them to a learning record store, set --iri-base or { $variable } to an address your organisation controls

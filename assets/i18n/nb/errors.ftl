@@ -57,3 +57,7 @@ error-engine-runaway-routes = rutene fra «{ $node }» gikk rundt mer enn { $n -
     [one] { $n } gang
    *[other] { $n } ganger
 } uten å spørre deltakeren
+
+error-sessions-with-xapi = --sessions viser øktene som tabell, CSV eller JSON; --format xapi gir allerede én erklæring per økt
+error-bom-without-csv = --bom starter en CSV-fil med et byte-rekkefølgemerke: bruk det med --format csv
+error-iri-base-without-xapi = --iri-base gir IRI-ene i xAPI-erklæringer: bruk det med --format xapi

@@ -87,3 +87,4 @@ report-every-session = Alle økter, nyeste først: { $n ->
 }
 report-practice = fri øving
 report-sessions-legend = poeng: hovedpoengsummen; stillheter: valg der tiden gikk ut (nøling)
+report-note-placeholder-iri = merk: erklæringene bruker plassholderen { $iri } som IRI-base; før du sender dem til et læringsregister (LRS), sett --iri-base eller { $variable } til en adresse organisasjonen din kontrollerer

@@ -57,3 +57,7 @@ error-engine-runaway-routes = переходы от «{ $node }» сделали
     [one] { $n } круга
    *[other] { $n } кругов
 } без вопроса участнику
+
+error-sessions-with-xapi = --sessions выводит занятия таблицей, в CSV или JSON; --format xapi и так даёт по одному утверждению на занятие
+error-bom-without-csv = --bom начинает файл CSV с метки порядка байтов: используйте его с --format csv
+error-iri-base-without-xapi = --iri-base задаёт IRI в утверждениях xAPI: используйте его с --format xapi
