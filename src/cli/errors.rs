@@ -94,28 +94,38 @@ impl UserError {
     /// The message in `lang`.
     pub fn localize(&self, lang: Lang) -> String {
         let m = Messages::get(lang);
-        let unknown = |kind: &str, id: &str, known: &[String]| {
+        // `plain` lists what exists; `near_id` offers the nearest when one is alike enough.
+        let unknown = |(plain, near_id): (&str, &str), id: &str, known: &[String]| {
             let near = crate::suggest::nearest(id, known.iter().map(String::as_str));
-            let args = Args::new().text("id", id.to_owned());
+            // What the user typed may hold anything; the message shows it defused.
+            let args = Args::new().text("id", crate::scenario::sanitize::for_message(id));
             match near {
-                Some(near) => m.msg(
-                    &format!("error-unknown-{kind}-near"),
-                    &args.text("near", near.to_owned()),
-                ),
-                None => m.msg(
-                    &format!("error-unknown-{kind}"),
-                    &args.text("known", list_or_none(m, known)),
-                ),
+                Some(near) => m.msg(near_id, &args.text("near", near.to_owned())),
+                None => m.msg(plain, &args.text("known", list_or_none(m, known))),
             }
         };
         match self {
-            UserError::UnknownScenario { id, known } => unknown("scenario", id, known),
-            UserError::UnknownRule { id, known } => unknown("rule", id, known),
-            UserError::UnknownDrill { name, known } => unknown("drill", name, known),
-            UserError::UnknownClientType { text, known } => {
-                let shown = crate::scenario::sanitize::for_message(text.trim());
-                unknown("client-type", &shown, known)
+            UserError::UnknownScenario { id, known } => unknown(
+                ("error-unknown-scenario", "error-unknown-scenario-near"),
+                id,
+                known,
+            ),
+            UserError::UnknownRule { id, known } => {
+                unknown(("error-unknown-rule", "error-unknown-rule-near"), id, known)
             }
+            UserError::UnknownDrill { name, known } => unknown(
+                ("error-unknown-drill", "error-unknown-drill-near"),
+                name,
+                known,
+            ),
+            UserError::UnknownClientType { text, known } => unknown(
+                (
+                    "error-unknown-client-type",
+                    "error-unknown-client-type-near",
+                ),
+                text.trim(),
+                known,
+            ),
             UserError::UnknownListLanguage { text } => m.msg(
                 "error-unknown-list-language",
                 &Args::new().text("id", crate::scenario::sanitize::for_message(text)),
