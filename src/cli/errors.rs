@@ -488,4 +488,50 @@ mod tests {
         assert!(!nb.contains("cannot be played"), "{nb}");
         assert!(error.is_problems_found());
     }
+
+    #[test]
+    fn a_results_database_error_reads_in_the_language_and_keeps_its_path() {
+        let error = anyhow::Error::new(StoreError::TooNew {
+            path: PathBuf::from("/data/composure.db"),
+            found: 9,
+            known: 3,
+        });
+        let nb = message(&error, Lang::Nb);
+        assert!(
+            nb.starts_with("resultatdatabasen /data/composure.db"),
+            "{nb}"
+        );
+        assert!(nb.contains("skjema 9"), "{nb}");
+        assert_eq!(
+            error_line(&error, Lang::Ru).split(": ").next(),
+            Some("composure"),
+        );
+        assert!(error_line(&error, Lang::Ru).starts_with("composure: ошибка: база результатов"));
+    }
+
+    #[test]
+    fn answers_that_do_not_fit_are_problems_found_and_name_the_answer() {
+        let refused = EngineError::NotOffered {
+            choice: "x".into(),
+            node: "opening".into(),
+            offered: vec!["a".into(), "b".into()],
+        };
+        let error = anyhow::Error::new(AnswerError::Nth {
+            n: 2,
+            total: 3,
+            source: refused,
+        });
+        assert_eq!(
+            message(&error, Lang::En),
+            "answer 2 of 3: choice \"x\" is not offered at \"opening\"; offered: a, b"
+        );
+        assert_eq!(
+            message(&error, Lang::Nb),
+            "svar 2 av 3: valget «x» finnes ikke ved «opening»; valgene der: a, b"
+        );
+        assert_eq!(
+            crate::cli::exit::for_error(&error),
+            std::process::ExitCode::from(crate::cli::exit::PROBLEMS)
+        );
+    }
 }
