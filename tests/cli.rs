@@ -124,12 +124,13 @@ fn list_prints_ids_client_types_and_titles() {
         .success()
         .stdout(
             predicate::str::is_match(
-                r"(?m)^king-\S+\s+en\s+king\s+\d+ decisions\s+(easy|medium|hard)\s+\S",
+                r#"(?m)^king-\S+\s+en\s+The "king"\s+\d+ decisions\s+(easy|medium|hard)\s+\S"#,
             )
             .unwrap(),
         )
-        .stdout(predicate::str::is_match(r"(?m)^rude-\S+\s+en\s+rude\s").unwrap())
-        .stdout(predicate::str::is_match(r"(?m)^indecisive-\S+\s+en\s+indecisive\s").unwrap());
+        .stdout(predicate::str::is_match(r"(?m)^rude-\S+\s+en\s+Rude, shouting\s").unwrap())
+        .stdout(predicate::str::is_match(r"(?m)^indecisive-\S+\s+en\s+Indecisive\s").unwrap())
+        .stdout(predicate::str::is_match(r"(?m)^id\s+language\s+client\s+length").unwrap());
 }
 
 #[test]

@@ -182,8 +182,8 @@ fn a_drifted_translation_is_reported_point_by_point() {
         })
         .collect();
     let expect = [
-        "11:9: translation: briefing.known has 1 facts; the en original has 2",
-        "25:13: translation: node \"opening\" has 2 line(s) in `says`; the en original has 1",
+        "11:9: translation: briefing.known has 1 fact; the en original has 2",
+        "25:13: translation: node \"opening\" has 2 lines in `says`; the en original has 1",
         "72:21: translation: choice \"soon\" leads to \"extra\"",
         "73:21: translation: choice \"soon\" is graded differently",
         "87:13: translation: node \"extra\" is not in the en original",

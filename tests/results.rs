@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use composure::drill::{find_drill, plan, play_scripted};
 use composure::engine::Report;
+use composure::i18n::Lang;
 use composure::report::dates::Zone;
 use composure::report::{Csv, Export, Json, Sessions, Table, TeamReport, Xapi};
 use composure::rules::Rulebook;
@@ -325,7 +326,7 @@ fn the_report_ranks_trainees_and_names_the_team_weaknesses() {
             .windows(2)
             .all(|w| w[0].balance <= w[1].balance)
     );
-    let text = export(&Table, &report);
+    let text = export(&Table { lang: Lang::En }, &report);
     assert!(text.contains("Leaderboard"), "{text}");
     assert!(text.contains("Team weaknesses per rule"), "{text}");
     assert!(text.contains("Per trainee"), "{text}");

@@ -84,7 +84,7 @@ pub(super) fn resolve_in(
         });
     }
     let library = load_library(folders, rules);
-    warn_problems(&library.problems);
+    warn_problems(&library.problems, Lang::En);
     find(&library, id, crate::i18n::Messages::get(lang)).cloned()
 }
 
@@ -240,7 +240,7 @@ pub fn run_audit(
             anyhow::bail!("\"{language}\" is not a language Composure speaks; use en, nb or ru");
         };
         let library = load_library(folders, rules);
-        warn_problems(&library.problems);
+        warn_problems(&library.problems, Lang::En);
         library
             .scenarios()
             .iter()

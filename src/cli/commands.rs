@@ -9,10 +9,11 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
+use super::errors::{AnswerError, Instead, UserError};
 use super::{Cli, Command};
 use crate::authoring::starter::starter;
 use crate::engine::{Conversation, Millis, Report};
-use crate::i18n::{self, Args, Lang, Messages};
+use crate::i18n::{Args, Lang, Messages};
 use crate::labels;
 use crate::rules::sources::article;
 use crate::rules::{RuleScope, Rulebook};
@@ -25,7 +26,7 @@ use crate::tui::wrap;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
-    let lang = i18n::resolve(cli.lang, |name| std::env::var(name).ok());
+    let lang = cli.resolved_lang();
     let messages = Messages::get(lang);
     let rules = Rulebook::embedded_in(lang)?;
     let seed = cli.seed.unwrap_or(now);
@@ -86,16 +87,26 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             language,
         }) => {
             let library = load_library(&cli.scenarios, &rules);
-            warn_problems(&library.problems);
+            warn_problems(&library.problems, lang);
             let kind = match client_type.as_deref() {
-                Some(text) => Some(labels::parse_client_type(text).map_err(|e| anyhow!(e))?),
+                Some(text) => Some(labels::parse_client_type(text).map_err(|_| {
+                    UserError::UnknownClientType {
+                        text: text.to_owned(),
+                        known: ClientType::ALL
+                            .into_iter()
+                            .map(|k| labels::client_type_slug(k).to_owned())
+                            .collect(),
+                    }
+                })?),
                 None => None,
             };
             let filter = match language.as_deref() {
                 None => LangFilter::Mine,
                 Some("all") => LangFilter::All,
                 Some(text) => LangFilter::Only(Lang::parse(text).ok_or_else(|| {
-                    anyhow!("\"{text}\" is not a language Composure speaks; use en, nb, ru or all")
+                    UserError::UnknownListLanguage {
+                        text: text.to_owned(),
+                    }
                 })?),
             };
             print_out(&list_text(&library, messages, kind, filter))?;
@@ -108,13 +119,16 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             trainee,
             ..
         }) => {
-            let (library, id) = library_for(&id, &cli.scenarios, &rules)?;
+            let (library, id) = library_for(&id, &cli.scenarios, &rules, lang)?;
             let scenario = find(&library, &id, messages)?;
-            let report =
-                play_scripted(scenario, &answers, seed, now, &rules).map_err(super::exit::found)?;
+            let report = play_scripted(scenario, &answers, seed, now, &rules)?;
             if let Some(trainee) = trainee {
                 let id = super::results::save_practice(&data_dir?, &trainee, &report, now)?;
-                eprintln!("saved: session {id}");
+                eprintln!(
+                    "{}",
+                    Messages::get(lang)
+                        .msg("play-saved", &Args::new().text("session", id.to_string()))
+                );
             }
             let text = if json {
                 serde_json::to_string_pretty(&report)? + "\n"
@@ -133,26 +147,23 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
         }) => {
             let watch = if watch {
                 if !is_file_argument(&id) {
-                    bail!(
-                        "--watch needs the path of a scenario file, not an id: composure play FILE.ron --watch"
-                    );
+                    return Err(UserError::WatchNeedsFile.into());
                 }
                 Some(PathBuf::from(&id))
             } else {
                 None
             };
             // A watched file may be broken when the trainer starts: the trainer shows why.
-            let (library, start_with) = match (&watch, library_for(&id, &cli.scenarios, &rules)) {
-                (_, Ok(found)) => found,
-                (Some(_), Err(_)) => (Library::default(), id.clone()),
-                (None, Err(e)) => return Err(e),
-            };
+            let (library, start_with) =
+                match (&watch, library_for(&id, &cli.scenarios, &rules, lang)) {
+                    (_, Ok(found)) => found,
+                    (Some(_), Err(_)) => (Library::default(), id.clone()),
+                    (None, Err(e)) => return Err(e),
+                };
             if watch.is_none() {
                 find(&library, &start_with, messages)?;
             }
-            needs_terminal(
-                "for scripted play, give the answers: composure play ID --answers A,B,...",
-            )?;
+            needs_terminal(Instead::PlayAnswers)?;
             let record = match trainee {
                 Some(trainee) => Some(super::results::recorder(&data_dir?, &trainee)?),
                 None => None,
@@ -171,7 +182,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
         }
         Some(Command::Drill(args)) => {
             let library = load_library(&cli.scenarios, &rules);
-            warn_problems(&library.problems);
+            warn_problems(&library.problems, lang);
             let data_dir = data_dir?;
             let cx = super::drill::Context {
                 rules: &rules,
@@ -216,9 +227,7 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
             force,
         }) => new_scenario(&name, &client_type, force),
         None => {
-            needs_terminal(
-                "`composure list` prints the scenarios, and `composure play ID --answers A,B,...` plays one without a terminal",
-            )?;
+            needs_terminal(Instead::ListOrPlay)?;
             let library = load_library(&cli.scenarios, &rules);
             tui::run(tui::Options {
                 library,
@@ -237,12 +246,12 @@ pub fn run(cli: Cli, now: Millis) -> Result<ExitCode> {
 
 /// Screens read keys from standard input and draw on standard output; without a terminal on
 /// both there is nothing to draw on, and the error says what works instead.
-pub(super) fn needs_terminal(instead: &str) -> Result<()> {
+pub(super) fn needs_terminal(instead: Instead) -> Result<(), UserError> {
     use std::io::IsTerminal as _;
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return Ok(());
     }
-    bail!("this screen needs a terminal, and standard input or output is not one; {instead}")
+    Err(UserError::NeedsTerminal { instead })
 }
 
 /// Whether a `play` argument names a file rather than a scenario id.
@@ -252,10 +261,15 @@ fn is_file_argument(id: &str) -> bool {
 
 /// The library to play from, and the id to play: a file on its own, or the shipped scenarios
 /// and folders.
-fn library_for(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<(Library, String)> {
+fn library_for(
+    id: &str,
+    folders: &[PathBuf],
+    rules: &Rulebook,
+    lang: Lang,
+) -> Result<(Library, String)> {
     if !is_file_argument(id) {
         let library = load_library(folders, rules);
-        warn_problems(&library.problems);
+        warn_problems(&library.problems, lang);
         return Ok((library, id.to_owned()));
     }
     match load_path(Path::new(id), rules) {
@@ -265,13 +279,11 @@ fn library_for(id: &str, folders: &[PathBuf], rules: &Rulebook) -> Result<(Libra
             library.insert(scenario);
             Ok((library, found))
         }
-        Err(problems) => {
-            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            Err(super::exit::found(format!(
-                "{id} cannot be played:\n{}",
-                list.join("\n")
-            )))
+        Err(problems) => Err(UserError::CannotPlay {
+            what: id.to_owned(),
+            problems: problems.iter().map(ToString::to_string).collect(),
         }
+        .into()),
     }
 }
 
@@ -340,10 +352,18 @@ pub(super) fn find<'a>(
         }
         None => {
             // One id for all the language versions of a scenario.
-            let mut ids: Vec<&str> = library.scenarios().iter().map(|s| s.id()).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            bail!("{}", crate::suggest::unknown_id("scenario", id, &ids))
+            let mut known: Vec<String> = library
+                .scenarios()
+                .iter()
+                .map(|s| s.id().to_owned())
+                .collect();
+            known.sort_unstable();
+            known.dedup();
+            Err(UserError::UnknownScenario {
+                id: id.to_owned(),
+                known,
+            }
+            .into())
         }
     }
 }
@@ -357,12 +377,21 @@ pub(super) fn print_out(text: &str) -> Result<()> {
     }
 }
 
-pub(super) fn warn_problems(problems: &[Problem]) {
+/// Says which scenario files were skipped, in `lang`; each problem's location and detail
+/// stay as the loader wrote them.
+pub(super) fn warn_problems(problems: &[Problem], lang: Lang) {
+    let m = Messages::get(lang);
     for problem in problems {
-        eprintln!("warning: skipped: {problem}");
+        eprintln!(
+            "{}",
+            m.msg(
+                "warning-skipped",
+                &Args::new().text("problem", problem.to_string())
+            )
+        );
     }
     if !problems.is_empty() {
-        eprintln!("warning: run `composure check` on those files for details");
+        eprintln!("{}", m.msg("warning-skipped-hint", &Args::new()));
     }
 }
 
@@ -379,22 +408,28 @@ pub fn play_scripted(
     for (n, answer) in answers.iter().enumerate() {
         let answer = answer.trim();
         if conversation.is_finished() {
-            bail!(
-                "the conversation ended at \"{}\" after {n} answers; \"{answer}\" and any after it were not used",
-                conversation.turn().node
-            );
+            return Err(AnswerError::LeftOver {
+                node: conversation.turn().node.clone(),
+                used: n,
+                answer: answer.to_owned(),
+            }
+            .into());
         }
         conversation
             .choose(answer, now)
-            .with_context(|| format!("answer {} of {}", n + 1, answers.len()))?;
+            .map_err(|source| AnswerError::Nth {
+                n: n + 1,
+                total: answers.len(),
+                source,
+            })?;
     }
     if !conversation.is_finished() {
         let turn = conversation.turn();
-        bail!(
-            "the answers ran out at \"{}\" before an ending; offered there: {}",
-            turn.node,
-            turn.options.join(", ")
-        );
+        return Err(AnswerError::RanOut {
+            node: turn.node.clone(),
+            offered: turn.options.clone(),
+        }
+        .into());
     }
     Ok(Report::new(&conversation, rules))
 }
@@ -415,8 +450,11 @@ pub fn rules_text(rules: &Rulebook, messages: &Messages, only: Option<&str>) -> 
         Some(id) => match rules.get(id) {
             Some(rule) => vec![rule],
             None => {
-                let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
-                bail!("{}", crate::suggest::unknown_id("rule", id, &ids))
+                return Err(UserError::UnknownRule {
+                    id: id.to_owned(),
+                    known: rules.rules.iter().map(|r| r.id.clone()).collect(),
+                }
+                .into());
             }
         },
     };
@@ -483,6 +521,7 @@ pub fn list_text(
     filter: LangFilter,
 ) -> String {
     let mine = messages.lang().code();
+    let mut any_fallback = false;
     let rows: Vec<Vec<String>> = library
         .scenarios()
         .iter()
@@ -503,6 +542,7 @@ pub fn list_text(
                 }
             };
             let length = best_path_decisions(s);
+            any_fallback |= fallback;
             Some(vec![
                 m.id.clone(),
                 if fallback {
@@ -510,7 +550,7 @@ pub fn list_text(
                 } else {
                     m.language.clone()
                 },
-                labels::client_type_slug(m.shown_type()).to_owned(),
+                messages.client_type(m.shown_type()),
                 length.map_or("-".to_owned(), |n| {
                     messages.msg("home-length", &Args::new().count("n", n))
                 }),
@@ -519,9 +559,30 @@ pub fn list_text(
             ])
         })
         .collect();
-    table(&rows)
+    if rows.is_empty() {
+        return messages.msg("list-empty", &Args::new()) + "\n";
+    }
+    let heading = [
+        "list-col-id",
+        "list-col-language",
+        "list-col-client",
+        "list-col-length",
+        "list-col-difficulty",
+        "list-col-title",
+    ]
+    .iter()
+    .map(|id| messages.msg(id, &Args::new()))
+    .collect();
+    let mut out = table(&[vec![heading], rows].concat());
+    if any_fallback {
+        out.push_str(&messages.msg("list-fallback-note", &Args::new()));
+        out.push('\n');
+    }
+    out
 }
 
+/// `1 word`, `2 words`: English counts for the trainer tools, which speak English. Only for
+/// nouns whose plural adds an s.
 pub(super) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")

@@ -6,22 +6,23 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use anyhow::{Context as _, Result, anyhow, bail};
-use clap::Args;
+use anyhow::{Context as _, Result};
+use clap::Args as ClapArgs;
 
-use super::commands::{plural, print_out, table};
+use super::commands::{print_out, table};
+use super::errors::{Instead, UserError};
 use crate::drill::{
     DrillPlan, Order, embedded_drills, find_drill, load_drill_path, load_drill_source, mean_score,
     mistakes_plan, plan, play_scripted,
 };
 use crate::engine::{Feedback, Millis};
-use crate::i18n::Lang;
+use crate::i18n::{Args, Lang, Messages};
 use crate::rules::Rulebook;
 use crate::scenario::Library;
 use crate::scenario::sanitize::refused;
 use crate::store::{SessionRecord, Store};
 
-#[derive(Debug, Args)]
+#[derive(Debug, ClapArgs)]
 pub struct DrillArgs {
     /// A drill file, or the id of a shipped drill (see `composure drills`).
     #[arg(required_unless_present_any = ["list", "mistakes"])]
@@ -58,21 +59,19 @@ pub struct Context<'a> {
 
 pub fn run(args: DrillArgs, cx: &Context<'_>) -> Result<ExitCode> {
     if args.list {
-        return list(cx.library);
+        return list(cx.library, cx.lang);
     }
     let trainee = trainee_name(args.trainee.as_deref().unwrap_or_default())?;
     if args.answers.is_none() {
-        super::commands::needs_terminal(
-            "for scripted play, give the answers: composure drill DRILL --trainee NAME --answers A,B,...",
-        )?;
+        super::commands::needs_terminal(Instead::DrillAnswers)?;
     }
     let mut store = Store::open_in(cx.data_dir)?;
     let plan = if args.mistakes {
         let mistakes = store.latest_mistakes(&trainee)?;
         mistakes_plan(&mistakes, cx.library, cx.now, cx.lang.code()).ok_or_else(|| {
-            anyhow!(
-                "{trainee} has no mistakes to re-drill: every latest attempt was best throughout (or nothing is saved yet)"
-            )
+            UserError::NoMistakes {
+                trainee: trainee.clone(),
+            }
         })?
     } else {
         let name = args.drill.unwrap_or_default();
@@ -106,13 +105,13 @@ pub fn run(args: DrillArgs, cx: &Context<'_>) -> Result<ExitCode> {
 /// characters, and nothing a terminal would obey or a reader could not see. Reports print
 /// the name, and two names that look the same must be the same trainee, so direction marks,
 /// allowed in scenario text, are refused here too.
-pub fn trainee_name(name: &str) -> Result<String> {
+pub fn trainee_name(name: &str) -> Result<String, UserError> {
     let name = name.trim();
     if name.is_empty() {
-        bail!("--trainee needs a name, as in --trainee \"Ann Lee\"");
+        return Err(UserError::TraineeEmpty);
     }
     if name.chars().count() > 80 {
-        bail!("a trainee's name is at most 80 characters");
+        return Err(UserError::TraineeTooLong);
     }
     let mut chars = name.chars().enumerate().peekable();
     while let Some((at, c)) = chars.next() {
@@ -120,12 +119,11 @@ pub fn trainee_name(name: &str) -> Result<String> {
             (c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}'))
                 .then_some("a control or invisible character")
         });
-        if let Some(why) = why {
-            bail!(
-                "the trainee's name has U+{:04X} at character {}, {why}; use printable characters only",
-                u32::from(c),
-                at + 1
-            );
+        if why.is_some() {
+            return Err(UserError::TraineeCharacter {
+                code: u32::from(c),
+                at: at + 1,
+            });
         }
     }
     Ok(name.to_owned())
@@ -133,54 +131,72 @@ pub fn trainee_name(name: &str) -> Result<String> {
 
 /// A drill file path, or the id of a shipped drill.
 fn load_drill(name: &str, library: &Library) -> Result<crate::drill::Drill> {
-    let problems = |list: Vec<crate::scenario::Problem>| {
-        let list: Vec<String> = list.iter().map(ToString::to_string).collect();
-        super::exit::found(format!("{name} cannot be run:\n{}", list.join("\n")))
+    let problems = |list: Vec<crate::scenario::Problem>| UserError::CannotRunDrill {
+        name: name.to_owned(),
+        problems: list.iter().map(ToString::to_string).collect(),
     };
     if name.ends_with(".ron") || Path::new(name).is_file() {
-        return load_drill_path(&PathBuf::from(name), library).map_err(problems);
+        return Ok(load_drill_path(&PathBuf::from(name), library).map_err(problems)?);
     }
     match find_drill(name, library) {
-        Some(loaded) => loaded.map_err(problems),
+        Some(loaded) => Ok(loaded.map_err(problems)?),
         None => {
             let ids: Vec<String> = embedded_drills()
                 .filter_map(|(o, t)| load_drill_source(&o, t, library).ok())
                 .map(|d| d.id)
                 .collect();
-            bail!(
-                "no drill file or shipped drill \"{name}\"; shipped drills: {}",
-                ids.join(", ")
-            )
+            Err(UserError::UnknownDrill {
+                name: name.to_owned(),
+                known: ids,
+            }
+            .into())
         }
     }
 }
 
-fn list(library: &Library) -> Result<ExitCode> {
-    let mut rows = Vec::new();
+/// The shipped drills, one row each, in `lang`: each drill's name as it gives it for that
+/// language (its `translations`), else its own.
+fn list(library: &Library, lang: Lang) -> Result<ExitCode> {
+    let m = Messages::get(lang);
+    let word = |id: &str| m.msg(id, &Args::new());
+    let mut rows = vec![
+        [
+            "drills-col-id",
+            "drills-col-scenarios",
+            "drills-col-time",
+            "drills-col-order",
+            "drills-col-coaching",
+            "drills-col-name",
+        ]
+        .map(word)
+        .to_vec(),
+    ];
     for (origin, text) in embedded_drills() {
         match load_drill_source(&origin, text, library) {
             Ok(drill) => {
-                let planned = plan(&drill, library, "en").items.len();
+                let planned = plan(&drill, library, lang.code()).items.len();
                 rows.push(vec![
                     drill.id.clone(),
-                    plural(planned, "scenario"),
-                    format!("{} s", drill.seconds_per_decision),
-                    match drill.order {
-                        Order::Fixed => "fixed".to_owned(),
-                        Order::Shuffled => "shuffled".to_owned(),
-                    },
-                    match drill.feedback {
-                        Feedback::Now => "coaching now".to_owned(),
-                        Feedback::End => "coaching at the end".to_owned(),
-                    },
-                    drill.name,
+                    m.msg("drills-scenarios", &Args::new().count("n", planned)),
+                    m.msg(
+                        "drills-seconds",
+                        &Args::new().count(
+                            "s",
+                            usize::try_from(drill.seconds_per_decision).unwrap_or(usize::MAX),
+                        ),
+                    ),
+                    word(match drill.order {
+                        Order::Fixed => "drills-order-fixed",
+                        Order::Shuffled => "drills-order-shuffled",
+                    }),
+                    word(match drill.feedback {
+                        Feedback::Now => "drills-coaching-now",
+                        Feedback::End => "drills-coaching-end",
+                    }),
+                    drill.text_in(lang.code()).0.to_owned(),
                 ]);
             }
-            Err(problems) => {
-                for p in problems {
-                    eprintln!("warning: skipped: {p}");
-                }
-            }
+            Err(problems) => super::commands::warn_problems(&problems, lang),
         }
     }
     print_out(&table(&rows))?;
@@ -195,19 +211,25 @@ fn scripted(
     cx: &Context<'_>,
     hold: Duration,
 ) -> Result<ExitCode> {
+    let m = Messages::get(cx.lang);
+    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
     print_out(&format!(
-        "drill {} ({}) for {trainee}: {}, {} s per decision\n",
-        plan.name,
-        plan.id,
-        plural(plan.items.len(), "scenario"),
-        plan.time_limit_ms / 1000
+        "{}\n",
+        m.msg(
+            "drill-run-start",
+            &Args::new()
+                .text("name", plan.name.as_str())
+                .text("id", plan.id.as_str())
+                .text("trainee", trainee)
+                .count("n", plan.items.len())
+                .count("s", count(plan.time_limit_ms / 1000)),
+        )
     ))?;
     let mut answers = answers.iter().map(String::as_str);
     let mut clock = cx.now;
     let mut scores = Vec::new();
     for item in &plan.items {
-        let report = play_scripted(item, plan.time_limit_ms, &mut answers, &mut clock, cx.rules)
-            .map_err(super::exit::found)?;
+        let report = play_scripted(item, plan.time_limit_ms, &mut answers, &mut clock, cx.rules)?;
         let record = SessionRecord {
             trainee: trainee.to_owned(),
             drill: Some(plan.id.clone()),
@@ -221,25 +243,36 @@ fn scripted(
         scores.push(record.report.score);
         // Printed only after the commit returned: a line here is a result that lasts.
         print_out(&format!(
-            "saved: session {id} · {} · score {} · {}\n",
-            item.scenario.id(),
-            record.report.score,
-            plural(
-                usize::try_from(record.report.hesitations).unwrap_or(usize::MAX),
-                "hesitation"
+            "{}\n",
+            m.msg(
+                "drill-run-saved",
+                &Args::new()
+                    .text("session", id.to_string())
+                    .text("scenario", item.scenario.id())
+                    .text("score", record.report.score.to_string())
+                    .count("n", count(u64::from(record.report.hesitations))),
             )
         ))?;
     }
     let left: Vec<&str> = answers.collect();
     if !left.is_empty() {
         eprintln!(
-            "warning: {} {} not used: {}",
-            plural(left.len(), "answer"),
-            if left.len() == 1 { "was" } else { "were" },
-            left.join(",")
+            "{}",
+            m.msg(
+                "drill-run-unused",
+                &Args::new()
+                    .count("n", left.len())
+                    .text("answers", left.join(",")),
+            )
         );
     }
     let mean = mean_score(scores).unwrap_or(0);
-    print_out(&format!("drill score: {mean}/100\n"))?;
+    print_out(&format!(
+        "{}\n",
+        m.msg(
+            "drill-run-score",
+            &Args::new().text("score", mean.to_string())
+        )
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -38,7 +38,10 @@ pub fn problems_found() -> ExitCode {
 
 /// The exit code for an error that ended a command.
 pub fn for_error(error: &anyhow::Error) -> ExitCode {
-    if error.chain().any(|e| e.is::<ProblemsFound>()) {
+    let problems = |e: &(dyn std::error::Error + 'static)| {
+        e.is::<ProblemsFound>() || super::errors::is_problems_found(e)
+    };
+    if error.chain().any(problems) {
         ExitCode::from(PROBLEMS)
     } else {
         ExitCode::from(FAILURE)

@@ -4,6 +4,7 @@ mod analyse;
 mod check;
 mod commands;
 mod drill;
+pub mod errors;
 pub mod exit;
 mod generate;
 mod import;
@@ -65,6 +66,13 @@ pub struct Cli {
     /// screens: the list, `play` and `drill`; scripted play with --answers is unchanged.
     #[arg(long, global = true)]
     pub typed: bool,
+}
+
+impl Cli {
+    /// The language to speak: `--lang`, else the locale, else English.
+    pub fn resolved_lang(&self) -> Lang {
+        crate::i18n::resolve(self.lang, |name| std::env::var(name).ok())
+    }
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {

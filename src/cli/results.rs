@@ -6,9 +6,10 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use clap::{Args, ValueEnum};
 
+use super::errors::UserError;
 use crate::engine::{Millis, Report};
 use crate::i18n::{self, Lang, Messages};
 use crate::report::dates::{self, Since, Zone};
@@ -31,8 +32,12 @@ pub struct ReportArgs {
     pub trainee: Option<String>,
     /// Only results from this time on: a day in your time zone (YYYY-MM-DD), or an exact
     /// instant in RFC 3339 (2026-01-31T09:00:00+01:00).
-    #[arg(long, value_name = "DATE|INSTANT", value_parser = dates::parse_since)]
-    pub since: Option<Since>,
+    // Read as text and parsed by `report`, so that a bad value is told in the user's language.
+    #[arg(long, value_name = "DATE|INSTANT")]
+    pub since: Option<String>,
+    /// How to print the report. The table is in your language (--lang); CSV, JSON and xAPI
+    /// keep English column names, keys and rule names whatever the language, so scripts and
+    /// spreadsheets read them the same everywhere.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
     /// List every matching session instead, one row each: trainee, drill, scenario,
@@ -55,11 +60,11 @@ pub struct ReportArgs {
 /// The formats of `composure report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
-    /// Aligned columns for a terminal.
+    /// Aligned columns for a terminal, in your language.
     Table,
-    /// One table with a header row for a spreadsheet.
+    /// One table with a header row for a spreadsheet; the column names are English.
     Csv,
-    /// The whole report as one JSON object.
+    /// The whole report as one JSON object; the keys are English.
     Json,
     /// xAPI statements for a learning record store: one per decision and one per played
     /// scenario.
@@ -76,45 +81,61 @@ pub fn report(
     now: Millis,
     lang: Lang,
 ) -> Result<ExitCode> {
-    let xapi = xapi_export(args)?;
+    let since: Option<Since> = match &args.since {
+        Some(text) => Some(dates::parse_since(text).map_err(|_| UserError::BadSince {
+            text: text.trim().to_owned(),
+        })?),
+        None => None,
+    };
+    let xapi = xapi_export(args, lang)?;
     if args.lrs.send.is_some() && args.format != ReportFormat::Xapi {
-        bail!("--send posts xAPI statements to a learning record store: use it with --format xapi");
+        return Err(UserError::SendWithoutXapi.into());
     }
     if args.sessions && args.format == ReportFormat::Xapi {
-        bail!(
-            "--sessions lists sessions as a table, CSV or JSON; --format xapi already gives one \
-             statement per session"
-        );
+        return Err(UserError::SessionsWithXapi.into());
     }
     if args.bom && args.format != ReportFormat::Csv {
-        bail!("--bom starts a CSV file with a byte-order mark: use it with --format csv");
+        return Err(UserError::BomWithoutCsv.into());
     }
     let rules = Rulebook::embedded()?;
     let (store, notice) = open_regraded(data_dir, &rules, &|| {
         super::commands::load_library(folders, &rules)
     })?;
     if let Some(notice) = notice {
-        eprintln!("{notice}");
+        eprintln!("{}", notice.localize(lang));
     }
     let zone = user_zone();
-    if let (Some(why), false) = (zone.fallback(), args.format == ReportFormat::Table) {
-        eprintln!("note: times are in UTC: {why}");
+    let for_people = args.format == ReportFormat::Table;
+    if let (Some(why), false) = (zone.fallback_in(lang), for_people) {
+        eprintln!(
+            "{}",
+            Messages::get(lang).msg("report-note-utc", &i18n::Args::new().text("why", why))
+        );
     }
+    // The table names rules in the reader's language; CSV, JSON and xAPI keep the English
+    // names, so what a script reads does not change with the locale.
+    let named = if for_people {
+        Rulebook::embedded_in(lang)?
+    } else {
+        rules.clone()
+    };
     let filter = Filter {
         trainee: args.trainee.clone(),
         drill: args.drill.clone(),
-        since: args.since.map(|s| s.resolve(&zone)),
+        since: since.map(|s| s.resolve(&zone)),
     };
     let sessions = match args.format {
         ReportFormat::Table if !args.sessions => Sessions::Latest(TABLE_SESSIONS),
         _ => Sessions::All,
     };
-    let mut report = TeamReport::build(&store, &filter, &rules, now, &zone, sessions)?;
+    let mut report = TeamReport::build(&store, &filter, &named, now, &zone, sessions)?;
+    let table = Table { lang };
+    let sessions_table = SessionsTable { lang };
     let export: &dyn Export = match (args.format, args.sessions) {
-        (ReportFormat::Table, false) => &Table,
+        (ReportFormat::Table, false) => &table,
         (ReportFormat::Csv, false) => &Csv,
         (ReportFormat::Json, false) => &Json,
-        (ReportFormat::Table, true) => &SessionsTable,
+        (ReportFormat::Table, true) => &sessions_table,
         (ReportFormat::Csv, true) => &SessionsCsv,
         (ReportFormat::Json, true) => &SessionsJson,
         (ReportFormat::Xapi, _) => {
@@ -142,10 +163,10 @@ pub fn report(
 /// The xAPI exporter `--format xapi` asks for, under `--iri-base`, else
 /// `COMPOSURE_IRI_BASE`, else the placeholder (and then a note says to set one); unused by
 /// the other formats, which refuse `--iri-base` and leave the variable unread.
-fn xapi_export(args: &ReportArgs) -> Result<Xapi> {
+fn xapi_export(args: &ReportArgs, lang: Lang) -> Result<Xapi> {
     if args.format != ReportFormat::Xapi {
         if args.iri_base.is_some() {
-            bail!("--iri-base names the IRIs of xAPI statements: use it with --format xapi");
+            return Err(UserError::IriBaseWithoutXapi.into());
         }
         return Ok(Xapi::default());
     }
@@ -158,10 +179,13 @@ fn xapi_export(args: &ReportArgs) -> Result<Xapi> {
     };
     if base.is_placeholder() {
         eprintln!(
-            "note: the statements use the placeholder IRI base {}; before sending them to a \
-             learning record store, set --iri-base or {IRI_BASE_ENV} to an address your \
-             organisation controls",
-            base.as_str()
+            "{}",
+            Messages::get(lang).msg(
+                "report-note-placeholder-iri",
+                &i18n::Args::new()
+                    .text("iri", base.as_str())
+                    .text("variable", IRI_BASE_ENV)
+            )
         );
     }
     Ok(Xapi { base })
@@ -175,9 +199,7 @@ pub fn history(
     lang: Lang,
 ) -> Result<ExitCode> {
     let trainee = super::trainee_name(trainee)?;
-    super::commands::needs_terminal(
-        "`composure report --trainee NAME` prints a trainee's results instead",
-    )?;
+    super::commands::needs_terminal(super::errors::Instead::ReportTrainee)?;
     let library = super::commands::load_library(folders, &rules);
     let (store, notice) = open_regraded(data_dir, &rules, &|| library.clone())?;
     crate::tui::run_history(crate::tui::HistoryOptions {
@@ -235,10 +257,10 @@ fn open_regraded(
 ) -> Result<(Store, Option<Notice>)> {
     let path = data_dir.join(crate::store::DB_FILE);
     if !path.exists() {
-        bail!(
-            "no results yet in {}: play with --trainee NAME or run a drill first",
-            data_dir.display()
-        );
+        return Err(UserError::NoResults {
+            dir: data_dir.to_path_buf(),
+        }
+        .into());
     }
     // Read-only first: a file that needs nothing is never opened for writing, and a file
     // from a newer Composure is refused untouched.
@@ -267,18 +289,17 @@ enum Notice {
     Kept(usize),
 }
 
-impl std::fmt::Display for Notice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Notice {
+    /// The notice in `lang`; why the database could not be written stays as the system
+    /// said it.
+    fn localize(&self, lang: Lang) -> String {
+        let m = Messages::get(lang);
         match self {
-            Notice::CouldNotRegrade(why) => write!(
-                f,
-                "note: results graded by an older model could not be regraded here, so they are shown as they were graded ({why})"
+            Notice::CouldNotRegrade(why) => m.msg(
+                "report-could-not-regrade",
+                &i18n::Args::new().text("detail", why.as_str()),
             ),
-            // English until `report` takes the reader's language.
-            Notice::Kept(n) => f.write_str(
-                &Messages::get(Lang::En)
-                    .msg("report-kept-old-grade", &i18n::Args::new().count("n", *n)),
-            ),
+            Notice::Kept(n) => m.msg("report-kept-old-grade", &i18n::Args::new().count("n", *n)),
         }
     }
 }

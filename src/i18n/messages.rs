@@ -313,7 +313,16 @@ mod tests {
     const GENDERS: [Option<Gender>; 3] = [Some(Gender::Feminine), Some(Gender::Masculine), None];
     /// Messages that may read the same in a translation as in English.
     /// ("Scenario" is Norwegian too; "12 s" and "✓ #7" are figures in both.)
-    const SAME_AS_ENGLISH: &[&str] = &["drill-column-scenario", "drill-seconds", "drill-saved-row"];
+    const SAME_AS_ENGLISH: &[&str] = &[
+        "drill-column-scenario",
+        "drill-seconds",
+        "drill-saved-row",
+        "report-col-scenario",
+        "list-col-id",
+        "drills-col-id",
+        // "1 scenario" in Norwegian too.
+        "drills-scenarios",
+    ];
 
     /// Every argument any message takes: counts are numbers, the rest text.
     fn all_args(n: usize, gender: Option<Gender>) -> Args<'static> {
@@ -365,6 +374,31 @@ mod tests {
             "rating",
             "text",
             "reply",
+            "near",
+            "known",
+            "code",
+            "path",
+            "instead",
+            "detail",
+            "found",
+            "message",
+            "scope",
+            "drill",
+            "time",
+            "zone",
+            "why",
+            "tz",
+            "version",
+            "session",
+            "scenario",
+            "answers",
+            "problem",
+            "number",
+            "offered",
+            "answer",
+            "choice",
+            "iri",
+            "variable",
         ] {
             args = args.text(text, format!("<{text}>"));
         }

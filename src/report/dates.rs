@@ -11,6 +11,7 @@ use jiff::tz::{AmbiguousOffset, TimeZone};
 use jiff::{SignedDuration, Timestamp};
 
 use crate::engine::Millis;
+use crate::i18n::{Args, Lang, Messages};
 
 /// A time zone to show times in, with the name a report gives it.
 #[derive(Debug, Clone)]
@@ -18,7 +19,31 @@ pub struct Zone {
     tz: TimeZone,
     name: Cow<'static, str>,
     /// Why this is UTC although the user's own zone was asked for.
-    fallback: Option<String>,
+    fallback: Option<Fallback>,
+}
+
+/// Why a report's times are in UTC although the user's own zone was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Fallback {
+    /// `TZ` names no zone that can be read: its value, and what the zone lookup said.
+    BadTz { value: String, detail: String },
+    /// `TZ` is not set and the system names no zone.
+    NoZone,
+}
+
+impl Fallback {
+    fn localize(&self, lang: Lang) -> String {
+        let m = Messages::get(lang);
+        match self {
+            Fallback::BadTz { value, detail } => m.msg(
+                "report-zone-bad-tz",
+                &Args::new()
+                    .text("tz", value.as_str())
+                    .text("detail", detail.as_str()),
+            ),
+            Fallback::NoZone => m.msg("report-zone-none", &Args::new()),
+        }
+    }
 }
 
 impl Zone {
@@ -56,12 +81,11 @@ impl Zone {
             }
             Err(e) => Zone {
                 fallback: Some(match tz_variable {
-                    Some(v) if !v.is_empty() => {
-                        format!("TZ={v} is not a time zone Composure can read ({e})")
-                    }
-                    _ => "no local time zone was found (TZ is not set and the system names none; \
-                          set TZ, as in TZ=Europe/Oslo)"
-                        .to_owned(),
+                    Some(v) if !v.is_empty() => Fallback::BadTz {
+                        value: v.to_owned(),
+                        detail: e,
+                    },
+                    _ => Fallback::NoZone,
                 }),
                 ..Zone::UTC
             },
@@ -85,17 +109,28 @@ impl Zone {
         &self.name
     }
 
-    /// Why times are in UTC although the user's own zone was asked for; `None` when they
-    /// are in the zone asked for.
-    pub fn fallback(&self) -> Option<&str> {
-        self.fallback.as_deref()
+    /// Why times are in UTC although the user's own zone was asked for, in English (as
+    /// JSON keeps it); `None` when they are in the zone asked for.
+    pub fn fallback(&self) -> Option<String> {
+        self.fallback_in(Lang::En)
+    }
+
+    /// [`fallback`](Zone::fallback) in `lang`; what the zone lookup said stays as it said it.
+    pub fn fallback_in(&self, lang: Lang) -> Option<String> {
+        self.fallback.as_ref().map(|f| f.localize(lang))
     }
 
     /// The sentence a printed report opens with, saying which zone its times are in.
     pub fn describe(&self) -> String {
-        match &self.fallback {
-            Some(why) => format!("Times are in UTC: {why}."),
-            None => format!("Times are in {}.", self.name),
+        self.describe_in(Lang::En)
+    }
+
+    /// [`describe`](Zone::describe) in `lang`.
+    pub fn describe_in(&self, lang: Lang) -> String {
+        let m = Messages::get(lang);
+        match self.fallback_in(lang) {
+            Some(why) => m.msg("report-zone-utc", &Args::new().text("why", why)),
+            None => m.msg("report-zone", &Args::new().text("zone", self.name.as_ref())),
         }
     }
 
@@ -269,7 +304,7 @@ mod tests {
         assert!(said.contains("TZ=Europe/Oslo"), "{said}");
         let wrong = Zone::from_lookup(Err("no such zone".into()), Some("Mars/Olympus"));
         assert_eq!(
-            wrong.fallback(),
+            wrong.fallback().as_deref(),
             Some("TZ=Mars/Olympus is not a time zone Composure can read (no such zone)")
         );
         let rule = TimeZone::posix("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();

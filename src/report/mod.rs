@@ -183,7 +183,7 @@ impl TeamReport {
             since: filter.since.map(|ms| zone.rfc3339(ms)),
             generated_at: zone.rfc3339(now),
             time_zone: zone.name().to_owned(),
-            time_zone_fallback: zone.fallback().map(str::to_owned),
+            time_zone_fallback: zone.fallback(),
             leaderboard,
             team_rules,
             trainees,

@@ -6,8 +6,9 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::table::columns;
+use super::table::{columns, ending, headings, scope};
 use super::{Export, TeamReport};
+use crate::i18n::{Args, Lang, Messages};
 use crate::store::SessionRow;
 
 /// The CSV header; columns are only ever added at the end.
@@ -27,66 +28,64 @@ pub const CSV_HEADER: &[&str] = &[
     "decisions",
 ];
 
-/// The table's lines above the rows: what the report covers and which zone its times are in.
-fn heading(report: &TeamReport) -> String {
-    let mut scope = Vec::new();
-    if let Some(d) = &report.drill {
-        scope.push(format!("drill {d}"));
-    }
-    if let Some(t) = &report.trainee {
-        scope.push(format!("trainee {t}"));
-    }
-    if let Some(s) = report.since_ms {
-        scope.push(format!("since {}", report.zone.minute(s)));
-    }
-    let scope = if scope.is_empty() {
-        "all results".to_owned()
-    } else {
-        scope.join(", ")
-    };
-    format!("Composure sessions: {scope}\n{}\n", report.zone.describe())
+/// `--sessions --format table`, in `lang`.
+pub struct SessionsTable {
+    pub lang: Lang,
 }
-
-/// `--sessions --format table`.
-pub struct SessionsTable;
 
 impl Export for SessionsTable {
     fn write(&self, report: &TeamReport, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(heading(report).as_bytes())?;
+        let m = Messages::get(self.lang);
+        writeln!(
+            out,
+            "{}",
+            m.msg(
+                "report-sessions-title",
+                &Args::new().text("scope", scope(report, m))
+            )
+        )?;
+        writeln!(out, "{}", report.zone.describe_in(self.lang))?;
         if report.sessions.is_empty() {
-            writeln!(out, "\nNo results match.")?;
+            writeln!(out, "\n{}", m.msg("report-no-match", &Args::new()))?;
             return Ok(());
         }
         writeln!(
             out,
-            "\nEvery session, newest first: {}",
-            report.sessions.len()
+            "\n{}",
+            m.msg(
+                "report-every-session",
+                &Args::new().count("n", report.sessions.len())
+            )
         )?;
-        let mut rows = vec![
-            [
-                "started", "trainee", "drill", "scenario", "language", "score", "ending",
-                "silences",
-            ]
-            .map(String::from)
-            .to_vec(),
-        ];
+        let mut rows = vec![headings(
+            m,
+            &[
+                "report-col-started",
+                "report-col-trainee",
+                "report-col-drill",
+                "report-col-scenario",
+                "report-col-language",
+                "report-col-score",
+                "report-col-ending",
+                "report-col-silences",
+            ],
+        )];
         for s in &report.sessions {
             rows.push(vec![
                 report.zone.minute(s.started_at),
                 s.trainee.clone(),
-                s.drill.clone().unwrap_or_else(|| "practice".to_owned()),
+                s.drill
+                    .clone()
+                    .unwrap_or_else(|| m.msg("report-practice", &Args::new())),
                 s.scenario.clone(),
                 s.language.clone(),
                 s.score.to_string(),
-                s.ending.clone().unwrap_or_else(|| "open".to_owned()),
+                ending(m, s.ending.as_deref()),
                 s.hesitations.to_string(),
             ]);
         }
         out.write_all(columns(&rows).as_bytes())?;
-        writeln!(
-            out,
-            "score: the headline score; silences: decisions where the time ran out (hesitations)"
-        )
+        writeln!(out, "{}", m.msg("report-sessions-legend", &Args::new()))
     }
 }
 

@@ -12,7 +12,10 @@ fn count(n: impl TryInto<usize>) -> usize {
     n.try_into().unwrap_or(usize::MAX)
 }
 
-pub struct Table;
+/// The report for a person, in `lang`.
+pub struct Table {
+    pub lang: Lang,
+}
 
 /// Pads every column but the last to its widest cell, by display width, two spaces apart.
 pub fn columns(rows: &[Vec<String>]) -> String {
@@ -46,47 +49,95 @@ pub fn columns(rows: &[Vec<String>]) -> String {
     out
 }
 
+/// The line that says what a report covers: its filters, or all results.
+pub(super) fn scope(report: &TeamReport, m: &Messages) -> String {
+    let mut scope = Vec::new();
+    if let Some(d) = &report.drill {
+        scope.push(m.msg("report-scope-drill", &Args::new().text("drill", d.as_str())));
+    }
+    if let Some(t) = &report.trainee {
+        scope.push(m.msg(
+            "report-scope-trainee",
+            &Args::new().text("trainee", t.as_str()),
+        ));
+    }
+    if let Some(s) = report.since_ms {
+        scope.push(m.msg(
+            "report-scope-since",
+            &Args::new().text("time", report.zone.minute(s)),
+        ));
+    }
+    if scope.is_empty() {
+        m.msg("report-scope-all", &Args::new())
+    } else {
+        scope.join(", ")
+    }
+}
+
+/// A row of column headings, each a message.
+pub(super) fn headings(m: &Messages, ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| m.msg(id, &Args::new())).collect()
+}
+
+/// An ending as stored (`resolved`, `lost-client`) in words; one this Composure does not
+/// know as stored; none for a conversation left open.
+pub(super) fn ending(m: &Messages, ending: Option<&str>) -> String {
+    let id = match ending {
+        None => "report-ending-open",
+        Some("won-over") => "report-ending-won-over",
+        Some("resolved") => "report-ending-resolved",
+        Some("professional-parting") => "report-ending-professional-parting",
+        Some("escalated-complaint") => "report-ending-escalated-complaint",
+        Some("lost-client") => "report-ending-lost-client",
+        Some(other) => return other.to_owned(),
+    };
+    m.msg(id, &Args::new())
+}
+
+/// An ending's rating as stored (`excellent`, `fail`) in words; `-` for none.
+fn rating(m: &Messages, rating: Option<&str>) -> String {
+    let id = match rating {
+        None => return "-".to_owned(),
+        Some("excellent") => "report-rating-excellent",
+        Some("good") => "report-rating-good",
+        Some("poor") => "report-rating-poor",
+        Some("fail") => "report-rating-fail",
+        Some(other) => return other.to_owned(),
+    };
+    m.msg(id, &Args::new())
+}
+
+/// `--format table` in the reader's language: headings, notes, words and plurals.
 impl Export for Table {
     fn write(&self, report: &TeamReport, out: &mut dyn Write) -> io::Result<()> {
-        let mut scope = Vec::new();
-        if let Some(d) = &report.drill {
-            scope.push(format!("drill {d}"));
-        }
-        if let Some(t) = &report.trainee {
-            scope.push(format!("trainee {t}"));
-        }
-        if let Some(s) = report.since_ms {
-            scope.push(format!("since {}", report.zone.minute(s)));
-        }
-        let scope = if scope.is_empty() {
-            "all results".to_owned()
-        } else {
-            scope.join(", ")
-        };
-        writeln!(out, "Composure report: {scope}")?;
-        writeln!(out, "{}", report.zone.describe())?;
+        let m = Messages::get(self.lang);
+        writeln!(
+            out,
+            "{}",
+            m.msg("report-title", &Args::new().text("scope", scope(report, m)))
+        )?;
+        writeln!(out, "{}", report.zone.describe_in(self.lang))?;
         if report.leaderboard.is_empty() {
-            writeln!(out, "\nNo results match.")?;
+            writeln!(out, "\n{}", m.msg("report-no-match", &Args::new()))?;
             return Ok(());
         }
-        writeln!(out, "\nLeaderboard")?;
-        let mut rows = vec![
-            [
-                "rank",
-                "trainee",
-                "sessions",
-                "mean",
-                "best",
-                "handling",
-                "serious",
-                "capped",
-                "decisions",
-                "silences",
-                "last played",
-            ]
-            .map(String::from)
-            .to_vec(),
-        ];
+        writeln!(out, "\n{}", m.msg("report-leaderboard", &Args::new()))?;
+        let mut rows = vec![headings(
+            m,
+            &[
+                "report-col-rank",
+                "report-col-trainee",
+                "report-col-sessions",
+                "report-col-mean",
+                "report-col-best",
+                "report-col-handling",
+                "report-col-serious",
+                "report-col-capped",
+                "report-col-decisions",
+                "report-col-silences",
+                "report-col-last-played",
+            ],
+        )];
         for (i, t) in report.leaderboard.iter().enumerate() {
             rows.push(vec![
                 (i + 1).to_string(),
@@ -103,17 +154,18 @@ impl Export for Table {
             ]);
         }
         out.write_all(columns(&rows).as_bytes())?;
-        writeln!(
-            out,
-            "mean: the headline score; handling: before any cap; serious: serious mistakes; capped: sessions whose ending's rating capped the score"
-        )?;
+        writeln!(out, "{}", m.msg("report-leaderboard-legend", &Args::new()))?;
 
-        writeln!(out, "\nTeam weaknesses per rule (weakest first)")?;
-        let mut rows = vec![
-            ["rule", "followed", "broken", "balance"]
-                .map(String::from)
-                .to_vec(),
-        ];
+        writeln!(out, "\n{}", m.msg("report-team-rules", &Args::new()))?;
+        let mut rows = vec![headings(
+            m,
+            &[
+                "report-col-rule",
+                "report-col-followed",
+                "report-col-broken",
+                "report-col-balance",
+            ],
+        )];
         for r in &report.team_rules {
             rows.push(vec![
                 r.name.clone(),
@@ -124,11 +176,16 @@ impl Export for Table {
         }
         out.write_all(columns(&rows).as_bytes())?;
 
-        writeln!(out, "\nPer trainee")?;
+        writeln!(out, "\n{}", m.msg("report-per-trainee", &Args::new()))?;
+        let strong = m.msg("report-strong-at", &Args::new());
+        let work = m.msg("report-work-on", &Args::new());
+        // The two labels line up whatever their length in this language.
+        let label_width = strong.width().max(work.width());
+        let label = |text: &str| format!("{text}{}", " ".repeat(label_width - text.width()));
         for (t, detail) in report.leaderboard.iter().zip(&report.trainees) {
             let names = |rules: &[super::NamedRule]| {
                 if rules.is_empty() {
-                    "none yet".to_owned()
+                    m.msg("report-none-yet", &Args::new())
                 } else {
                     rules
                         .iter()
@@ -137,8 +194,7 @@ impl Export for Table {
                         .join("; ")
                 }
             };
-            // English until `report` takes the reader's language.
-            let line = Messages::get(Lang::En).msg(
+            let line = m.msg(
                 "report-trainee",
                 &Args::new()
                     .text("trainee", t.trainee.as_str())
@@ -149,29 +205,36 @@ impl Export for Table {
                     .count("decisions", count(t.decisions)),
             );
             writeln!(out, "{line}")?;
-            writeln!(out, "  strong at: {}", names(&detail.strengths))?;
-            writeln!(out, "  work on:   {}", names(&detail.weaknesses))?;
+            writeln!(out, "  {} {}", label(&strong), names(&detail.strengths))?;
+            writeln!(out, "  {} {}", label(&work), names(&detail.weaknesses))?;
         }
-        sessions(report, out)
+        sessions(report, m, out)
     }
 }
 
 /// The latest sessions with the pieces of their grade: headline, handling, the ending and
 /// the cap its rating sets, serious mistakes; and a result still under an older grading model
 /// says so.
-fn sessions(report: &TeamReport, out: &mut dyn Write) -> io::Result<()> {
+fn sessions(report: &TeamReport, m: &Messages, out: &mut dyn Write) -> io::Result<()> {
     if report.sessions.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\nLatest sessions (newest first)")?;
-    let mut rows = vec![
-        [
-            "ended", "trainee", "scenario", "score", "handling", "ending", "rating", "cap",
-            "serious", "grading",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
+    writeln!(out, "\n{}", m.msg("report-latest-sessions", &Args::new()))?;
+    let mut rows = vec![headings(
+        m,
+        &[
+            "report-col-ended",
+            "report-col-trainee",
+            "report-col-scenario",
+            "report-col-score",
+            "report-col-handling",
+            "report-col-ending",
+            "report-col-rating",
+            "report-col-cap",
+            "report-col-serious",
+            "report-col-grading",
+        ],
+    )];
     let mut older = false;
     for s in &report.sessions {
         older |= s.older_grading();
@@ -181,33 +244,35 @@ fn sessions(report: &TeamReport, out: &mut dyn Write) -> io::Result<()> {
             s.scenario.clone(),
             s.score.to_string(),
             s.handling.to_string(),
-            s.ending.clone().unwrap_or_else(|| "open".to_owned()),
-            s.rating.clone().unwrap_or_else(|| "-".to_owned()),
+            ending(m, s.ending.as_deref()),
+            rating(m, s.rating.as_deref()),
             s.ending_cap.to_string(),
             s.serious_mistakes.to_string(),
-            grading_text(s),
+            grading_text(s, m),
         ]);
     }
     out.write_all(columns(&rows).as_bytes())?;
     if older {
-        writeln!(
-            out,
-            "A result graded by an older model keeps the score it was given: its scenario is no longer in the library or has changed, or the results folder could not be written."
-        )?;
+        writeln!(out, "{}", m.msg("report-older-grading-note", &Args::new()))?;
     }
     Ok(())
 }
 
 /// The grading column: the version, and for an older one what kept it from being regraded.
-fn grading_text(s: &crate::store::SessionRow) -> String {
+fn grading_text(s: &crate::store::SessionRow, m: &Messages) -> String {
     if !s.older_grading() {
         return s.grading.to_string();
     }
     let why = match s.grading_note.as_deref() {
-        Some("scenario-missing") => "scenario gone",
-        Some("scenario-changed") => "scenario changed",
-        Some("transcript-unreadable") => "transcript unreadable",
-        _ => "not regraded",
+        Some("scenario-missing") => "report-grading-scenario-gone",
+        Some("scenario-changed") => "report-grading-scenario-changed",
+        Some("transcript-unreadable") => "report-grading-transcript-unreadable",
+        _ => "report-grading-not-regraded",
     };
-    format!("{} (graded by an older model: {why})", s.grading)
+    m.msg(
+        "report-grading-older",
+        &Args::new()
+            .text("version", s.grading.to_string())
+            .text("why", m.msg(why, &Args::new())),
+    )
 }

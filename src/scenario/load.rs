@@ -166,7 +166,8 @@ fn explain(code: &ron::Error) -> String {
             MAX_NESTING / 2
         ),
         E::ExpectedDifferentLength { expected, found } if expected.contains("Verdict") => format!(
-            "a verdict needs a rule and a weight, as in Follows(\"rule-id\", 2); found {found} value(s)"
+            "a verdict needs a rule and a weight, as in Follows(\"rule-id\", 2); found {found} {}",
+            if *found == 1 { "value" } else { "values" }
         ),
         other => explain_ron(other),
     }

@@ -60,8 +60,8 @@ pub fn compare(original: &Scenario, translation: &Scenario, source: &str) -> Vec
         report(
             loc.nested("briefing", "known"),
             format!(
-                "briefing.known has {} facts; the {orig} original has {}",
-                translation.briefing.known.len(),
+                "briefing.known has {}; the {orig} original has {}",
+                count(translation.briefing.known.len(), "fact"),
                 original.briefing.known.len()
             ),
         );
@@ -95,8 +95,8 @@ pub fn compare(original: &Scenario, translation: &Scenario, source: &str) -> Vec
             report(
                 loc.node(i, "says"),
                 format!(
-                    "node \"{id}\" has {} line(s) in `says`; the {orig} original has {}",
-                    node.says().len(),
+                    "node \"{id}\" has {} in `says`; the {orig} original has {}",
+                    count(node.says().len(), "line"),
                     orig_node.says().len()
                 ),
             );
@@ -227,4 +227,13 @@ fn sorted(verdicts: &[Verdict]) -> Vec<(bool, &str, u8)> {
         .collect();
     out.sort_unstable();
     out
+}
+
+/// `1 line`, `2 facts`: checker messages are for trainers, in English.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
