@@ -134,3 +134,27 @@ fn an_ending_is_not_a_decision() {
         .code(1)
         .stderr(predicate::str::contains("no decision with id \"won-over\""));
 }
+
+#[test]
+fn a_reply_of_a_word_or_two_is_asked_about_unless_it_says_an_option_word_for_word() {
+    // "Well." shares "we'll" with one option, "hmm, right" a word with another: too little
+    // to grade on.
+    for reply in ["Well.", "hmm, right"] {
+        composure()
+            .args(["match", "rude-broken-washer", "opening", reply])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with("Unclear:"));
+    }
+    // A short option typed as written is still read as that option.
+    composure()
+        .args([
+            "match",
+            "the-flat-on-clyde-road",
+            "discount",
+            "Fifty's fine.",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Read as \"disc-yes\""));
+}

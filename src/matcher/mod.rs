@@ -107,6 +107,12 @@ pub struct Settings {
     pub third_within: f32,
     /// How much of the similarity comes from character n-grams; the rest from content words.
     pub char_share: f32,
+    /// A reply with fewer content words than this ("hmm, right", "Well.") says too little
+    /// to be read confidently, unless it is close to an option word for word: a few words
+    /// shared by chance ("well" and "we'll") must not decide the grade.
+    pub short_words: usize,
+    /// The similarity a short reply needs to be read confidently.
+    pub short_floor: f32,
 }
 
 impl Default for Settings {
@@ -117,6 +123,8 @@ impl Default for Settings {
             margin_cap: 0.1,
             third_within: 0.5,
             char_share: 0.4,
+            short_words: 3,
+            short_floor: 0.6,
         }
     }
 }
@@ -273,8 +281,16 @@ impl Matcher {
 
     /// Reads a typed reply.
     pub fn read(&self, reply: &str) -> Reading {
-        let ranked = self.similarities(reply);
-        let verdict = verdict(&ranked, &self.settings);
+        let c = counts(self.lang, reply);
+        let ranked = self.similarities(&c);
+        let mut verdict = verdict(&ranked, &self.settings);
+        if let Verdict::Confident { .. } = verdict
+            && let [(_, top), _, ..] = ranked.as_slice()
+            && c.words.len() < self.settings.short_words
+            && *top < self.settings.short_floor
+        {
+            verdict = ask(&ranked, &self.settings);
+        }
         let mut tone = tone_flags(self.lang, reply);
         if let Verdict::Confident { option } = verdict
             && let Some(own) = self.own_tone.get(option)
@@ -289,8 +305,7 @@ impl Matcher {
     }
 
     /// Every option's similarity to `reply`, most similar first.
-    fn similarities(&self, reply: &str) -> Vec<(usize, f32)> {
-        let c = counts(self.lang, reply);
+    fn similarities(&self, c: &Counts) -> Vec<(usize, f32)> {
         let weight = |f: Feature| self.idf.get(&f).copied().unwrap_or(self.unseen_idf);
         let grams = Sparse::weighted(&c.grams, weight);
         let content = Sparse::weighted(&c.words, weight);
@@ -329,21 +344,26 @@ fn verdict(ranked: &[(usize, f32)], settings: &Settings) -> Verdict {
             nearest: Vec::new(),
         },
         [(only, _)] => Verdict::Confident { option: *only },
-        [(best, top), (second, next), rest @ ..] => {
+        [(best, top), (_, next), ..] => {
             let lead = (settings.margin * top).min(settings.margin_cap);
             if *top >= settings.floor && top - next >= lead {
                 Verdict::Confident { option: *best }
             } else {
-                let mut nearest = vec![*best, *second];
-                if let Some((third, s)) = rest.first()
-                    && top - s <= settings.third_within * top
-                {
-                    nearest.push(*third);
-                }
-                Verdict::Ask { nearest }
+                ask(ranked, settings)
             }
         }
     }
+}
+
+/// The question: the two nearest options, and a third when it is nearly as near.
+fn ask(ranked: &[(usize, f32)], settings: &Settings) -> Verdict {
+    let mut nearest: Vec<usize> = ranked.iter().take(2).map(|(i, _)| *i).collect();
+    if let [(_, top), _, (third, s), ..] = ranked
+        && top - s <= settings.third_within * top
+    {
+        nearest.push(*third);
+    }
+    Verdict::Ask { nearest }
 }
 
 /// Words too common to say anything about which option a reply means.
