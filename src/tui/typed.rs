@@ -355,11 +355,7 @@ impl Play {
                 }
             }
             Verdict::Ask { nearest } => {
-                let nearest = nearest
-                    .into_iter()
-                    .filter_map(id_of)
-                    .filter(|id| offered.contains(id))
-                    .collect();
+                let nearest = offered_nearest(&reading.ranked, nearest.len(), offered, id_of);
                 typing.view.top.set(0);
                 typing.asking = Some(Asking {
                     words,
@@ -553,4 +549,59 @@ pub(super) fn debrief_lines<'a>(
         ReadHow::Picked => m.msg("typed-picked-as", &Args::new()),
     };
     (lines, label)
+}
+
+/// The `count` options nearest a reply, in the order the options were presented (shuffled
+/// by the session's seed). The matcher ranks equal similarities by the order the author wrote
+/// the options in, so a reply that is near nothing ("hmm") would otherwise be offered the
+/// author's first options, first: position would tell the best answer. Here ties go by the
+/// presented order, and the question lists them in that order too.
+fn offered_nearest(
+    ranked: &[(usize, f32)],
+    count: usize,
+    offered: &[String],
+    id_of: impl Fn(usize) -> Option<String>,
+) -> Vec<String> {
+    let position = |id: &String| offered.iter().position(|o| o == id).unwrap_or(usize::MAX);
+    let mut scored: Vec<(String, f32)> = ranked
+        .iter()
+        .filter_map(|&(i, score)| id_of(i).map(|id| (id, score)))
+        .filter(|(id, _)| offered.contains(id))
+        .collect();
+    scored.sort_by(|a, b| {
+        b.1.total_cmp(&a.1)
+            .then(position(&a.0).cmp(&position(&b.0)))
+    });
+    let mut nearest: Vec<String> = scored.into_iter().take(count).map(|(id, _)| id).collect();
+    nearest.sort_by_key(position);
+    nearest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::offered_nearest;
+
+    fn ids(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_reply_near_nothing_is_offered_options_by_the_presented_order_not_the_authored_one() {
+        // Authored order a, b, c, d; presented d, c, b, a; every similarity 0.
+        let authored = ids(&["a", "b", "c", "d"]);
+        let offered = ids(&["d", "c", "b", "a"]);
+        let ranked = [(0, 0.0), (1, 0.0), (2, 0.0), (3, 0.0)];
+        let got = offered_nearest(&ranked, 2, &offered, |i| authored.get(i).cloned());
+        assert_eq!(got, ids(&["d", "c"]));
+    }
+
+    #[test]
+    fn the_nearest_are_kept_and_listed_in_the_presented_order() {
+        let authored = ids(&["a", "b", "c", "d"]);
+        let offered = ids(&["c", "a", "d", "b"]);
+        // b is nearest, then d; a and c are far.
+        let ranked = [(1, 0.4), (3, 0.35), (0, 0.1), (2, 0.05)];
+        let got = offered_nearest(&ranked, 2, &offered, |i| authored.get(i).cloned());
+        assert_eq!(got, ids(&["d", "b"]));
+    }
 }
