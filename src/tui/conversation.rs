@@ -208,37 +208,7 @@ impl Play {
             return self.act_typed(action, now);
         }
         let count = self.conversation.turn().options.len();
-        let view = &self.options;
-        let pick = match action {
-            Action::Up => {
-                if view.up_within(self.selected) {
-                    self.selected = self.selected.saturating_sub(1);
-                    view.reveal(self.selected);
-                }
-                None
-            }
-            Action::Down => {
-                if view.down_within(self.selected) {
-                    self.selected = (self.selected + 1).min(count.saturating_sub(1));
-                    view.reveal(self.selected);
-                }
-                None
-            }
-            // Only an option on screen can be chosen; a digit for one out of view brings it
-            // into view, selected, for the trainee to read first.
-            Action::Pick(n) if n < count && view.shows(n) => Some(n),
-            Action::Pick(n) if n < count => {
-                self.selected = n;
-                view.reveal(n);
-                None
-            }
-            Action::Confirm if view.shows(self.selected) => Some(self.selected),
-            Action::Confirm => {
-                view.reveal(self.selected);
-                None
-            }
-            _ => None,
-        };
+        let pick = self.options.act(action, &mut self.selected, count);
         if let Some(n) = pick
             && self.conversation.choose_nth(n, now).is_ok()
         {
@@ -411,6 +381,41 @@ pub struct OptionsView {
 }
 
 impl OptionsView {
+    /// Moves the selection among `count` options, or picks one: only an option on screen
+    /// can be picked; a digit for one out of view brings it into view, selected, for the
+    /// trainee to read first. An option taller than the view is scrolled through before the
+    /// selection moves on. Used by the list of options and by the typed-reply question.
+    pub(super) fn act(&self, action: Action, selected: &mut usize, count: usize) -> Option<usize> {
+        match action {
+            Action::Up => {
+                if self.up_within(*selected) {
+                    *selected = selected.saturating_sub(1);
+                    self.reveal(*selected);
+                }
+                None
+            }
+            Action::Down => {
+                if self.down_within(*selected) {
+                    *selected = (*selected + 1).min(count.saturating_sub(1));
+                    self.reveal(*selected);
+                }
+                None
+            }
+            Action::Pick(n) if n < count && self.shows(n) => Some(n),
+            Action::Pick(n) if n < count => {
+                *selected = n;
+                self.reveal(n);
+                None
+            }
+            Action::Confirm if self.shows(*selected) => Some(*selected),
+            Action::Confirm => {
+                self.reveal(*selected);
+                None
+            }
+            _ => None,
+        }
+    }
+
     fn span(&self, option: usize) -> Option<(usize, usize)> {
         self.spans.borrow().get(option).copied()
     }

@@ -377,37 +377,11 @@ impl Play {
             return Update::none();
         };
         let count = asking.nearest.len();
-        let view = &typing.view;
-        // As in the list of options: only an option in view is taken; a digit for one out
-        // of view brings it into view, selected, to be read first.
-        let pick = match action {
-            Action::Back => {
-                typing.asking = None;
-                return Update::none();
-            }
-            Action::Up => {
-                asking.selected = asking.selected.saturating_sub(1);
-                view.reveal(asking.selected);
-                None
-            }
-            Action::Down => {
-                asking.selected = (asking.selected + 1).min(count.saturating_sub(1));
-                view.reveal(asking.selected);
-                None
-            }
-            Action::Pick(n) if n < count && view.shows(n) => Some(n),
-            Action::Pick(n) if n < count => {
-                asking.selected = n;
-                view.reveal(n);
-                None
-            }
-            Action::Confirm if view.shows(asking.selected) => Some(asking.selected),
-            Action::Confirm => {
-                view.reveal(asking.selected);
-                None
-            }
-            _ => None,
-        };
+        if action == Action::Back {
+            typing.asking = None;
+            return Update::none();
+        }
+        let pick = typing.view.act(action, &mut asking.selected, count);
         let Some(n) = pick else {
             return Update::none();
         };
