@@ -237,9 +237,12 @@ fn scripted(
             ended_at: clock,
             version: env!("CARGO_PKG_VERSION").to_owned(),
         };
-        let id = store
-            .save_holding(&record, hold)
-            .with_context(|| format!("cannot save the result of {}", item.scenario.id()))?;
+        let id = store.save_holding(&record, hold).with_context(|| {
+            m.msg(
+                "error-save-result",
+                &Args::new().text("scenario", item.scenario.id()),
+            )
+        })?;
         scores.push(record.report.score);
         // Printed only after the commit returned: a line here is a result that lasts.
         print_out(&format!(

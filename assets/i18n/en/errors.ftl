@@ -54,6 +54,7 @@ error-store-too-old = the results database { $path } has no schema Composure can
 error-store-no-data-dir = no data folder: set COMPOSURE_DATA_DIR or pass --data-dir ({ $detail })
 error-store-sqlite = results database: { $detail }
 error-store-transcript = a stored transcript cannot be read: { $detail }
+error-save-result = cannot save the result of { $scenario }
 
 # play --answers and drill --answers. $number, $total: which answer, of how many.
 error-answer-nth = answer { $number } of { $total }

@@ -42,6 +42,7 @@ error-store-too-old = resultatdatabasen { $path } har ikke et skjema Composure k
 error-store-no-data-dir = ingen datamappe: sett COMPOSURE_DATA_DIR eller bruk --data-dir ({ $detail })
 error-store-sqlite = resultatdatabasen: { $detail }
 error-store-transcript = et lagret referat kan ikke leses: { $detail }
+error-save-result = kan ikke lagre resultatet av { $scenario }
 
 error-answer-nth = svar { $number } av { $total }
 error-answers-ran-out = svarene tok slutt ved «{ $node }» før samtalen var ferdig; valgene der: { $offered }

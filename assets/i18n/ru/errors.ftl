@@ -42,6 +42,7 @@ error-store-too-old = в базе результатов { $path } нет схе
 error-store-no-data-dir = нет папки данных: задайте COMPOSURE_DATA_DIR или укажите --data-dir ({ $detail })
 error-store-sqlite = база результатов: { $detail }
 error-store-transcript = сохранённую запись разговора не удаётся прочитать: { $detail }
+error-save-result = не удалось сохранить результат сценария { $scenario }
 
 error-answer-nth = ответ { $number } из { $total }
 error-answers-ran-out = ответы закончились на «{ $node }», а разговор ещё не завершён; там можно выбрать: { $offered }
