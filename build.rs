@@ -177,18 +177,8 @@ fn folders(dir: &Path) -> Vec<std::path::PathBuf> {
 fn embed_messages() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/i18n");
     println!("cargo:rerun-if-changed={}", root.display());
-    let mut folders: Vec<_> = std::fs::read_dir(&root)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    folders.sort();
     let mut code = String::from("pub static FTL: &[(&str, &str, &str)] = &[\n");
-    for folder in folders {
+    for folder in folders(&root) {
         println!("cargo:rerun-if-changed={}", folder.display());
         let lang = folder
             .file_name()
@@ -246,17 +236,7 @@ fn embed(folder: &str, name: &str, out: &str, subfolders: bool) {
     println!("cargo:rerun-if-changed={}", root.display());
     let mut names = ron_files(&root, &root);
     if subfolders {
-        let mut folders: Vec<_> = std::fs::read_dir(&root)
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.is_dir())
-                    .collect()
-            })
-            .unwrap_or_default();
-        folders.sort();
-        for folder in folders {
+        for folder in folders(&root) {
             println!("cargo:rerun-if-changed={}", folder.display());
             names.extend(ron_files(&root, &folder));
         }

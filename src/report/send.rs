@@ -65,14 +65,7 @@ impl Endpoint {
             )
         };
         let trimmed = text.trim();
-        let rest = trimmed
-            .strip_prefix("https://")
-            .or_else(|| trimmed.strip_prefix("http://"))
-            .ok_or_else(|| bad("it must start with https:// or http://"))?;
-        let authority = rest.split('/').next().unwrap_or_default();
-        if authority.is_empty() {
-            return Err(bad("it has no host"));
-        }
+        let authority = super::xapi::http_authority(trimmed).map_err(bad)?;
         if authority.contains('@') {
             return Err(bad(
                 "it holds a user name or password, which others on this machine could read; \

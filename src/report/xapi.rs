@@ -45,6 +45,19 @@ const ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
 const SIMULATION: &str = "http://adlnet.gov/expapi/activities/simulation";
 const INTERACTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
 
+/// The authority (host, perhaps port and user) of an `https://` or `http://` address, or
+/// why it has none.
+pub(super) fn http_authority(address: &str) -> Result<&str, &'static str> {
+    let rest = address
+        .strip_prefix("https://")
+        .or_else(|| address.strip_prefix("http://"))
+        .ok_or("it must start with https:// or http://")?;
+    match rest.split('/').next() {
+        Some(authority) if !authority.is_empty() => Ok(authority),
+        _ => Err("it has no host"),
+    }
+}
+
 /// The start of every IRI Composure mints: `https://` or `http://`, a host, perhaps a path;
 /// no query, fragment or trailing slash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,14 +72,7 @@ impl IriBase {
             )
         };
         let trimmed = text.trim().trim_end_matches('/');
-        let rest = trimmed
-            .strip_prefix("https://")
-            .or_else(|| trimmed.strip_prefix("http://"))
-            .ok_or_else(|| bad("it must start with https:// or http://"))?;
-        let host = rest.split('/').next().unwrap_or_default();
-        if host.is_empty() {
-            return Err(bad("it has no host"));
-        }
+        http_authority(trimmed).map_err(bad)?;
         if trimmed
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c))

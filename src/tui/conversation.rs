@@ -16,7 +16,9 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::debrief::Debrief;
-use super::keymap::{Action, Binding, Does, ENTER, ESC, HELP, PAGES, QUIT, UP_DOWN, bind, digits};
+use super::keymap::{
+    Action, Binding, Does, ENTER, ESC, HELP, PAGES, QUIT, SELECT, UP_DOWN, bind, digits,
+};
 use super::screen::{Context, Effect, PAGE, Screen, Update};
 use super::text::{clean, hanging, truncate};
 use super::typed::Typing;
@@ -70,17 +72,7 @@ pub struct Play {
 /// The options in front of the trainee.
 pub const CONVERSATION: &[Binding] = &[
     digits(Does::Choose),
-    bind(
-        "↑↓ Enter",
-        &[
-            (KeyCode::Up, Action::Up),
-            (KeyCode::Char('k'), Action::Up),
-            (KeyCode::Down, Action::Down),
-            (KeyCode::Char('j'), Action::Down),
-            (KeyCode::Enter, Action::Confirm),
-        ],
-        Does::Select,
-    ),
+    SELECT,
     bind("PgUp/PgDn", PAGES, Does::History),
     bind("Esc", ESC, Does::Leave),
     HELP,

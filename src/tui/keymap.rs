@@ -195,6 +195,19 @@ pub const UP_DOWN: &[(KeyCode, Action)] = &[
     (KeyCode::Down, Action::Down),
     (KeyCode::Char('j'), Action::Down),
 ];
+/// Moving among options and taking the selected one: the list of options, and the question
+/// about an unclear typed reply.
+pub const SELECT: Binding = bind(
+    "↑↓ Enter",
+    &[
+        (KeyCode::Up, Action::Up),
+        (KeyCode::Char('k'), Action::Up),
+        (KeyCode::Down, Action::Down),
+        (KeyCode::Char('j'), Action::Down),
+        (KeyCode::Enter, Action::Confirm),
+    ],
+    Does::Select,
+);
 pub const PAGES: &[(KeyCode, Action)] = &[
     (KeyCode::PageUp, Action::PageUp),
     (KeyCode::PageDown, Action::PageDown),

@@ -19,7 +19,7 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::{Input, Key, TextArea, WrapMode};
 
 use super::conversation::{OptionsView, Play};
-use super::keymap::{Action, Binding, Does, HELP, QUIT, bind, digits};
+use super::keymap::{Action, Binding, Does, HELP, QUIT, SELECT, bind, digits};
 use super::screen::{Context, Update};
 use super::text::{clean, hanging, truncate, wrap};
 use super::view::{more_signs, panel};
@@ -49,17 +49,7 @@ pub const TYPING: &[Binding] = &[
 pub const ASKING: &[Binding] = &[
     bind("Esc", &[(KeyCode::Esc, Action::Back)], Does::TypeAgain),
     digits(Does::Choose),
-    bind(
-        "↑↓ Enter",
-        &[
-            (KeyCode::Up, Action::Up),
-            (KeyCode::Char('k'), Action::Up),
-            (KeyCode::Down, Action::Down),
-            (KeyCode::Char('j'), Action::Down),
-            (KeyCode::Enter, Action::Confirm),
-        ],
-        Does::Select,
-    ),
+    SELECT,
     HELP,
     QUIT,
 ];
